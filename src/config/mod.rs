@@ -1,0 +1,374 @@
+//! Configuration: the built-in tables and rule settings (`rules/*.toml`,
+//! embedded in the binary) merged with a user's `yblint.toml`.
+//!
+//! Loading is strict: an unknown key, an unknown rule or a value of the wrong
+//! type is a [`ConfigError`] that carries the byte span of the offending text
+//! in the TOML file, so it can be shown with the file's own lines.
+
+mod discover;
+
+pub use discover::find_config;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::de::{Deserialize, IntoDeserializer};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::quantity::{LabelWords, Unit, UnitTable};
+use crate::relations::Partition;
+use crate::rules::{registry, Rule, RuleDef};
+use crate::span::Span;
+
+/// `rules/default.toml`: built-in rule settings.
+pub const DEFAULT_TOML: &str = include_str!("../../rules/default.toml");
+/// `rules/units.toml`: built-in units and label words.
+pub const UNITS_TOML: &str = include_str!("../../rules/units.toml");
+/// `rules/partitions.toml`: built-in partitions.
+pub const PARTITIONS_TOML: &str = include_str!("../../rules/partitions.toml");
+
+/// Top-level keys a `yblint.toml` may have.
+const TOP_KEYS: &[&str] = &["rules", "unit", "partition", "labels"];
+
+/// A configuration file that could not be used: where and why.
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    /// The file (a built-in file is named `<built-in>/rules/…`).
+    pub path: PathBuf,
+    /// Its text, for rendering the span.
+    pub text: String,
+    /// The offending bytes, when known.
+    pub span: Option<Span>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The tables yblint reads drafts with.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// Units of measurement.
+    pub units: UnitTable,
+    /// Label words (non-additive, change, previous period).
+    pub words: LabelWords,
+    /// Partitions that make breakdowns exhaustive.
+    pub partitions: Vec<Partition>,
+}
+
+/// One enabled rule with its configured severity.
+pub struct ActiveRule {
+    /// The rule's registry entry.
+    pub def: &'static RuleDef,
+    /// Configured severity (never `Off`): the highest a finding can get.
+    pub severity: Severity,
+    /// The rule, built from its merged settings.
+    pub rule: Box<dyn Rule>,
+}
+
+/// A loaded configuration: tables and enabled rules.
+pub struct Config {
+    /// Units, label words and partitions.
+    pub tables: Tables,
+    /// Enabled rules, in registry order.
+    pub rules: Vec<ActiveRule>,
+    /// The user file it was loaded from, if any.
+    pub source: Option<PathBuf>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    unit: Vec<Unit>,
+    labels: LabelWords,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartitionsFile {
+    partition: Vec<Partition>,
+}
+
+fn builtin_err(name: &str, text: &str, e: toml::de::Error) -> ConfigError {
+    ConfigError {
+        path: PathBuf::from(format!("<built-in>/rules/{name}")),
+        text: text.to_string(),
+        span: e.span().map(|r| Span::new(r.start, r.end)),
+        message: e.message().to_string(),
+    }
+}
+
+impl Config {
+    /// The built-in configuration.
+    pub fn builtin() -> Result<Config, ConfigError> {
+        Config::load(None)
+    }
+
+    /// Loads the built-in configuration and merges the user file at `path`.
+    ///
+    /// Errors: the file cannot be read, is not TOML, or has an unknown key,
+    /// an unknown rule or a value of the wrong type (with its span).
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            text: String::new(),
+            span: None,
+            message: format!("cannot read configuration: {e}"),
+        })?;
+        Config::load(Some((path, &text)))
+    }
+
+    /// Builds a configuration from the built-ins and an optional user file
+    /// given as (path, text).
+    pub fn load(user: Option<(&Path, &str)>) -> Result<Config, ConfigError> {
+        let units: UnitsFile =
+            toml::from_str(UNITS_TOML).map_err(|e| builtin_err("units.toml", UNITS_TOML, e))?;
+        let parts: PartitionsFile = toml::from_str(PARTITIONS_TOML)
+            .map_err(|e| builtin_err("partitions.toml", PARTITIONS_TOML, e))?;
+        let defaults = DeTable::parse(DEFAULT_TOML)
+            .map_err(|e| builtin_err("default.toml", DEFAULT_TOML, e))?;
+        let default_rules = match defaults.get_ref().get("rules").map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => t.clone(),
+            _ => DeTable::new(),
+        };
+
+        let mut unit_list = units.unit;
+        let mut words = units.labels;
+        let mut partitions = parts.partition;
+        let mut user_rules = DeTable::new();
+
+        let path = user.map(|(p, _)| p.to_path_buf());
+        if let Some((path, text)) = user {
+            let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+                path: path.to_path_buf(),
+                text: text.to_string(),
+                span: span.map(|r| Span::new(r.start, r.end)),
+                message,
+            };
+            let de_err = |e: toml::de::Error| err(e.span(), e.message().trim().to_string());
+            let table = DeTable::parse(text).map_err(de_err)?;
+            for (key, value) in table.get_ref().iter() {
+                match key.get_ref().as_ref() {
+                    "rules" => match value.get_ref() {
+                        DeValue::Table(t) => user_rules = t.clone(),
+                        _ => {
+                            return Err(err(
+                                Some(value.span()),
+                                "`rules` must be a table of rule names".into(),
+                            ))
+                        }
+                    },
+                    "unit" => {
+                        let extra = Vec::<Unit>::deserialize(value.clone().into_deserializer())
+                            .map_err(de_err)?;
+                        unit_list.extend(extra);
+                    }
+                    "partition" => {
+                        let extra =
+                            Vec::<Partition>::deserialize(value.clone().into_deserializer())
+                                .map_err(de_err)?;
+                        for p in extra {
+                            partitions.retain(|q| q.name != p.name);
+                            partitions.push(p);
+                        }
+                    }
+                    "labels" => {
+                        let extra = LabelWords::deserialize(value.clone().into_deserializer())
+                            .map_err(de_err)?;
+                        words.non_additive.extend(extra.non_additive);
+                        words.change.extend(extra.change);
+                        words.previous.extend(extra.previous);
+                        words.previous_before.extend(extra.previous_before);
+                    }
+                    other => {
+                        return Err(err(
+                            Some(key.span()),
+                            format!(
+                                "unknown key `{other}`; expected one of {}",
+                                TOP_KEYS.join(", ")
+                            ),
+                        ))
+                    }
+                }
+            }
+            let known: BTreeSet<&str> = registry().iter().map(|r| r.name).collect();
+            for (key, value) in user_rules.iter() {
+                let name = key.get_ref().as_ref();
+                if !known.contains(name) {
+                    let hint = crate::rules::did_you_mean(name)
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_else(|| "; `yblint rules` lists the rules".into());
+                    return Err(err(
+                        Some(key.span()),
+                        format!("unknown rule `{name}`{hint}"),
+                    ));
+                }
+                if !matches!(value.get_ref(), DeValue::Table(_)) {
+                    return Err(err(
+                        Some(value.span()),
+                        format!("`rules.{name}` must be a table"),
+                    ));
+                }
+            }
+            // Build every rule now, so that errors point into the user file.
+            build_rules(&default_rules, &user_rules).map_err(|e| {
+                if e.from_user {
+                    err(e.span, e.message)
+                } else {
+                    builtin_rule_err(e)
+                }
+            })?;
+        }
+
+        let rules = build_rules(&default_rules, &user_rules).map_err(builtin_rule_err)?;
+        Ok(Config {
+            tables: Tables {
+                units: UnitTable::new(unit_list),
+                words,
+                partitions,
+            },
+            rules,
+            source: path,
+        })
+    }
+
+    /// The configured severity of a rule, `Off` when disabled or unknown.
+    pub fn severity_of(&self, rule: &str) -> Severity {
+        self.rules
+            .iter()
+            .find(|r| r.def.name == rule)
+            .map(|r| r.severity)
+            .unwrap_or(Severity::Off)
+    }
+}
+
+/// An error in the settings of a rule.
+struct RuleSettingsError {
+    message: String,
+    span: Option<std::ops::Range<usize>>,
+    /// The offending value came from the user's file.
+    from_user: bool,
+}
+
+fn builtin_rule_err(e: RuleSettingsError) -> ConfigError {
+    ConfigError {
+        path: PathBuf::from("<built-in>/rules/default.toml"),
+        text: DEFAULT_TOML.to_string(),
+        span: e.span.map(|r| Span::new(r.start, r.end)),
+        message: e.message,
+    }
+}
+
+/// Builds the enabled rules from built-in settings overlaid with the user's.
+fn build_rules<'i>(
+    defaults: &DeTable<'i>,
+    user: &DeTable<'i>,
+) -> Result<Vec<ActiveRule>, RuleSettingsError> {
+    let mut out = Vec::new();
+    for def in registry() {
+        let mut merged = match defaults.get(def.name).map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => t.clone(),
+            _ => DeTable::new(),
+        };
+        let user_table = match user.get(def.name).map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        };
+        if let Some(t) = user_table {
+            for (k, v) in t.iter() {
+                merged.insert(k.clone(), v.clone());
+            }
+        }
+        let from_user = |k: &str| user_table.is_some_and(|t| t.contains_key(k));
+        let mut severity = Severity::Error;
+        if let Some(v) = merged.remove("severity") {
+            severity = Severity::deserialize(v.clone().into_deserializer()).map_err(|e| {
+                RuleSettingsError {
+                    message: e.message().trim().to_string(),
+                    span: e.span().or(Some(v.span())),
+                    from_user: from_user("severity"),
+                }
+            })?;
+        }
+        let any_user = user_table.is_some();
+        let value = Spanned::new(0..0, DeValue::Table(merged));
+        let rule = (def.build)(value).map_err(|e| RuleSettingsError {
+            message: e.message().trim().to_string(),
+            span: e.span(),
+            from_user: any_user,
+        })?;
+        if severity != Severity::Off {
+            out.push(ActiveRule {
+                def,
+                severity,
+                rule,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_load() {
+        let c = Config::builtin().unwrap();
+        assert!(c.tables.units.get("户").is_some());
+        assert!(c.tables.partitions.iter().any(|p| p.name == "城乡"));
+        assert_eq!(c.severity_of("breakdown-sum"), Severity::Error);
+    }
+
+    fn user(text: &str) -> Result<Config, ConfigError> {
+        Config::load(Some((Path::new("yblint.toml"), text)))
+    }
+
+    #[test]
+    fn user_severity_and_units() {
+        let c = user("[rules.breakdown-sum]\nseverity = \"warning\"\n\n[[unit]]\nname = \"艘\"\ndimension = \"count:艘\"\ndiscrete = true\n").unwrap();
+        assert_eq!(c.severity_of("breakdown-sum"), Severity::Warning);
+        assert!(c.tables.units.get("艘").is_some());
+        let off = user("[rules.breakdown-sum]\nseverity = \"off\"\n").unwrap();
+        assert!(off.rules.is_empty());
+    }
+
+    #[test]
+    fn errors_point_into_the_file() {
+        let text = "[rules.breakdown-sum]\nseverty = \"warning\"\n";
+        let e = user(text).err().unwrap();
+        assert_eq!(e.span.unwrap().slice(text), "severty");
+
+        let text = "[rules.breakdown-sum]\nseverity = \"loud\"\n";
+        let e = user(text).err().unwrap();
+        assert_eq!(e.span.unwrap().slice(text), "\"loud\"");
+
+        let text = "[rules.breakdown-summ]\n";
+        let e = user(text).err().unwrap();
+        assert_eq!(e.span.unwrap().slice(text), "breakdown-summ");
+        assert!(
+            e.message.contains("did you mean `breakdown-sum`"),
+            "{}",
+            e.message
+        );
+
+        let text = "[rules.breakdown-sum]\nend_words = 3\n";
+        let e = user(text).err().unwrap();
+        assert_eq!(e.span.unwrap().slice(text), "3");
+
+        let text = "colour = 1\n";
+        let e = user(text).err().unwrap();
+        assert_eq!(e.span.unwrap().slice(text), "colour");
+
+        let text = "[rules\n";
+        assert!(user(text).err().unwrap().span.is_some());
+    }
+}

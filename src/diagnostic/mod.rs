@@ -1,0 +1,63 @@
+//! Diagnostics as data: what a rule found, where, and why. Renderers turn
+//! them into text, JSON and the other output formats; rules never print.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// How serious a finding is. `Off` is a configured severity that disables a
+/// rule; no diagnostic carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Disabled.
+    Off,
+    /// Worth a look; may well be correct.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Wrong: the text contradicts itself or a norm. Makes `yblint check` exit 1.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in configuration and output (`error`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span with a message, shown under the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// What it points at.
+    pub span: Span,
+    /// Short text shown beside the underline (`total`, `part`).
+    pub message: String,
+    /// The primary label marks the offending text itself.
+    pub primary: bool,
+}
+
+/// One finding of one rule in one draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Rule name, kebab-case (`breakdown-sum`).
+    pub rule: &'static str,
+    /// Rule category (`arithmetic`).
+    pub category: &'static str,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// One-line message.
+    pub message: String,
+    /// The offending text.
+    pub span: Span,
+    /// Labels: the primary one on `span`, secondary ones on related text.
+    pub labels: Vec<Label>,
+    /// Notes shown after the source: the arithmetic, the reason.
+    pub notes: Vec<String>,
+}

@@ -1,0 +1,58 @@
+//! yblint: a linter for Chinese yearbook drafts (年鉴、地方志、统计公报).
+//!
+//! The pipeline, one module a stage:
+//!
+//! 1. [`source`]: read a file (encoding, emptiness, binary) into text;
+//! 2. [`syntax`]: parse the text with the pest grammar into sections,
+//!    entries, paragraphs, sentences, clauses and tokens with byte spans;
+//! 3. [`quantity`]: read the figures with exact decimal values, units,
+//!    displayed precision and labels;
+//! 4. [`relations`]: find breakdowns (其中, 分别为) and what makes them exhaustive;
+//! 5. [`rules`]: check them and produce [`diagnostic::Diagnostic`]s;
+//! 6. [`render`]: show the diagnostics as text or JSON.
+//!
+//! [`check_text`] runs stages 2–5 on one text with a [`config::Config`].
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod quantity;
+pub mod relations;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod syntax;
+
+use config::Config;
+use diagnostic::Diagnostic;
+
+/// Checks the text of one draft with every enabled rule.
+///
+/// Returns the diagnostics sorted by position, with each severity lowered
+/// to at most the rule's configured severity.
+///
+/// Errors: [`syntax::ParseFailure`] only on a bug in the grammar.
+pub fn check_text(text: &str, config: &Config) -> Result<Vec<Diagnostic>, syntax::ParseFailure> {
+    let draft = syntax::parse(text)?;
+    let quantities = quantity::extract(text, &draft, &config.tables.units, &config.tables.words);
+    let doc = relations::Doc::new(text, &draft, &quantities, &config.tables.partitions);
+    let cx = rules::Context {
+        text,
+        draft: &draft,
+        quantities: &quantities,
+        doc: &doc,
+        tables: &config.tables,
+    };
+    let mut out = Vec::new();
+    for active in &config.rules {
+        let start = out.len();
+        active.rule.check(&cx, &mut out);
+        for d in &mut out[start..] {
+            d.severity = d.severity.min(active.severity);
+        }
+    }
+    out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    out.dedup();
+    Ok(out)
+}

@@ -1,0 +1,371 @@
+//! Reading the quantities of a parsed draft.
+
+use rust_decimal::Decimal;
+
+use super::number::{parse_arabic, parse_chinese};
+use super::units::{LabelWords, UnitTable};
+use super::{Approx, Form, Location, Quantity, Role};
+use crate::span::Span;
+use crate::syntax::{Clause, Draft, NumberShape, QuantityShape, TokenKind};
+
+/// Approximation words written before a figure, longest first within a kind.
+const PREFIX_WORDS: &[(&str, Approx)] = &[
+    ("不超过", Approx::AtMost),
+    ("大约", Approx::About),
+    ("约为", Approx::About),
+    ("大概", Approx::About),
+    ("约", Approx::About),
+    ("将近", Approx::AtMost),
+    ("接近", Approx::AtMost),
+    ("不足", Approx::AtMost),
+    ("不到", Approx::AtMost),
+    ("低于", Approx::AtMost),
+    ("少于", Approx::AtMost),
+    ("近", Approx::AtMost),
+    ("超过", Approx::AtLeast),
+    ("高于", Approx::AtLeast),
+    ("多于", Approx::AtLeast),
+    ("至少", Approx::AtLeast),
+    ("逾", Approx::AtLeast),
+    ("超", Approx::AtLeast),
+];
+
+/// Approximation words written after a figure's unit.
+const SUFFIX_WORDS: &[(&str, Approx)] = &[
+    ("及以上", Approx::AtLeast),
+    ("及以下", Approx::AtMost),
+    ("以上", Approx::AtLeast),
+    ("以下", Approx::AtMost),
+    ("以内", Approx::AtMost),
+    ("左右", Approx::About),
+    ("上下", Approx::About),
+    ("多", Approx::AtLeast),
+];
+
+fn is_gap(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\n' | '\r'
+    )
+}
+
+/// Reads every quantity of `draft` (whose text is `text`), in source order.
+///
+/// Units come from `units`; label words from `words` decide which figures
+/// are changes, previous-period levels or non-additive.
+pub fn extract(text: &str, draft: &Draft, units: &UnitTable, words: &LabelWords) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (pi, para) in draft.paragraphs.iter().enumerate() {
+        for (si, sentence) in para.sentences.iter().enumerate() {
+            let mut depth = 0usize;
+            for (ci, clause) in sentence.clauses.iter().enumerate() {
+                let location = Location {
+                    paragraph: pi,
+                    sentence: si,
+                    clause: ci,
+                };
+                read_clause(text, clause, location, &mut depth, units, words, &mut out);
+            }
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    units: &'a UnitTable,
+    words: &'a LabelWords,
+}
+
+fn read_clause(
+    text: &str,
+    clause: &Clause,
+    location: Location,
+    depth: &mut usize,
+    units: &UnitTable,
+    words: &LabelWords,
+    out: &mut Vec<Quantity>,
+) {
+    let reader = Reader { text, units, words };
+    let mut label_start = clause.span.start;
+    let mut previous_label: Option<String> = None;
+    let mut skip_until = 0usize;
+    for token in &clause.tokens {
+        if token.span.start < skip_until {
+            continue;
+        }
+        let raw = token.span.slice(text);
+        let found = match &token.kind {
+            TokenKind::Other => {
+                match raw {
+                    "（" | "(" => *depth += 1,
+                    "）" | ")" => *depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                None
+            }
+            TokenKind::Quantity(shape) => reader.arabic(token.span, shape),
+            TokenKind::CnNumber => reader.chinese(token.span),
+            TokenKind::PercentWord => reader.percent_word(token.span),
+            _ => None,
+        };
+        let Some(mut q) = found else { continue };
+        reader.surroundings(&mut q, clause.span.start.max(label_start));
+        let label = Span::new(label_start.min(q.full_span.start), q.full_span.start);
+        let local: String = label.slice(text).chars().filter(|c| !is_gap(*c)).collect();
+        q.role = reader.role(&local, label_start, q.full_span.start);
+        q.label = label;
+        q.label_text = if local.is_empty() {
+            previous_label.clone().unwrap_or_default()
+        } else {
+            local
+        };
+        q.location = location;
+        q.in_parens = *depth > 0;
+        q.non_additive |= words
+            .non_additive
+            .iter()
+            .any(|w| q.label_text.contains(w.as_str()));
+        label_start = q.full_span.end;
+        skip_until = q.full_span.end;
+        previous_label = Some(q.label_text.clone());
+        out.push(q);
+    }
+}
+
+impl Reader<'_> {
+    fn blank(&self, span: Span, value: Decimal, form: Form) -> Quantity {
+        Quantity {
+            span,
+            full_span: span,
+            value,
+            step: Decimal::ZERO,
+            unit: None,
+            magnitude: Decimal::ONE,
+            display_unit: String::new(),
+            form,
+            approx: Approx::Exact,
+            role: Role::Level,
+            location: Location {
+                paragraph: 0,
+                sentence: 0,
+                clause: 0,
+            },
+            label: Span::default(),
+            label_text: String::new(),
+            in_parens: false,
+            across_break: false,
+            in_words: false,
+            non_additive: false,
+        }
+    }
+
+    fn arabic(&self, span: Span, shape: &QuantityShape) -> Option<Quantity> {
+        match shape {
+            QuantityShape::Single(n) => {
+                let (value, scale_step, magnitude) = self.number(n)?;
+                let form = match n.percent.map(|p| p.slice(self.text)) {
+                    Some("‰") => Form::Permille,
+                    Some(_) => Form::Percent,
+                    None => Form::Amount,
+                };
+                let mut q = self.blank(span, value, form.clone());
+                q.magnitude = magnitude;
+                q.step = scale_step;
+                q.across_break = n.digits.slice(self.text).contains('\n');
+                if n.approx.is_some() {
+                    q.approx = Approx::AtLeast;
+                }
+                if form == Form::Amount {
+                    self.attach_unit(&mut q, n.magnitude.map(|m| m.slice(self.text)));
+                } else {
+                    q.display_unit = n.percent.map(|p| p.slice(self.text)).unwrap_or("%").into();
+                }
+                Some(q)
+            }
+            QuantityShape::Range(a, b) => {
+                let (lo, _, _) = self.number(a)?;
+                let (hi, step, magnitude) = self.number(b)?;
+                let mut q = self.blank(span, hi, Form::Amount);
+                q.magnitude = magnitude;
+                q.step = step;
+                self.attach_unit(&mut q, b.magnitude.map(|m| m.slice(self.text)));
+                let factor = q.unit.as_ref().map(|u| u.factor).unwrap_or(Decimal::ONE);
+                q.form = Form::Range {
+                    lo: lo * factor,
+                    hi: q.value,
+                };
+                q.value = lo * factor;
+                Some(q)
+            }
+            QuantityShape::Ratio(terms) => {
+                let values: Option<Vec<Decimal>> = terms
+                    .iter()
+                    .map(|t| parse_arabic(t.digits.slice(self.text)))
+                    .collect();
+                let values = values?;
+                let first = *values.first()?;
+                let mut q = self.blank(span, first, Form::Ratio(values));
+                q.step = step_of(first);
+                Some(q)
+            }
+        }
+    }
+
+    /// Value (before the unit factor), its step and the magnitude.
+    fn number(&self, n: &NumberShape) -> Option<(Decimal, Decimal, Decimal)> {
+        let digits = parse_arabic(n.digits.slice(self.text))?;
+        let magnitude = match n.magnitude.map(|m| m.slice(self.text)) {
+            Some("万") => Decimal::from(10_000),
+            Some("亿") => Decimal::from(100_000_000),
+            Some("万亿") => Decimal::from(1_000_000_000_000i64),
+            Some("千") => Decimal::from(1_000),
+            Some("百") => Decimal::from(100),
+            _ => Decimal::ONE,
+        };
+        Some((digits * magnitude, step_of(digits) * magnitude, magnitude))
+    }
+
+    fn chinese(&self, span: Span) -> Option<Quantity> {
+        let raw = span.slice(self.text);
+        if raw == "一" || raw.chars().all(|c| "十百千万亿零〇".contains(c)) {
+            return None;
+        }
+        let value = parse_chinese(raw)?;
+        let rest = &self.text[span.end..];
+        let unit = self.units.longest_prefix(rest)?.clone();
+        let mut q = self.blank(span, value * unit.factor, Form::Amount);
+        q.in_words = true;
+        q.span = Span::new(span.start, span.end + unit.name.len());
+        q.full_span = q.span;
+        q.display_unit = unit.name.clone();
+        q.step = Decimal::ZERO;
+        q.unit = Some(unit);
+        Some(q)
+    }
+
+    fn percent_word(&self, span: Span) -> Option<Quantity> {
+        let raw = span.slice(self.text);
+        let (form, digits) = if let Some(d) = raw.strip_prefix("百分之") {
+            (Form::Percent, d)
+        } else {
+            (Form::Permille, raw.strip_prefix("千分之")?)
+        };
+        let value = parse_chinese(digits)?;
+        let mut q = self.blank(span, value, form);
+        q.in_words = true;
+        q.display_unit = "%".into();
+        Some(q)
+    }
+
+    /// Reads the unit written after the figure (spaces and line breaks
+    /// between them are allowed) and extends the span over it.
+    fn attach_unit(&self, q: &mut Quantity, magnitude_word: Option<&str>) {
+        let mut pos = q.span.end;
+        let mut crossed = false;
+        for c in self.text[pos..].chars() {
+            if !is_gap(c) {
+                break;
+            }
+            crossed |= c == '\n';
+            pos += c.len_utf8();
+        }
+        let unit = self.units.longest_prefix(&self.text[pos..]).cloned();
+        let mag = magnitude_word.unwrap_or("");
+        match unit {
+            Some(u) => {
+                q.span = Span::new(q.span.start, pos + u.name.len());
+                q.across_break |= crossed;
+                q.value *= u.factor;
+                q.step *= u.factor;
+                // A whole count of a discrete unit (754户) is exact.
+                if u.discrete && q.magnitude == Decimal::ONE && q.step == u.factor {
+                    q.step = Decimal::ZERO;
+                }
+                q.display_unit = format!("{mag}{}", u.name);
+                q.non_additive |= !u.additive;
+                q.unit = Some(u);
+            }
+            None => {
+                // Trailing spaces are not part of a figure without a unit.
+                let trimmed = q.span.slice(self.text).trim_end_matches(is_gap).len();
+                q.span = Span::new(q.span.start, q.span.start + trimmed);
+                q.display_unit = mag.into();
+            }
+        }
+        q.full_span = q.span;
+    }
+
+    /// Approximation words and signs around the figure.
+    fn surroundings(&self, q: &mut Quantity, clause_start: usize) {
+        let before = self.text[clause_start..q.span.start].trim_end_matches(is_gap);
+        let mut start = clause_start + before.len();
+        if let Some((w, a)) = PREFIX_WORDS.iter().find(|(w, _)| before.ends_with(w)) {
+            start -= w.len();
+            q.approx = merge(q.approx, *a);
+        }
+        let before = &self.text[clause_start..start];
+        let negative = before.ends_with('负')
+            || (before.ends_with(['-', '−', '－'])
+                && !before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()));
+        if negative && !matches!(q.form, Form::Range { .. }) {
+            q.value = -q.value;
+            start -= before.chars().next_back().map(char::len_utf8).unwrap_or(0);
+        }
+        let mut end = q.span.end;
+        let after = &self.text[end..];
+        let gap = after.len() - after.trim_start_matches(is_gap).len();
+        let after = &after[gap..];
+        if let Some((w, a)) = SUFFIX_WORDS.iter().find(|(w, _)| after.starts_with(w)) {
+            end += gap + w.len();
+            q.approx = merge(q.approx, *a);
+        } else if after.starts_with('余') && !after.starts_with("余额") {
+            end += gap + '余'.len_utf8();
+            q.approx = merge(q.approx, Approx::AtLeast);
+        }
+        q.full_span = Span::new(start.min(q.span.start), end);
+    }
+
+    fn role(&self, local: &str, label_start: usize, figure_start: usize) -> Role {
+        let raw = self.text[label_start.min(figure_start)..figure_start].trim_end_matches(is_gap);
+        if self
+            .words
+            .previous_before
+            .iter()
+            .any(|w| raw.ends_with(w.as_str()))
+        {
+            return Role::Previous;
+        }
+        let trimmed = local.trim_end_matches('了');
+        if self
+            .words
+            .change
+            .iter()
+            .any(|w| trimmed.ends_with(w.as_str()))
+        {
+            return Role::Change;
+        }
+        if self
+            .words
+            .previous
+            .iter()
+            .any(|w| local.contains(w.as_str()))
+        {
+            return Role::Previous;
+        }
+        Role::Level
+    }
+}
+
+fn merge(a: Approx, b: Approx) -> Approx {
+    match (a, b) {
+        (Approx::Exact, x) | (x, Approx::Exact) => x,
+        (x, y) if x == y => x,
+        _ => Approx::About,
+    }
+}
+
+/// The step of the last displayed digit: `44695.70` → 0.01, `754` → 1.
+fn step_of(d: Decimal) -> Decimal {
+    Decimal::new(1, d.scale())
+}

@@ -1,0 +1,121 @@
+//! The unit table (`rules/units.toml`) and the label words that change how a
+//! figure counts (non-additive, change, previous period).
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+/// One unit of measurement (计量单位), as declared in `rules/units.toml` or a
+/// user's `[[unit]]` table.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// The unit as written after a number: `户`, `人次`, `千米`.
+    pub name: String,
+    /// What it measures; only quantities of one dimension add up
+    /// (`persons`, `households`, `money`, `count:所`).
+    pub dimension: String,
+    /// Factor to the dimension's base unit (`千米` = 1000 × `米`); default 1.
+    #[serde(default = "one")]
+    pub factor: Decimal,
+    /// Counted whole: an integer written without magnitude is exact.
+    #[serde(default)]
+    pub discrete: bool,
+    /// False for units whose figures never add up (个百分点).
+    #[serde(default = "yes")]
+    pub additive: bool,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Words in labels that change how a figure counts; `[labels]` in
+/// `rules/units.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelWords {
+    /// A label containing one of these makes the figure non-additive (人均, 率).
+    #[serde(default)]
+    pub non_additive: Vec<String>,
+    /// A label ending with one of these makes the figure a change (增加120人).
+    #[serde(default)]
+    pub change: Vec<String>,
+    /// A label containing one of these makes the figure another period's (上年).
+    #[serde(default)]
+    pub previous: Vec<String>,
+    /// Written right before a figure: a starting level (由480户).
+    #[serde(default)]
+    pub previous_before: Vec<String>,
+}
+
+/// All known units, searched longest name first.
+#[derive(Debug, Clone, Default)]
+pub struct UnitTable {
+    units: Vec<Unit>,
+}
+
+impl UnitTable {
+    /// Builds the table; a later unit with the same name replaces an earlier one.
+    pub fn new(units: impl IntoIterator<Item = Unit>) -> Self {
+        let mut table: Vec<Unit> = Vec::new();
+        for u in units {
+            if let Some(existing) = table.iter_mut().find(|e| e.name == u.name) {
+                *existing = u;
+            } else {
+                table.push(u);
+            }
+        }
+        table.sort_by_key(|u| std::cmp::Reverse(u.name.chars().count()));
+        UnitTable { units: table }
+    }
+
+    /// The longest unit whose name starts `text`.
+    pub fn longest_prefix(&self, text: &str) -> Option<&Unit> {
+        self.units
+            .iter()
+            .find(|u| text.starts_with(u.name.as_str()))
+    }
+
+    /// The unit called `name`.
+    pub fn get(&self, name: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    /// Every unit, longest name first.
+    pub fn iter(&self) -> impl Iterator<Item = &Unit> {
+        self.units.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(name: &str, dim: &str) -> Unit {
+        Unit {
+            name: name.into(),
+            dimension: dim.into(),
+            factor: Decimal::ONE,
+            discrete: true,
+            additive: true,
+        }
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let t = UnitTable::new([unit("人", "persons"), unit("人次", "person-times")]);
+        assert_eq!(t.longest_prefix("人次，").unwrap().name, "人次");
+        assert_eq!(t.longest_prefix("人，").unwrap().name, "人");
+        assert!(t.longest_prefix("元").is_none());
+    }
+
+    #[test]
+    fn later_unit_replaces_earlier() {
+        let t = UnitTable::new([unit("个", "count:个"), unit("个", "things")]);
+        assert_eq!(t.get("个").unwrap().dimension, "things");
+    }
+}

@@ -1,0 +1,457 @@
+//! `其中` breakdowns: a total, then the parts that follow `其中`.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::label::{age_band, bands_cover, bands_overlap, common_suffix, starts_with_any};
+use super::{Breakdown, BreakdownKind, Cover, Doc};
+use crate::quantity::{Form, Quantity, Role};
+use crate::span::Span;
+
+/// Word lists that steer breakdown extraction; the settings of the
+/// `breakdown-sum` rule in `rules/default.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct BreakdownOptions {
+    /// A clause after 其中 that starts with one of these ends the breakdown.
+    pub end_words: Vec<String>,
+    /// A clause that starts with one of these starts another cut of the total.
+    pub new_cut_words: Vec<String>,
+    /// Part labels with one of these may overlap: they are not added up.
+    pub overlap_words: Vec<String>,
+}
+
+/// Every breakdown of the draft: `其中` breakdowns, then `分别为` lists.
+pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
+        for (si, sentence) in para.sentences.iter().enumerate() {
+            let mut ci = 0;
+            while ci < sentence.clauses.len() {
+                let (norm, start) = doc.clause_text(&sentence.clauses[ci]);
+                if norm.starts_with("其中") {
+                    let marker = Span::new(start, start + "其中".len());
+                    let totals = find_totals(doc, pi, si, ci);
+                    if !totals.is_empty() {
+                        let scan = Scan::new(doc, opts, pi, si, totals, marker);
+                        let (found, next) = scan.run(ci);
+                        out.extend(found);
+                        ci = next.max(ci + 1);
+                        continue;
+                    }
+                }
+                ci += 1;
+            }
+        }
+    }
+    out.extend(super::fenbie::fenbie_lists(doc, opts));
+    out
+}
+
+/// A figure that can be the total of a breakdown: an additive level, or a
+/// per-capita level that a component partition divides.
+pub(super) fn can_be_total(doc: &Doc<'_>, q: &Quantity) -> bool {
+    let level = q.form == Form::Amount
+        && q.unit.as_ref().is_some_and(|u| u.additive)
+        && q.role == Role::Level
+        && !q.in_parens
+        && !q.in_words;
+    level
+        && (!q.non_additive
+            || doc
+                .partitions
+                .iter()
+                .any(|p| !p.totals.is_empty() && p.applies_to(&q.label_text)))
+}
+
+/// A figure that can be a part of `total`.
+pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
+    q.is_additive_level() && !q.in_words && q.dimension() == total.dimension()
+}
+
+/// The totals of a 其中 at clause `ci`: the figures of the nearest clause
+/// before it (in the previous sentence when 其中 opens the sentence) that has
+/// any, one per dimension; a dimension written twice there is ambiguous and
+/// dropped.
+fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Vec<usize> {
+    let sentences = &doc.draft.paragraphs[pi].sentences;
+    let mut candidates: Vec<(usize, usize)> = (0..ci).rev().map(|c| (si, c)).collect();
+    if ci == 0 && si > 0 {
+        let prev = &sentences[si - 1];
+        candidates.extend((0..prev.clauses.len()).rev().map(|c| (si - 1, c)));
+    }
+    for (s, c) in candidates {
+        let eligible: Vec<usize> = doc
+            .in_clause(pi, s, c)
+            .iter()
+            .copied()
+            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+            .collect();
+        if eligible.is_empty() {
+            continue;
+        }
+        let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for i in eligible {
+            let dim = doc.quantities[i].dimension().unwrap_or("");
+            by_dim.entry(dim).or_default().push(i);
+        }
+        return by_dim
+            .into_values()
+            .filter(|v| v.len() == 1)
+            .map(|v| v[0])
+            .collect();
+    }
+    Vec::new()
+}
+
+/// One part as the scan found it.
+#[derive(Debug, Clone)]
+pub(super) struct Part {
+    pub q: usize,
+    pub total: usize,
+    pub cut: usize,
+    /// (partition, member) the label names.
+    pub member: Option<(usize, usize)>,
+    /// Age band named before the figure in its clause.
+    pub band: Option<(Decimal, Option<Decimal>)>,
+}
+
+struct Nested {
+    total: usize,
+    parts: Vec<usize>,
+}
+
+struct Scan<'d, 'a> {
+    doc: &'d Doc<'a>,
+    opts: &'d BreakdownOptions,
+    pi: usize,
+    si: usize,
+    totals: Vec<usize>,
+    marker: Span,
+    parts: Vec<Part>,
+    cut: usize,
+    nested: Option<Nested>,
+    nested_done: Vec<Nested>,
+    /// (cut, total) whose later parts were lost to an unresolved nested 其中.
+    truncated: Vec<(usize, usize)>,
+}
+
+impl<'d, 'a> Scan<'d, 'a> {
+    fn new(
+        doc: &'d Doc<'a>,
+        opts: &'d BreakdownOptions,
+        pi: usize,
+        si: usize,
+        totals: Vec<usize>,
+        marker: Span,
+    ) -> Self {
+        Scan {
+            doc,
+            opts,
+            pi,
+            si,
+            totals,
+            marker,
+            parts: Vec::new(),
+            cut: 0,
+            nested: None,
+            nested_done: Vec::new(),
+            truncated: Vec::new(),
+        }
+    }
+
+    fn total_for(&self, q: &Quantity) -> Option<usize> {
+        self.totals
+            .iter()
+            .copied()
+            .find(|&t| can_be_part(&self.doc.quantities[t], q))
+    }
+
+    /// Runs from the 其中 clause `first` to the end of the breakdown; returns
+    /// the breakdowns found and the clause to resume from.
+    fn run(mut self, first: usize) -> (Vec<Breakdown>, usize) {
+        let clauses = &self.doc.draft.paragraphs[self.pi].sentences[self.si].clauses;
+        let mut k = first;
+        while k < clauses.len() {
+            let (norm, _) = self.doc.clause_text(&clauses[k]);
+            if k > first {
+                if starts_with_any(&norm, &self.opts.end_words).is_some() {
+                    break;
+                }
+                let after_semicolon = clauses[k - 1]
+                    .mark
+                    .is_some_and(|m| matches!(m.slice(self.doc.text), "；" | ";"));
+                if norm.starts_with("其中") {
+                    if !self.open_nested(k) {
+                        break;
+                    }
+                } else if after_semicolon && !self.continues(k) {
+                    break;
+                }
+                if starts_with_any(&norm, &self.opts.new_cut_words).is_some() {
+                    self.close_nested(false);
+                    self.cut += 1;
+                }
+            }
+            self.read_clause(k);
+            k += 1;
+        }
+        self.close_nested(false);
+        (self.finish(), k)
+    }
+
+    /// A nested 其中: the last part read becomes the total of a breakdown
+    /// inside the breakdown. False when there is no such part.
+    fn open_nested(&mut self, _k: usize) -> bool {
+        self.close_nested(false);
+        match self.parts.last() {
+            Some(last) => {
+                self.nested = Some(Nested {
+                    total: last.q,
+                    parts: Vec::new(),
+                });
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ends a nested breakdown. Unless `resolved` (a later part returned to the
+    /// outer partition), its extent is unknown: it is dropped, and the outer
+    /// breakdown of its dimension can no longer be exhaustive.
+    fn close_nested(&mut self, resolved: bool) {
+        if let Some(n) = self.nested.take() {
+            if resolved {
+                self.nested_done.push(n);
+            } else if let Some(t) = self.total_for(&self.doc.quantities[n.total]) {
+                self.truncated.push((self.cut, t));
+            }
+        }
+    }
+
+    /// After ；, the breakdown goes on only when the next clause names a
+    /// partition member or shares a head noun with a part already read.
+    fn continues(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let Some(&first) = doc
+            .in_clause(self.pi, self.si, k)
+            .iter()
+            .find(|&&i| self.total_for(&doc.quantities[i]).is_some())
+        else {
+            return false;
+        };
+        let q = &doc.quantities[first];
+        if doc
+            .partitions
+            .iter()
+            .any(|p| p.member_of(&q.label_text).is_some())
+        {
+            return true;
+        }
+        self.parts.iter().any(|p| {
+            common_suffix(&doc.quantities[p.q].label_text, &q.label_text)
+                .chars()
+                .count()
+                >= 2
+        })
+    }
+
+    fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize)> {
+        let total_label = &self.doc.quantities[total].label_text;
+        let mut found = self
+            .doc
+            .partitions
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.applies_to(total_label))
+            .filter_map(|(pi, p)| p.member_of(&q.label_text).map(|m| (pi, m)));
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    fn read_clause(&mut self, k: usize) {
+        let doc = self.doc;
+        let mut band = None;
+        for &i in doc.in_clause(self.pi, self.si, k) {
+            let q = &doc.quantities[i];
+            if let Some(b) = age_band(q) {
+                band = Some(b);
+                continue;
+            }
+            let Some(total) = self.total_for(q) else {
+                continue;
+            };
+            let member = self.member(total, q);
+            let total_q = &doc.quantities[total];
+            if total_q.non_additive && member.is_none() {
+                // A per-capita total only adds up by its components.
+                continue;
+            }
+            if let Some(nested_total) = self.nested.as_ref().map(|n| n.total) {
+                if doc.quantities[nested_total].dimension() == q.dimension() {
+                    let outer = self.outer_partition(total);
+                    if outer.is_some() && member.map(|m| m.0) == outer {
+                        self.close_nested(true);
+                    } else {
+                        if let Some(n) = self.nested.as_mut() {
+                            n.parts.push(i);
+                        }
+                        band = None;
+                        continue;
+                    }
+                }
+            }
+            self.parts.push(Part {
+                q: i,
+                total,
+                cut: self.cut,
+                member,
+                band: band.take(),
+            });
+        }
+    }
+
+    /// The partition every part of the current cut under `total` names, if
+    /// they all name one.
+    fn outer_partition(&self, total: usize) -> Option<usize> {
+        let mut it = self
+            .parts
+            .iter()
+            .filter(|p| p.total == total && p.cut == self.cut)
+            .map(|p| p.member.map(|m| m.0));
+        let first = it.next()??;
+        it.all(|m| m == Some(first)).then_some(first)
+    }
+
+    fn finish(self) -> Vec<Breakdown> {
+        let mut out = Vec::new();
+        let doc = self.doc;
+        let mut keys: Vec<(usize, usize)> = self.parts.iter().map(|p| (p.cut, p.total)).collect();
+        keys.dedup();
+        keys.sort();
+        keys.dedup();
+        for (cut, total) in keys {
+            let parts: Vec<&Part> = self
+                .parts
+                .iter()
+                .filter(|p| p.cut == cut && p.total == total)
+                .collect();
+            let truncated = self.truncated.contains(&(cut, total));
+            out.extend(groups(
+                doc,
+                self.opts,
+                self.marker,
+                total,
+                &parts,
+                truncated,
+            ));
+        }
+        for n in self.nested_done {
+            if n.parts.is_empty() {
+                continue;
+            }
+            let parts: Vec<Part> = n
+                .parts
+                .iter()
+                .map(|&q| Part {
+                    q,
+                    total: n.total,
+                    cut: 0,
+                    member: None,
+                    band: None,
+                })
+                .collect();
+            let refs: Vec<&Part> = parts.iter().collect();
+            out.extend(groups(doc, self.opts, self.marker, n.total, &refs, true));
+        }
+        out
+    }
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum GroupKind {
+    Partition(usize),
+    Age,
+    Free,
+}
+
+/// Splits the parts of one cut under one total into groups (consecutive
+/// members of one partition, consecutive age bands, consecutive other parts)
+/// and makes one breakdown of each.
+pub(super) fn groups(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    marker: Span,
+    total: usize,
+    parts: &[&Part],
+    truncated: bool,
+) -> Vec<Breakdown> {
+    let mut groups: Vec<(GroupKind, Vec<&Part>)> = Vec::new();
+    for p in parts {
+        let kind = match (p.band, p.member) {
+            (Some(_), _) => GroupKind::Age,
+            (None, Some((pi, _))) => GroupKind::Partition(pi),
+            (None, None) => GroupKind::Free,
+        };
+        let joins = match groups.last() {
+            Some((k, members)) if *k == kind => match kind {
+                GroupKind::Partition(_) => !members.iter().any(|m| m.member == p.member),
+                _ => true,
+            },
+            _ => false,
+        };
+        if joins {
+            groups.last_mut().expect("checked above").1.push(p);
+        } else {
+            groups.push((kind, vec![p]));
+        }
+    }
+    let any_free = groups.iter().any(|(k, _)| *k == GroupKind::Free);
+    groups
+        .into_iter()
+        .map(|(kind, members)| {
+            let labels_overlap = || {
+                members.iter().any(|p| {
+                    let label = &doc.quantities[p.q].label_text;
+                    opts.overlap_words
+                        .iter()
+                        .any(|w| label.contains(w.as_str()))
+                })
+            };
+            let bands: Vec<_> = members.iter().filter_map(|p| p.band).collect();
+            let (cover, overlapping) = match kind {
+                GroupKind::Partition(pi) => {
+                    let partition = &doc.partitions[pi];
+                    let complete = (0..partition.members.len())
+                        .all(|m| members.iter().any(|p| p.member == Some((pi, m))));
+                    let cover = complete.then(|| Cover::Partition {
+                        name: partition.name.clone(),
+                        members: members
+                            .iter()
+                            .filter_map(|p| p.member)
+                            .map(|(_, m)| partition.members[m][0].clone())
+                            .collect(),
+                    });
+                    (cover, false)
+                }
+                GroupKind::Age => {
+                    let cover = bands_cover(&bands).then_some(Cover::AgeBands);
+                    (cover, bands_overlap(&bands))
+                }
+                GroupKind::Free => (None, labels_overlap()),
+            };
+            Breakdown {
+                kind: BreakdownKind::Qizhong,
+                marker,
+                total,
+                parts: members.iter().map(|p| p.q).collect(),
+                cover: if any_free || truncated || overlapping {
+                    None
+                } else {
+                    cover
+                },
+                overlapping,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,201 @@
+//! `分别为` lists: `A、B和C分别为x、y、z`, whose total is stated before.
+
+use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
+use super::label::{age_band, bands_cover, bands_overlap, common_suffix};
+use super::{Breakdown, BreakdownKind, Cover, Doc};
+use crate::span::Span;
+
+/// Verbs that, after 分别, introduce the list of values.
+const AFTER_FENBIE: &[&str] = &["为", "是", "达到", "达", "有"];
+
+/// Words that end a total's label without naming it (户籍人口为86420人).
+const LABEL_TAIL: &[&str] = &[
+    "达到", "共有", "共计", "合计", "总计", "为", "是", "达", "有", "共", "计",
+];
+
+/// Every `分别为` list whose total can be found under the same head noun in
+/// the same sentence or earlier in the paragraph.
+pub(super) fn fenbie_lists(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
+        for (si, sentence) in para.sentences.iter().enumerate() {
+            for (ci, clause) in sentence.clauses.iter().enumerate() {
+                if let Some(b) = one_list(doc, opts, pi, si, ci, clause.span) {
+                    out.push(b);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn one_list(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    pi: usize,
+    si: usize,
+    ci: usize,
+    span: Span,
+) -> Option<Breakdown> {
+    let raw = span.slice(doc.text);
+    let at = raw.find("分别")?;
+    let after = &raw[at + "分别".len()..];
+    let verb = AFTER_FENBIE.iter().find(|v| after.starts_with(**v))?;
+    let marker = Span::new(span.start + at, span.start + at + "分别".len() + verb.len());
+    let values: Vec<usize> = doc
+        .in_clause(pi, si, ci)
+        .iter()
+        .copied()
+        .filter(|&i| doc.quantities[i].full_span.start >= marker.end)
+        .collect();
+    if values.len() < 2 {
+        return None;
+    }
+    let first = &doc.quantities[values[0]];
+    if !values
+        .iter()
+        .all(|&i| can_be_part(first, &doc.quantities[i]))
+    {
+        return None;
+    }
+    let categories: String = raw[..at].chars().filter(|c| !c.is_whitespace()).collect();
+    let items = split_items(&categories);
+    if items.len() != values.len() {
+        return None;
+    }
+    let last = items.last()?;
+    let (total, head) = find_total(doc, pi, si, ci, first, last)?;
+    let names: Vec<&str> = items
+        .iter()
+        .map(|it| it.strip_suffix(head.as_str()).unwrap_or(it))
+        .collect();
+    let overlapping_words = names
+        .iter()
+        .any(|n| opts.overlap_words.iter().any(|w| n.contains(w.as_str())));
+    // Age bands written as the categories.
+    let bands: Vec<_> = doc
+        .in_clause(pi, si, ci)
+        .iter()
+        .filter(|&&i| doc.quantities[i].full_span.end <= marker.start)
+        .filter_map(|&i| age_band(&doc.quantities[i]))
+        .collect();
+    let total_label = &doc.quantities[total].label_text;
+    let (cover, overlapping) = if bands.len() == items.len() {
+        (
+            bands_cover(&bands).then_some(Cover::AgeBands),
+            bands_overlap(&bands),
+        )
+    } else {
+        (partition_cover(doc, total_label, &names), overlapping_words)
+    };
+    if doc.quantities[total].non_additive && !matches!(cover, Some(Cover::Partition { .. })) {
+        return None;
+    }
+    Some(Breakdown {
+        kind: BreakdownKind::Fenbie,
+        marker,
+        total,
+        parts: values,
+        cover: if overlapping { None } else { cover },
+        overlapping,
+    })
+}
+
+/// Splits `A、B和C…` into items; the last item splits at 和/与/以及/及
+/// unless the word is part of 及以上/及以下.
+fn split_items(categories: &str) -> Vec<String> {
+    let mut items: Vec<String> = categories.split('、').map(str::to_string).collect();
+    if let Some(last) = items.pop() {
+        let mut split = None;
+        for conj in ["以及", "和", "与", "及"] {
+            for (pos, _) in last.match_indices(conj) {
+                let rest = &last[pos + conj.len()..];
+                if rest.starts_with("以上") || rest.starts_with("以下") || pos == 0 {
+                    continue;
+                }
+                split = Some((pos, conj.len()));
+                break;
+            }
+            if split.is_some() {
+                break;
+            }
+        }
+        match split {
+            Some((pos, len)) => {
+                items.push(last[..pos].to_string());
+                items.push(last[pos + len..].to_string());
+            }
+            None => items.push(last),
+        }
+    }
+    items.retain(|s| !s.is_empty());
+    items
+}
+
+/// The nearest earlier figure of the paragraph whose label ends with the
+/// head noun of the list's last item; a two-character head counts only in
+/// the same or the previous sentence.
+fn find_total(
+    doc: &Doc<'_>,
+    pi: usize,
+    si: usize,
+    ci: usize,
+    first: &crate::quantity::Quantity,
+    last_item: &str,
+) -> Option<(usize, String)> {
+    let candidates = doc.quantities.iter().enumerate().rev().filter(|(_, q)| {
+        q.location.paragraph == pi && (q.location.sentence, q.location.clause) < (si, ci)
+    });
+    for (i, q) in candidates {
+        if !can_be_total(doc, q) || q.dimension() != first.dimension() {
+            continue;
+        }
+        let mut label = q.label_text.as_str();
+        while let Some(t) = LABEL_TAIL.iter().find(|t| label.ends_with(**t)) {
+            label = &label[..label.len() - t.len()];
+        }
+        let head = common_suffix(label, last_item);
+        let n = head.chars().count();
+        let near = q.location.sentence + 1 >= si;
+        if n >= 3 || (n == 2 && near) {
+            return Some((i, head));
+        }
+    }
+    None
+}
+
+fn partition_cover(doc: &Doc<'_>, total_label: &str, names: &[&str]) -> Option<Cover> {
+    doc.partitions
+        .iter()
+        .filter(|p| p.applies_to(total_label))
+        .find_map(|p| {
+            let members: Option<Vec<usize>> = names.iter().map(|n| p.member_of(n)).collect();
+            let mut members = members?;
+            let named: Vec<String> = members.iter().map(|&m| p.members[m][0].clone()).collect();
+            members.sort_unstable();
+            members.dedup();
+            (members.len() == names.len() && members.len() == p.members.len()).then(|| {
+                Cover::Partition {
+                    name: p.name.clone(),
+                    members: named,
+                }
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items() {
+        assert_eq!(
+            split_items("小学、初中和高中在校学生"),
+            vec!["小学", "初中", "高中在校学生"]
+        );
+        assert_eq!(
+            split_items("0-17岁、18-34岁、35-59岁、60岁及以上户籍人口"),
+            vec!["0-17岁", "18-34岁", "35-59岁", "60岁及以上户籍人口"]
+        );
+    }
+}

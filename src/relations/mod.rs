@@ -1,0 +1,123 @@
+//! Relations between quantities: breakdowns (其中, 分别为) with their totals
+//! and parts, and what makes parts exhaustive.
+//!
+//! Extraction errs on the side of silence: when a sentence does not say
+//! plainly which figure is the total and which are its parts, no relation is
+//! built, so no rule can report on it.
+
+mod breakdown;
+mod fenbie;
+mod label;
+pub mod partition;
+
+pub use breakdown::{breakdowns, BreakdownOptions};
+pub use partition::Partition;
+
+use std::collections::HashMap;
+
+use crate::quantity::{Location, Quantity};
+use crate::span::Span;
+use crate::syntax::{Clause, Draft};
+
+/// A draft with its quantities and the tables relations are read with.
+pub struct Doc<'a> {
+    /// The checked text.
+    pub text: &'a str,
+    /// Its parse tree.
+    pub draft: &'a Draft,
+    /// Its quantities in source order.
+    pub quantities: &'a [Quantity],
+    /// Known partitions.
+    pub partitions: &'a [Partition],
+    by_clause: HashMap<Location, Vec<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Indexes the quantities of a parsed draft by clause.
+    pub fn new(
+        text: &'a str,
+        draft: &'a Draft,
+        quantities: &'a [Quantity],
+        partitions: &'a [Partition],
+    ) -> Self {
+        let mut by_clause: HashMap<Location, Vec<usize>> = HashMap::new();
+        for (i, q) in quantities.iter().enumerate() {
+            by_clause.entry(q.location).or_default().push(i);
+        }
+        Doc {
+            text,
+            draft,
+            quantities,
+            partitions,
+            by_clause,
+        }
+    }
+
+    /// Indices of the quantities of one clause, in order.
+    pub fn in_clause(&self, paragraph: usize, sentence: usize, clause: usize) -> &[usize] {
+        self.by_clause
+            .get(&Location {
+                paragraph,
+                sentence,
+                clause,
+            })
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The clause at a location.
+    pub fn clause(&self, paragraph: usize, sentence: usize, clause: usize) -> &'a Clause {
+        &self.draft.paragraphs[paragraph].sentences[sentence].clauses[clause]
+    }
+
+    /// The clause's text without spaces and line breaks, and the byte offset
+    /// of its first visible character.
+    pub fn clause_text(&self, clause: &Clause) -> (String, usize) {
+        let raw = clause.span.slice(self.text);
+        let lead = raw.len() - raw.trim_start().len();
+        (
+            raw.chars().filter(|c| !c.is_whitespace()).collect(),
+            clause.span.start + lead,
+        )
+    }
+}
+
+/// Why the parts of a breakdown make up the whole of its total.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cover {
+    /// The parts are the members of a partition.
+    Partition {
+        /// The partition's name (`城乡`).
+        name: String,
+        /// Its members as the parts name them (`城市`, `农村`).
+        members: Vec<String>,
+    },
+    /// Age bands that cover every age (0-17岁 … 60岁及以上).
+    AgeBands,
+}
+
+/// How a breakdown is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakdownKind {
+    /// `总数…，其中，A…，B…`.
+    Qizhong,
+    /// `A、B和C分别为x、y、z` with the total stated earlier.
+    Fenbie,
+}
+
+/// A total and parts that the text says belong to it.
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    /// 其中 or 分别为.
+    pub kind: BreakdownKind,
+    /// The marker word in the text.
+    pub marker: Span,
+    /// Index of the total in [`Doc::quantities`].
+    pub total: usize,
+    /// Indices of the parts, all of the total's dimension.
+    pub parts: Vec<usize>,
+    /// Set when the parts are exhaustive, with the reason.
+    pub cover: Option<Cover>,
+    /// The parts may overlap (女生, 少数民族学生, 寄宿生): they are not added up.
+    pub overlapping: bool,
+}

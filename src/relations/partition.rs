@@ -1,0 +1,89 @@
+//! Partitions (`rules/partitions.toml`): categories that make up a whole.
+
+use serde::Deserialize;
+
+/// A set of categories that together make up the whole of what they divide
+/// (城市/农村, 男/女, 第一/第二/第三产业).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Partition {
+    /// Name shown in diagnostics (`城乡`).
+    pub name: String,
+    /// The members; each is a list of words that name it in a label.
+    pub members: Vec<Vec<String>>,
+    /// When not empty, the partition applies only to totals whose label
+    /// contains one of these words, and then even to a per-capita total.
+    #[serde(default)]
+    pub totals: Vec<String>,
+}
+
+impl Partition {
+    /// The member a label names: exactly one member's word occurs in it once
+    /// words inside longer matched words are discounted (非农业人口 names
+    /// 非农业人口, not 农业人口). `None` when no member or several are named.
+    pub fn member_of(&self, label: &str) -> Option<usize> {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (member, start, end)
+        for (mi, words) in self.members.iter().enumerate() {
+            for w in words {
+                for (start, _) in label.match_indices(w.as_str()) {
+                    found.push((mi, start, start + w.len()));
+                }
+            }
+        }
+        let kept: Vec<usize> = found
+            .iter()
+            .filter(|(_, s, e)| {
+                !found
+                    .iter()
+                    .any(|(_, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+            })
+            .map(|(m, _, _)| *m)
+            .collect();
+        let first = *kept.first()?;
+        kept.iter().all(|m| *m == first).then_some(first)
+    }
+
+    /// True when the partition may divide a total labelled `total_label`.
+    pub fn applies_to(&self, total_label: &str) -> bool {
+        self.totals.is_empty() || self.totals.iter().any(|w| total_label.contains(w.as_str()))
+    }
+
+    /// The first word of each member, for messages (`城市/农村`).
+    pub fn member_names(&self) -> Vec<&str> {
+        self.members
+            .iter()
+            .filter_map(|m| m.first().map(String::as_str))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(members: &[&[&str]]) -> Partition {
+        Partition {
+            name: "t".into(),
+            members: members
+                .iter()
+                .map(|m| m.iter().map(|s| s.to_string()).collect())
+                .collect(),
+            totals: vec![],
+        }
+    }
+
+    #[test]
+    fn longest_word_wins() {
+        let part = p(&[&["农业人口"], &["非农业人口"]]);
+        assert_eq!(part.member_of("年末非农业人口"), Some(1));
+        assert_eq!(part.member_of("年末农业人口"), Some(0));
+    }
+
+    #[test]
+    fn two_members_named_is_no_member() {
+        let part = p(&[&["城市", "城镇"], &["农村", "乡村"]]);
+        assert_eq!(part.member_of("城镇和乡村人口"), None);
+        assert_eq!(part.member_of("城乡居民"), None);
+        assert_eq!(part.member_of("农村特困人员"), Some(1));
+    }
+}

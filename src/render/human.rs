@@ -1,0 +1,57 @@
+//! Human-readable output: rustc-style diagnostics rendered by
+//! codespan-reporting, with labels under the figures they name.
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+
+use super::FileReport;
+use crate::diagnostic::{Diagnostic, Severity};
+
+fn severity(s: Severity) -> cs::Severity {
+    match s {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Info | Severity::Off => cs::Severity::Note,
+    }
+}
+
+/// Converts a diagnostic to codespan-reporting's form for file `file`.
+pub fn to_codespan(file: usize, d: &Diagnostic) -> cs::Diagnostic<usize> {
+    let labels = d
+        .labels
+        .iter()
+        .map(|l| {
+            let style = if l.primary {
+                cs::LabelStyle::Primary
+            } else {
+                cs::LabelStyle::Secondary
+            };
+            cs::Label::new(style, file, l.span.range()).with_message(l.message.clone())
+        })
+        .collect();
+    cs::Diagnostic::new(severity(d.severity))
+        .with_code(d.rule)
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(d.notes.clone())
+}
+
+/// Renders every diagnostic of every report; ANSI colours when `color`.
+pub fn render(reports: &[FileReport], color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for r in reports {
+        let id = files.add(r.path.clone(), r.text.clone());
+        for d in &r.diagnostics {
+            // Spans come from the text itself, so rendering cannot fail.
+            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &to_codespan(id, d));
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}

@@ -1,0 +1,78 @@
+//! JSON output: one document for all files.
+//!
+//! ```text
+//! {"version":1,
+//!  "summary":{"files":N,"errors":N,"warnings":N,"infos":N},
+//!  "diagnostics":[{"path":"…","rule":"breakdown-sum","category":"arithmetic",
+//!    "severity":"error|warning|info","message":"…",
+//!    "span":{"start":BYTE,"end":BYTE,"line":L,"column":C,"end_line":L,"end_column":C},
+//!    "labels":[{"span":{…},"message":"…","primary":true}],
+//!    "notes":["…"]}]}
+//! ```
+//!
+//! Byte offsets index the file; lines and columns are 1-based, columns count
+//! characters, and `end_column` is the column after the last character.
+//! Fields may be added in later versions; these are never renamed.
+
+use serde_json::{json, Value};
+
+use super::{FileReport, LineIndex, Summary};
+use crate::span::Span;
+
+/// Version of the JSON document shape.
+pub const VERSION: u32 = 1;
+
+fn span_json(idx: &LineIndex<'_>, span: Span) -> Value {
+    let (a, b) = idx.span(span);
+    json!({
+        "start": span.start,
+        "end": span.end,
+        "line": a.line,
+        "column": a.column,
+        "end_line": b.line,
+        "end_column": b.column,
+    })
+}
+
+/// Renders the reports as one JSON document (no trailing newline).
+pub fn render(reports: &[FileReport]) -> String {
+    let summary = Summary::of(reports);
+    let mut diagnostics = Vec::new();
+    for r in reports {
+        let idx = LineIndex::new(&r.text);
+        for d in &r.diagnostics {
+            let labels: Vec<Value> = d
+                .labels
+                .iter()
+                .map(|l| {
+                    json!({
+                        "span": span_json(&idx, l.span),
+                        "message": l.message,
+                        "primary": l.primary,
+                    })
+                })
+                .collect();
+            diagnostics.push(json!({
+                "path": r.path,
+                "rule": d.rule,
+                "category": d.category,
+                "severity": d.severity.as_str(),
+                "message": d.message,
+                "span": span_json(&idx, d.span),
+                "labels": labels,
+                "notes": d.notes,
+            }));
+        }
+    }
+    let doc = json!({
+        "version": VERSION,
+        "summary": {
+            "files": summary.files,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        },
+        "diagnostics": diagnostics,
+    });
+    serde_json::to_string(&doc).expect("a JSON value always serialises")
+}

@@ -1,0 +1,265 @@
+//! `breakdown-sum`: the parts of a breakdown must not add up to more than
+//! their total, and exhaustive parts must add up to it.
+
+use rust_decimal::Decimal;
+use serde::de::{Deserialize, IntoDeserializer};
+use serde::Deserialize as DeriveDeserialize;
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::{Context, Rule, RuleDef};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::quantity::number::plain;
+use crate::quantity::{Approx, Bounds, Quantity};
+use crate::relations::{breakdowns, Breakdown, BreakdownKind, BreakdownOptions, Cover};
+
+/// Registry entry.
+pub const DEF: RuleDef = RuleDef {
+    name: "breakdown-sum",
+    category: "arithmetic",
+    summary: "parts of a breakdown (其中, 分别为) must add up to their total",
+    docs: DOCS,
+    build,
+};
+
+const DOCS: &str = r#"# breakdown-sum (arithmetic)
+
+The parts of a breakdown must not add up to more than their total, and parts
+that cover the whole of it must add up to it.
+
+Source: data-accuracy requirements for yearbooks and gazetteers (资料真实准确;
+分项与总项不符 is a listed data-error type); catalogue ids ARITH_SUBSET_GT_TOTAL
+and ARITH_PARTS_VS_TOTAL.
+
+## What it checks
+
+* `其中` breakdowns. The totals are the figures of the clause right before
+  `其中` (in the previous sentence when `其中` opens a sentence), one per unit:
+  `754户756人` gives two totals. The parts are the figures of the same
+  dimension after `其中`, up to the end of the sentence, a clause that starts a
+  new statement (`共计…`, `全年…`), or a `；` clause about another subject.
+* `分别为` lists: `小学、初中、高中在校学生分别为9820人、5640人和3290人`,
+  whose total is stated under the same head noun in the same sentence or
+  earlier in the paragraph.
+
+Parts that add up to more than their total are an error. Parts that add up to
+less are an error only when they are exhaustive: they are the members of a
+partition (`rules/partitions.toml`: 城市/农村, 男/女, 第一/第二/第三产业 …) or
+age bands that cover every age.
+
+## What it leaves alone
+
+* Overlapping subsets (女生, 少数民族学生, 寄宿生; people enrolled in several
+  insurance schemes): a part that names an overlap word is never added up,
+  only compared with the total on its own.
+* Non-additive figures: per-capita figures, averages, rates, shares, prices,
+  indices (`人均`, `率` …), except components of a per-capita total listed as a
+  partition (工资性收入 + 经营净收入 + 财产净收入 + 转移净收入).
+* Changes (`增加120人`), other periods (`上年`, `由…`), figures in parentheses,
+  percentages and ratios.
+* Rounding: every figure stands for the interval its last digit allows
+  (`35.8亿元` is 35.75亿–35.85亿); a whole count of households or persons is
+  exact. Approximate figures (`余`, `约`, `近`, `以上`) give only bounds.
+
+## Settings (`[rules.breakdown-sum]`)
+
+* `severity`: `"error"` (default), `"warning"`, `"info"` or `"off"`.
+* `end_words`: words that, at the start of a clause, end a breakdown.
+* `new_cut_words`: words that start another cut of the same total (`在总计中`).
+* `overlap_words`: words that mark overlapping subsets in part labels.
+
+A list given in `yblint.toml` replaces the built-in list.
+
+## Examples
+
+Wrong (the two parts cover 城乡 but leave 10 households out):
+
+    有城乡特困人员754户，其中，城市特困人员21户，农村特困人员723户。
+
+Right:
+
+    有城乡特困人员754户，其中，城市特困人员21户，农村特困人员733户。
+
+Wrong (parts exceed the total):
+
+    全县共有各级各类学校58所，其中，小学36所，初级中学14所，幼儿园19所。
+
+Not reported (a subset: primary and junior schools are not all schools):
+
+    全县共有各级各类学校58所，其中，小学36所，初级中学14所。
+"#;
+
+#[derive(DeriveDeserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    end_words: Vec<String>,
+    new_cut_words: Vec<String>,
+    overlap_words: Vec<String>,
+}
+
+fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    let s = Settings::deserialize(value.into_deserializer())?;
+    Ok(Box::new(BreakdownSum {
+        options: BreakdownOptions {
+            end_words: s.end_words,
+            new_cut_words: s.new_cut_words,
+            overlap_words: s.overlap_words,
+        },
+    }))
+}
+
+/// The `breakdown-sum` rule with its settings.
+pub struct BreakdownSum {
+    options: BreakdownOptions,
+}
+
+impl Rule for BreakdownSum {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for b in breakdowns(cx.doc, &self.options) {
+            if let Some(d) = check_one(cx, &b) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
+    let total = &cx.quantities[b.total];
+    let parts: Vec<&Quantity> = b.parts.iter().map(|&i| &cx.quantities[i]).collect();
+    let tb = total.bounds();
+    if b.overlapping {
+        // Overlapping subsets: each part alone must not exceed the total.
+        let over = parts
+            .iter()
+            .find(|p| matches!((p.bounds().lo, tb.hi), (Some(lo), Some(hi)) if lo > hi))?;
+        return Some(diagnostic(
+            cx,
+            b,
+            format!(
+                "a part, {}, is more than its total {}",
+                written(cx, over),
+                written(cx, total)
+            ),
+            vec![format!(
+                "{} > {}: a part of a breakdown cannot exceed its total, even where parts overlap",
+                written(cx, over),
+                written(cx, total)
+            )],
+            &[over],
+        ));
+    }
+    let bounds: Vec<Bounds> = parts.iter().map(|p| p.bounds()).collect();
+    let sum = Bounds::sum(&bounds);
+    let exceeds = matches!((sum.lo, tb.hi), (Some(lo), Some(hi)) if lo > hi);
+    let short = b.cover.is_some() && matches!((sum.hi, tb.lo), (Some(hi), Some(lo)) if hi < lo);
+    if !exceeds && !short {
+        return None;
+    }
+    let unit = &total.display_unit;
+    let factor = total.display_factor();
+    let exact_sum: Decimal = parts.iter().map(|p| p.value).sum();
+    let sum_shown = plain(exact_sum / factor);
+    let gap = plain((exact_sum - total.value).abs() / factor);
+    let total_shown = plain(total.value / factor);
+    let message = if exceeds {
+        format!("parts add up to {sum_shown} {unit}, more than the total {total_shown} {unit}")
+    } else {
+        format!("parts add up to {sum_shown} {unit}, but the total is {total_shown} {unit}")
+    };
+    let relation = if exceeds { "more than" } else { "short of" };
+    let mut note = format!(
+        "{} = {sum_shown} {unit}, {gap} {relation} {total_shown} {unit}",
+        operands(&parts, total)
+    );
+    match &b.cover {
+        Some(Cover::Partition { members, .. }) if short => {
+            note.push_str(&format!(" (parts {} cover the whole)", members.join("/")))
+        }
+        Some(Cover::AgeBands) if short => note.push_str(" (the age bands cover every age)"),
+        _ => {}
+    }
+    let mut notes = vec![note];
+    if parts
+        .iter()
+        .chain(std::iter::once(&total))
+        .any(|q| q.approx != Approx::Exact)
+    {
+        notes.push("approximate figures (余, 多, 约, 近, 以上, 以下) count only as bounds".into());
+    }
+    if exceeds && !short && b.cover.is_none() && b.kind == BreakdownKind::Qizhong {
+        notes.push(
+            "parts after 其中 are subsets of the total: together they cannot exceed it".into(),
+        );
+    }
+    for q in parts.iter().chain(std::iter::once(&total)) {
+        if q.across_break {
+            notes.push(format!(
+                "`{}` was read as {} {} across a line break (page-break artefact)",
+                q.span.slice(cx.text).replace(['\n', '\r'], "⏎"),
+                plain(q.value / q.display_factor()),
+                q.display_unit
+            ));
+        }
+    }
+    Some(diagnostic(cx, b, message, notes, &parts))
+}
+
+fn diagnostic(
+    cx: &Context<'_>,
+    b: &Breakdown,
+    message: String,
+    notes: Vec<String>,
+    parts: &[&Quantity],
+) -> Diagnostic {
+    let total = &cx.quantities[b.total];
+    let mut labels = vec![Label {
+        span: total.span,
+        message: "total".into(),
+        primary: true,
+    }];
+    labels.extend(parts.iter().map(|p| Label {
+        span: p.span,
+        message: "part".into(),
+        primary: false,
+    }));
+    Diagnostic {
+        rule: DEF.name,
+        category: DEF.category,
+        severity: Severity::Error,
+        message,
+        span: total.span,
+        labels,
+        notes,
+    }
+}
+
+/// The figure as written, spaces and line breaks removed (`733户`).
+fn written(cx: &Context<'_>, q: &Quantity) -> String {
+    q.span
+        .slice(cx.text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// `21 + 723` when the parts share the total's unit; otherwise each with its
+/// own (`8210万元 + 2.04亿元`). Negative parts are subtracted.
+fn operands(parts: &[&Quantity], total: &Quantity) -> String {
+    let same_unit = parts.iter().all(|p| p.display_unit == total.display_unit);
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        let v = p.value / p.display_factor();
+        let shown = if same_unit {
+            plain(v.abs())
+        } else {
+            format!("{}{}", plain(v.abs()), p.display_unit)
+        };
+        match (i, v.is_sign_negative()) {
+            (0, false) => out.push_str(&shown),
+            (0, true) => out.push_str(&format!("−{shown}")),
+            (_, false) => out.push_str(&format!(" + {shown}")),
+            (_, true) => out.push_str(&format!(" − {shown}")),
+        }
+    }
+    out
+}

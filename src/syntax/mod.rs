@@ -1,0 +1,14 @@
+//! Parsing: the pest grammar (`grammar/draft.pest`) and the typed tree built
+//! from it.
+//!
+//! [`parse`] turns the text of a draft into a [`Draft`]: headings (sections),
+//! paragraphs with their entry titles, sentences, clauses and tokens, each with
+//! its byte [`Span`](crate::span::Span).
+
+mod grammar;
+mod tree;
+
+pub use tree::{
+    parse, Clause, Draft, Heading, NumberShape, Paragraph, ParseFailure, QuantityShape, Sentence,
+    Token, TokenKind,
+};

@@ -1,0 +1,483 @@
+//! The typed parse tree of a draft.
+
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+use super::grammar::{DraftParser, Rule};
+use crate::span::Span;
+
+/// A parsed draft: its headings (sections) and paragraphs in source order.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// Section headings (`◆…` lines, Markdown `#` headings).
+    pub headings: Vec<Heading>,
+    /// Paragraphs, in source order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A section heading: `◆民政事务` or `## 民政事务`.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// The whole heading line, without its line break.
+    pub span: Span,
+    /// 1 for `◆` and `#`, 2 for `##`, and so on.
+    pub level: u8,
+    /// The heading text after its mark.
+    pub title: Span,
+}
+
+/// A paragraph: an optional entry title, then sentences.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// From the first character to the end of the last sentence.
+    pub span: Span,
+    /// The entry title `【…】` (brackets included) when the paragraph opens an entry (条目).
+    pub title: Option<Span>,
+    /// The sentences of the paragraph.
+    pub sentences: Vec<Sentence>,
+    /// Index into [`Draft::headings`] of the section the paragraph is in.
+    pub section: Option<usize>,
+    /// Index into [`Draft::paragraphs`] of the paragraph that opened the
+    /// entry this paragraph belongs to (itself when it has a title).
+    pub entry: Option<usize>,
+}
+
+/// A sentence, ended by 。！？ (its terminator), or by the end of the paragraph.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// The sentence, terminator included.
+    pub span: Span,
+    /// The clauses of the sentence, split at ，；：.
+    pub clauses: Vec<Clause>,
+    /// The terminator, when the sentence has one.
+    pub terminator: Option<Span>,
+}
+
+/// A clause: the tokens between two clause marks (，；：).
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// From the first to the last token (the mark excluded).
+    pub span: Span,
+    /// The tokens of the clause.
+    pub tokens: Vec<Token>,
+    /// The clause mark that ends the clause, if any.
+    pub mark: Option<Span>,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The kinds of token the grammar recognises.
+#[derive(Debug, Clone)]
+pub enum TokenKind {
+    /// A number with its magnitude, percent sign or inner approximation, a
+    /// range or a ratio; the unit after it is not part of the token.
+    Quantity(Box<QuantityShape>),
+    /// `百分之三十`.
+    PercentWord,
+    /// A run of Chinese numerals (`三十六`, `两`); a quantity only with a unit.
+    CnNumber,
+    /// A year, month, day, or a span of them (`2016年至2020年底`, `3月5日`).
+    Time,
+    /// An ordinal (`第一`, `第3`).
+    Ordinal,
+    /// Text in quotation or book-title marks, marks included.
+    Quoted,
+    /// A run of Han characters.
+    Han,
+    /// A run of ASCII letters.
+    Latin,
+    /// Spaces inside a line.
+    Space,
+    /// A line break, or blank lines, inside a sentence (a page-break artefact).
+    Break,
+    /// Any other single character (punctuation, symbols).
+    Other,
+}
+
+/// The shape of a quantity token.
+#[derive(Debug, Clone)]
+pub enum QuantityShape {
+    /// One number: `754`, `1.3459万`, `9.5万余`, `89%`.
+    Single(NumberShape),
+    /// `0-17`, `5～10`, `3～5万`.
+    Range(NumberShape, NumberShape),
+    /// `105.2:100`, `6.0∶46.9∶47.1`.
+    Ratio(Vec<NumberShape>),
+}
+
+/// One written number and what is attached to it inside the token.
+#[derive(Debug, Clone)]
+pub struct NumberShape {
+    /// The whole number with its attachments.
+    pub span: Span,
+    /// The digits (with separators, decimal mark, or a page break inside).
+    pub digits: Span,
+    /// `%`, `％` or `‰`.
+    pub percent: Option<Span>,
+    /// `万`, `亿`, `万亿`, `千`, `百`.
+    pub magnitude: Option<Span>,
+    /// `余` or `多` written inside the number (`9.5万余`, `300多`).
+    pub approx: Option<Span>,
+}
+
+/// An internal failure of the grammar; the grammar accepts every input, so
+/// this is a bug in yblint, never a fault of the draft.
+#[derive(Debug, Clone)]
+pub struct ParseFailure {
+    /// Byte offset where the grammar stopped.
+    pub offset: usize,
+}
+
+impl std::fmt::Display for ParseFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "internal error: the draft grammar stopped at byte {} (this is a bug in yblint)",
+            self.offset
+        )
+    }
+}
+
+impl std::error::Error for ParseFailure {}
+
+/// Parses the text of a draft.
+///
+/// Errors: only [`ParseFailure`], which means a bug in the grammar.
+pub fn parse(text: &str) -> Result<Draft, ParseFailure> {
+    let mut pairs = DraftParser::parse(Rule::draft, text).map_err(|e| ParseFailure {
+        offset: match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        },
+    })?;
+    let root = pairs.next().expect("the draft rule always yields one pair");
+    let mut draft = Draft::default();
+    let mut section = None;
+    let mut entry = None;
+    for block in root.into_inner() {
+        match block.as_rule() {
+            Rule::heading => {
+                let heading = build_heading(block);
+                draft.headings.push(heading);
+                section = Some(draft.headings.len() - 1);
+                entry = None;
+            }
+            Rule::paragraph => {
+                let mut para = build_paragraph(block);
+                if para.sentences.is_empty() && para.title.is_none() {
+                    continue;
+                }
+                if para.title.is_some() {
+                    entry = Some(draft.paragraphs.len());
+                }
+                para.section = section;
+                para.entry = entry;
+                draft.paragraphs.push(para);
+            }
+            _ => {}
+        }
+    }
+    Ok(draft)
+}
+
+fn build_heading(pair: Pair<'_, Rule>) -> Heading {
+    let mut level = 1;
+    let mut title = Span::default();
+    let mut end = pair.as_span().start();
+    for p in pair.clone().into_inner() {
+        match p.as_rule() {
+            Rule::heading_mark => {
+                let mark = p.as_str();
+                level = if mark.starts_with('#') {
+                    mark.len() as u8
+                } else {
+                    1
+                };
+            }
+            Rule::heading_text => {
+                title = trim_span(p.as_str(), p.as_span().start());
+                end = p.as_span().end();
+            }
+            _ => {}
+        }
+    }
+    let start = pair.as_span().start();
+    Heading {
+        span: Span::new(start, end.max(start)),
+        level,
+        title,
+    }
+}
+
+fn trim_span(s: &str, offset: usize) -> Span {
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    Span::new(offset + lead, offset + lead + trimmed.len())
+}
+
+fn build_paragraph(pair: Pair<'_, Rule>) -> Paragraph {
+    let mut title = None;
+    let mut sentences = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::entry_title => title = Some(Span::from(p.as_span())),
+            Rule::sentence => sentences.push(build_sentence(p)),
+            _ => {}
+        }
+    }
+    let start = title
+        .map(|t| t.start)
+        .or_else(|| sentences.first().map(|s| s.span.start))
+        .unwrap_or(0);
+    let end = sentences
+        .last()
+        .map(|s| s.span.end)
+        .or(title.map(|t| t.end))
+        .unwrap_or(start);
+    Paragraph {
+        span: Span::new(start, end),
+        title,
+        sentences,
+        section: None,
+        entry: None,
+    }
+}
+
+fn build_sentence(pair: Pair<'_, Rule>) -> Sentence {
+    let span = Span::from(pair.as_span());
+    let mut clauses = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut terminator = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::clause_mark => {
+                clauses.push(make_clause(
+                    std::mem::take(&mut tokens),
+                    Some(p.as_span().into()),
+                ));
+            }
+            Rule::terminator => terminator = Some(Span::from(p.as_span())),
+            _ => tokens.push(build_token(p)),
+        }
+    }
+    if !tokens.is_empty() || clauses.is_empty() {
+        clauses.push(make_clause(tokens, None));
+    }
+    Sentence {
+        span,
+        clauses,
+        terminator,
+    }
+}
+
+fn make_clause(tokens: Vec<Token>, mark: Option<Span>) -> Clause {
+    let start = tokens
+        .first()
+        .map(|t| t.span.start)
+        .or(mark.map(|m| m.start))
+        .unwrap_or(0);
+    let end = tokens.last().map(|t| t.span.end).unwrap_or(start);
+    Clause {
+        span: Span::new(start, end),
+        tokens,
+        mark,
+    }
+}
+
+fn build_token(pair: Pair<'_, Rule>) -> Token {
+    let span = Span::from(pair.as_span());
+    let kind = match pair.as_rule() {
+        Rule::quantity => TokenKind::Quantity(Box::new(build_quantity(pair))),
+        Rule::percent_word => TokenKind::PercentWord,
+        Rule::cn_number => TokenKind::CnNumber,
+        Rule::time_expr => TokenKind::Time,
+        Rule::ordinal => TokenKind::Ordinal,
+        Rule::quoted => TokenKind::Quoted,
+        Rule::han => TokenKind::Han,
+        Rule::latin => TokenKind::Latin,
+        Rule::space => TokenKind::Space,
+        Rule::brk => TokenKind::Break,
+        _ => TokenKind::Other,
+    };
+    Token { kind, span }
+}
+
+fn build_quantity(pair: Pair<'_, Rule>) -> QuantityShape {
+    let inner = pair
+        .into_inner()
+        .next()
+        .expect("quantity has one alternative");
+    match inner.as_rule() {
+        Rule::ratio => QuantityShape::Ratio(
+            inner
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::number)
+                .map(|p| {
+                    let s = Span::from(p.as_span());
+                    NumberShape {
+                        span: s,
+                        digits: s,
+                        percent: None,
+                        magnitude: None,
+                        approx: None,
+                    }
+                })
+                .collect(),
+        ),
+        Rule::range => {
+            let mut it = inner
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::single)
+                .map(build_single);
+            let a = it.next().expect("range has two ends");
+            let b = it.next().expect("range has two ends");
+            QuantityShape::Range(a, b)
+        }
+        _ => QuantityShape::Single(build_single(inner)),
+    }
+}
+
+fn build_single(pair: Pair<'_, Rule>) -> NumberShape {
+    let span = Span::from(pair.as_span());
+    let mut shape = NumberShape {
+        span,
+        digits: span,
+        percent: None,
+        magnitude: None,
+        approx: None,
+    };
+    for p in pair.into_inner() {
+        let s = Span::from(p.as_span());
+        match p.as_rule() {
+            Rule::number => shape.digits = s,
+            Rule::percent => shape.percent = Some(s),
+            Rule::magnitude => shape.magnitude = Some(s),
+            Rule::approx_in => shape.approx = Some(s),
+            _ => {}
+        }
+    }
+    shape
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, &'static str)> {
+        let d = parse(text).unwrap();
+        let mut out = Vec::new();
+        for p in &d.paragraphs {
+            for s in &p.sentences {
+                for c in &s.clauses {
+                    for t in &c.tokens {
+                        let k = match t.kind {
+                            TokenKind::Quantity(_) => "q",
+                            TokenKind::Time => "time",
+                            TokenKind::Ordinal => "ord",
+                            TokenKind::Quoted => "quoted",
+                            TokenKind::CnNumber => "cn",
+                            TokenKind::Break => "brk",
+                            _ => continue,
+                        };
+                        out.push((t.span.slice(text).to_string(), k));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn years_dates_and_ordinals_are_not_quantities() {
+        let k = kinds("2016年至2020年底共完成55户，第一产业增长3%，“五二三”活动于3月5日启动。");
+        assert_eq!(
+            k,
+            vec![
+                ("2016年至2020年底".into(), "time"),
+                ("55".into(), "q"),
+                ("第一".into(), "ord"),
+                ("3%".into(), "q"),
+                ("“五二三”".into(), "quoted"),
+                ("3月5日".into(), "time"),
+            ]
+        );
+    }
+
+    #[test]
+    fn spaced_year_is_a_year() {
+        let k = kinds("2020 年，投入 104.6 万元。");
+        assert_eq!(
+            k,
+            vec![("2020 年".into(), "time"), ("104.6 万".into(), "q")]
+        );
+    }
+
+    #[test]
+    fn page_break_inside_a_sentence_does_not_end_it() {
+        let text = "有特困人员754户，其中，城市21户，农\n\n村733户。\n\n【下一条】 正文。";
+        let d = parse(text).unwrap();
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.paragraphs[0].sentences.len(), 1);
+        assert_eq!(d.paragraphs[0].sentences[0].clauses.len(), 4);
+        assert_eq!(d.paragraphs[1].title.unwrap().slice(text), "【下一条】");
+    }
+
+    #[test]
+    fn paragraph_ending_with_semicolon_stops_before_an_entry() {
+        let text = "知晓率达 92%；\n\n【寺庙管理】 全面推广。";
+        let d = parse(text).unwrap();
+        assert_eq!(d.paragraphs.len(), 2);
+        assert!(d.paragraphs[0].sentences[0].terminator.is_none());
+    }
+
+    #[test]
+    fn thousands_separators_and_page_broken_numbers() {
+        assert_eq!(kinds("登记2 346人，1,234,567元。")[0].0, "2 346");
+        assert_eq!(kinds("登记2 346人，1,234,567元。")[1].0, "1,234,567");
+        assert_eq!(kinds("城市18\n\n7人次。")[0], ("18\n\n7".into(), "q"));
+    }
+
+    #[test]
+    fn ranges_ratios_and_magnitudes() {
+        let k = kinds("0-17岁，109.4:100，9.5万余人次，1.3459万户，３０％。");
+        let texts: Vec<_> = k.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["0-17", "109.4:100", "9.5万余", "1.3459万", "３０％"]
+        );
+    }
+
+    #[test]
+    fn headings_open_sections() {
+        let text = "◆民政事务\n\n## 医疗\n【概述】 正文。";
+        let d = parse(text).unwrap();
+        assert_eq!(d.headings.len(), 2);
+        assert_eq!(d.headings[1].level, 2);
+        assert_eq!(d.headings[1].title.slice(text), "医疗");
+        assert_eq!(d.paragraphs[0].section, Some(1));
+    }
+
+    #[test]
+    fn accepts_arbitrary_text() {
+        for t in [
+            "",
+            "\n\n",
+            "】】【【",
+            "###",
+            "a\r\nb",
+            "\u{0}\u{1}",
+            "。。。",
+            "1,2,3",
+            "2020年代",
+        ] {
+            parse(t).unwrap();
+        }
+    }
+}
