@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::label::{age_band, bands_cover, bands_overlap, common_suffix, starts_with_any};
+use super::label::{
+    age_band, bands_cover, bands_overlap, common_suffix, head_char, starts_with_any,
+};
 use super::{Breakdown, BreakdownKind, Cover, Doc};
 use crate::quantity::{Form, Quantity, Role};
 use crate::span::Span;
@@ -19,6 +21,9 @@ pub struct BreakdownOptions {
     pub new_cut_words: Vec<String>,
     /// Part labels with one of these may overlap: they are not added up.
     pub overlap_words: Vec<String>,
+    /// A clause after the first part that starts with one of these verbs is a
+    /// new statement, unless the first part started with the same verb.
+    pub statement_verbs: Vec<String>,
 }
 
 /// Every breakdown of the draft: `其中` breakdowns, then `分别为` lists.
@@ -31,9 +36,10 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
                 let (norm, start) = doc.clause_text(&sentence.clauses[ci]);
                 if norm.starts_with("其中") {
                     let marker = Span::new(start, start + "其中".len());
-                    let totals = find_totals(doc, pi, si, ci);
+                    let (totals, rivals) = find_totals(doc, pi, si, ci);
                     if !totals.is_empty() {
-                        let scan = Scan::new(doc, opts, pi, si, totals, marker);
+                        let mut scan = Scan::new(doc, opts, pi, si, totals, marker);
+                        scan.rivals = rivals;
                         let (found, next) = scan.run(ci);
                         out.extend(found);
                         ci = next.max(ci + 1);
@@ -72,8 +78,10 @@ pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause
 /// before it (in the previous sentence when 其中 opens the sentence) that has
 /// any, one per dimension; a dimension written twice there is ambiguous and
-/// dropped.
-fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Vec<usize> {
+/// dropped. Also returns the rivals: figures of the same dimensions earlier in
+/// that sentence, which the parts might belong to instead
+/// (`学生320人，教师45人，其中，女生160人`).
+fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, Vec<usize>) {
     let sentences = &doc.draft.paragraphs[pi].sentences;
     let mut candidates: Vec<(usize, usize)> = (0..ci).rev().map(|c| (si, c)).collect();
     if ci == 0 && si > 0 {
@@ -95,13 +103,43 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Vec<usize> {
             let dim = doc.quantities[i].dimension().unwrap_or("");
             by_dim.entry(dim).or_default().push(i);
         }
-        return by_dim
+        let totals: Vec<usize> = by_dim
             .into_values()
             .filter(|v| v.len() == 1)
             .map(|v| v[0])
             .collect();
+        let rivals = (0..c)
+            .flat_map(|earlier| doc.in_clause(pi, s, earlier).iter().copied())
+            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+            .filter(|&i| {
+                totals
+                    .iter()
+                    .any(|&t| doc.quantities[t].dimension() == doc.quantities[i].dimension())
+            })
+            .collect();
+        return (totals, rivals);
     }
-    Vec::new()
+    (Vec::new(), Vec::new())
+}
+
+/// True when the parts' labels point at a rival figure rather than at the
+/// total: some part shares the head character of a rival's label and none
+/// shares the total's.
+fn parts_point_elsewhere(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &[&Part]) -> bool {
+    let q = |i: usize| &doc.quantities[i];
+    let heads: Vec<Option<char>> = parts
+        .iter()
+        .map(|p| head_char(&q(p.q).label_text))
+        .collect();
+    let total_head = head_char(&q(total).label_text);
+    let rival_heads: Vec<Option<char>> = rivals
+        .iter()
+        .filter(|&&r| q(r).dimension() == q(total).dimension())
+        .map(|&r| head_char(&q(r).label_text))
+        .collect();
+    let to_rival = heads.iter().any(|h| h.is_some() && rival_heads.contains(h));
+    let to_total = heads.iter().any(|h| h.is_some() && *h == total_head);
+    to_rival && !to_total
 }
 
 /// One part as the scan found it.
@@ -134,6 +172,10 @@ struct Scan<'d, 'a> {
     nested_done: Vec<Nested>,
     /// (cut, total) whose later parts were lost to an unresolved nested 其中.
     truncated: Vec<(usize, usize)>,
+    /// Text of the clause of the first part, 其中 removed.
+    first_part_text: Option<String>,
+    /// Earlier figures of the totals' dimensions in the same sentence.
+    rivals: Vec<usize>,
 }
 
 impl<'d, 'a> Scan<'d, 'a> {
@@ -157,6 +199,8 @@ impl<'d, 'a> Scan<'d, 'a> {
             nested: None,
             nested_done: Vec::new(),
             truncated: Vec::new(),
+            first_part_text: None,
+            rivals: Vec::new(),
         }
     }
 
@@ -177,6 +221,15 @@ impl<'d, 'a> Scan<'d, 'a> {
             if k > first {
                 if starts_with_any(&norm, &self.opts.end_words).is_some() {
                     break;
+                }
+                if let Some(verb) = starts_with_any(&norm, &self.opts.statement_verbs) {
+                    let parallel = self
+                        .first_part_text
+                        .as_deref()
+                        .is_some_and(|t| t.starts_with(verb));
+                    if !parallel {
+                        break;
+                    }
                 }
                 let after_semicolon = clauses[k - 1]
                     .mark
@@ -281,8 +334,12 @@ impl<'d, 'a> Scan<'d, 'a> {
             let Some(total) = self.total_for(q) else {
                 continue;
             };
-            let member = self.member(total, q);
             let total_q = &doc.quantities[total];
+            if years_differ(&total_q.label_text, &q.label_text) {
+                // 2019年为745户: another year's figure, not a part.
+                continue;
+            }
+            let member = self.member(total, q);
             if total_q.non_additive && member.is_none() {
                 // A per-capita total only adds up by its components.
                 continue;
@@ -300,6 +357,11 @@ impl<'d, 'a> Scan<'d, 'a> {
                         continue;
                     }
                 }
+            }
+            if self.first_part_text.is_none() {
+                let (norm, _) = doc.clause_text(doc.clause(self.pi, self.si, k));
+                let norm = norm.strip_prefix("其中").unwrap_or(&norm);
+                self.first_part_text = Some(norm.to_string());
             }
             self.parts.push(Part {
                 q: i,
@@ -337,6 +399,9 @@ impl<'d, 'a> Scan<'d, 'a> {
                 .filter(|p| p.cut == cut && p.total == total)
                 .collect();
             let truncated = self.truncated.contains(&(cut, total));
+            if parts_point_elsewhere(doc, total, &self.rivals, &parts) {
+                continue;
+            }
             out.extend(groups(
                 doc,
                 self.opts,
@@ -366,6 +431,24 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         out
     }
+}
+
+/// Years written in a label (`2019年为` → ["2019"]).
+fn years(label: &str) -> Vec<&str> {
+    let bytes = label.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in label.match_indices('年') {
+        if i >= 4 && bytes[i - 4..i].iter().all(u8::is_ascii_digit) {
+            out.push(&label[i - 4..i]);
+        }
+    }
+    out
+}
+
+/// True when the part's label names a year the total's label does not.
+fn years_differ(total_label: &str, part_label: &str) -> bool {
+    let total_years = years(total_label);
+    years(part_label).iter().any(|y| !total_years.contains(y))
 }
 
 #[derive(PartialEq, Clone, Copy)]

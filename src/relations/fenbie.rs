@@ -1,17 +1,12 @@
 //! `分别为` lists: `A、B和C分别为x、y、z`, whose total is stated before.
 
 use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
-use super::label::{age_band, bands_cover, bands_overlap, common_suffix};
+use super::label::{age_band, bands_cover, bands_overlap, common_suffix, trim_tail};
 use super::{Breakdown, BreakdownKind, Cover, Doc};
 use crate::span::Span;
 
 /// Verbs that, after 分别, introduce the list of values.
 const AFTER_FENBIE: &[&str] = &["为", "是", "达到", "达", "有"];
-
-/// Words that end a total's label without naming it (户籍人口为86420人).
-const LABEL_TAIL: &[&str] = &[
-    "达到", "共有", "共计", "合计", "总计", "为", "是", "达", "有", "共", "计",
-];
 
 /// Every `分别为` list whose total can be found under the same head noun in
 /// the same sentence or earlier in the paragraph.
@@ -150,11 +145,7 @@ fn find_total(
         if !can_be_total(doc, q) || q.dimension() != first.dimension() {
             continue;
         }
-        let mut label = q.label_text.as_str();
-        while let Some(t) = LABEL_TAIL.iter().find(|t| label.ends_with(**t)) {
-            label = &label[..label.len() - t.len()];
-        }
-        let head = common_suffix(label, last_item);
+        let head = common_suffix(trim_tail(&q.label_text), last_item);
         let n = head.chars().count();
         let near = q.location.sentence + 1 >= si;
         if n >= 3 || (n == 2 && near) {

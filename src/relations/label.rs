@@ -18,6 +18,26 @@ pub fn common_suffix(a: &str, b: &str) -> String {
     out.into_iter().collect()
 }
 
+/// Words that end a label without naming anything (户籍人口为86420人).
+const LABEL_TAIL: &[&str] = &[
+    "达到", "共有", "共计", "合计", "总计", "为", "是", "达", "有", "共", "计", "约", "近",
+];
+
+/// The label without the verbs that end it (`全县户籍人口为` → `全县户籍人口`).
+pub fn trim_tail(label: &str) -> &str {
+    let mut label = label;
+    while let Some(t) = LABEL_TAIL.iter().find(|t| label.ends_with(**t)) {
+        label = &label[..label.len() - t.len()];
+    }
+    label
+}
+
+/// The last character of the trimmed label: the head of its noun phrase in
+/// most yearbook labels (`女生` → `生`, `教师` → `师`).
+pub fn head_char(label: &str) -> Option<char> {
+    trim_tail(label).chars().next_back()
+}
+
 /// The word of `words` that `text` starts with, if any.
 pub fn starts_with_any<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
     words

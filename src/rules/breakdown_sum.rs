@@ -67,6 +67,8 @@ age bands that cover every age.
 * `end_words`: words that, at the start of a clause, end a breakdown.
 * `new_cut_words`: words that start another cut of the same total (`在总计中`).
 * `overlap_words`: words that mark overlapping subsets in part labels.
+* `statement_verbs`: verbs that, at the start of a clause after the first
+  part, begin a new statement (`审结1180件`) rather than another part.
 
 A list given in `yblint.toml` replaces the built-in list.
 
@@ -95,6 +97,7 @@ struct Settings {
     end_words: Vec<String>,
     new_cut_words: Vec<String>,
     overlap_words: Vec<String>,
+    statement_verbs: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -104,6 +107,7 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             end_words: s.end_words,
             new_cut_words: s.new_cut_words,
             overlap_words: s.overlap_words,
+            statement_verbs: s.statement_verbs,
         },
     }))
 }

@@ -310,37 +310,39 @@ fn build_token(pair: Pair<'_, Rule>) -> Token {
 }
 
 fn build_quantity(pair: Pair<'_, Rule>) -> QuantityShape {
-    let inner = pair
-        .into_inner()
-        .next()
-        .expect("quantity has one alternative");
-    match inner.as_rule() {
-        Rule::ratio => QuantityShape::Ratio(
-            inner
-                .into_inner()
-                .filter(|p| p.as_rule() == Rule::number)
-                .map(|p| {
-                    let s = Span::from(p.as_span());
-                    NumberShape {
-                        span: s,
-                        digits: s,
-                        percent: None,
-                        magnitude: None,
-                        approx: None,
-                    }
-                })
-                .collect(),
-        ),
-        Rule::range => {
-            let mut it = inner
-                .into_inner()
-                .filter(|p| p.as_rule() == Rule::single)
-                .map(build_single);
-            let a = it.next().expect("range has two ends");
-            let b = it.next().expect("range has two ends");
-            QuantityShape::Range(a, b)
+    let mut inner = pair.into_inner();
+    let first = build_single(inner.next().expect("a quantity starts with a number"));
+    match inner.next() {
+        Some(rest) if rest.as_rule() == Rule::ratio_rest => {
+            let mut terms = vec![NumberShape {
+                span: first.digits,
+                ..first
+            }];
+            terms.extend(
+                rest.into_inner()
+                    .filter(|p| p.as_rule() == Rule::number)
+                    .map(|p| {
+                        let s = Span::from(p.as_span());
+                        NumberShape {
+                            span: s,
+                            digits: s,
+                            percent: None,
+                            magnitude: None,
+                            approx: None,
+                        }
+                    }),
+            );
+            QuantityShape::Ratio(terms)
         }
-        _ => QuantityShape::Single(build_single(inner)),
+        Some(rest) => {
+            let second = rest
+                .into_inner()
+                .find(|p| p.as_rule() == Rule::single)
+                .map(build_single)
+                .expect("a range ends with a number");
+            QuantityShape::Range(first, second)
+        }
+        None => QuantityShape::Single(first),
     }
 }
 
