@@ -59,7 +59,7 @@ fn one_list(
         return None;
     }
     let last = items.last()?;
-    let (total, head) = find_total(doc, pi, si, ci, first, last)?;
+    let (total, head) = find_total(doc, pi, si, ci, first, &categories, last)?;
     let names: Vec<&str> = items
         .iter()
         .map(|it| it.strip_suffix(head.as_str()).unwrap_or(it))
@@ -127,32 +127,60 @@ fn split_items(categories: &str) -> Vec<String> {
     items
 }
 
-/// The nearest earlier figure of the paragraph whose label ends with the
-/// head noun of the list's last item; a two-character head counts only in
-/// the same or the previous sentence.
+/// Words that open a label without restricting what it counts
+/// (`年末全县户籍人口` counts the same people as `户籍人口`).
+const GENERIC_PREFIXES: &[&str] = &[
+    "其中", "年末", "年底", "全年", "年内", "全县", "全市", "全区", "全州", "全省", "全镇", "全乡",
+    "本县", "本市", "共有", "合计", "共", "有", "总",
+];
+
+/// The total of a list: an earlier figure of the paragraph whose label names
+/// the same thing as the list, that is, ends with the list's head noun (the
+/// suffix it shares with the last item) and restricts it by nothing but
+/// generic words or the listed categories themselves (`中小学在校学生` for
+/// `小学、初中、高中在校学生`, but not `老年人口` for age bands of
+/// `户籍人口`). The longest head wins, then the nearest figure. A
+/// two-character head counts only in the same or the previous sentence.
 fn find_total(
     doc: &Doc<'_>,
     pi: usize,
     si: usize,
     ci: usize,
     first: &crate::quantity::Quantity,
+    categories: &str,
     last_item: &str,
 ) -> Option<(usize, String)> {
-    let candidates = doc.quantities.iter().enumerate().rev().filter(|(_, q)| {
-        q.location.paragraph == pi && (q.location.sentence, q.location.clause) < (si, ci)
-    });
+    let range = doc.in_paragraph(pi);
+    let candidates = doc.quantities[range.clone()]
+        .iter()
+        .zip(range)
+        .map(|(q, i)| (i, q))
+        .rev()
+        .filter(|(_, q)| (q.location.sentence, q.location.clause) < (si, ci));
+    let mut best: Option<(usize, String)> = None;
     for (i, q) in candidates {
         if !can_be_total(doc, q) || q.dimension() != first.dimension() {
             continue;
         }
-        let head = common_suffix(trim_tail(&q.label_text), last_item);
+        let mut label = trim_tail(&q.label_text);
+        while let Some(p) = GENERIC_PREFIXES.iter().find(|p| label.starts_with(**p)) {
+            label = &label[p.len()..];
+        }
+        let head = common_suffix(label, last_item);
         let n = head.chars().count();
         let near = q.location.sentence + 1 >= si;
-        if n >= 3 || (n == 2 && near) {
-            return Some((i, head));
+        if n < 2 || (n == 2 && !near) {
+            continue;
+        }
+        let restriction = &label[..label.len() - head.len()];
+        if !restriction.chars().all(|c| categories.contains(c)) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(_, h)| h.chars().count() < n) {
+            best = Some((i, head));
         }
     }
-    None
+    best
 }
 
 fn partition_cover(doc: &Doc<'_>, total_label: &str, names: &[&str]) -> Option<Cover> {

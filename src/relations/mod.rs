@@ -65,6 +65,18 @@ impl<'a> Doc<'a> {
             .unwrap_or(&[])
     }
 
+    /// Indices of the quantities of one paragraph (quantities are in source
+    /// order, so they form one range).
+    pub fn in_paragraph(&self, paragraph: usize) -> std::ops::Range<usize> {
+        let start = self
+            .quantities
+            .partition_point(|q| q.location.paragraph < paragraph);
+        let end = self
+            .quantities
+            .partition_point(|q| q.location.paragraph <= paragraph);
+        start..end
+    }
+
     /// The clause at a location.
     pub fn clause(&self, paragraph: usize, sentence: usize, clause: usize) -> &'a Clause {
         &self.draft.paragraphs[paragraph].sentences[sentence].clauses[clause]

@@ -162,9 +162,27 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     let unit = &total.display_unit;
     let factor = total.display_factor();
     let exact_sum: Decimal = parts.iter().map(|p| p.value).sum();
-    let sum_shown = plain(exact_sum / factor);
-    let gap = plain((exact_sum - total.value).abs() / factor);
-    let total_shown = plain(total.value / factor);
+    // Shown with as many decimals as the figures themselves show.
+    let decimals = parts
+        .iter()
+        .chain(std::iter::once(&total))
+        .filter(|q| q.display_unit == total.display_unit)
+        .map(|q| q.display_decimals())
+        .max()
+        .unwrap_or(0);
+    let shown = |v: Decimal| {
+        let v = v / factor;
+        if v.normalize().scale() <= decimals {
+            let mut v = v;
+            v.rescale(decimals);
+            v.to_string()
+        } else {
+            plain(v)
+        }
+    };
+    let sum_shown = shown(exact_sum);
+    let gap = shown((exact_sum - total.value).abs());
+    let total_shown = shown(total.value);
     let message = if exceeds {
         format!("parts add up to {sum_shown} {unit}, more than the total {total_shown} {unit}")
     } else {
@@ -252,11 +270,12 @@ fn operands(parts: &[&Quantity], total: &Quantity) -> String {
     let same_unit = parts.iter().all(|p| p.display_unit == total.display_unit);
     let mut out = String::new();
     for (i, p) in parts.iter().enumerate() {
-        let v = p.value / p.display_factor();
+        let mut v = p.value / p.display_factor();
+        v.rescale(p.display_decimals());
         let shown = if same_unit {
-            plain(v.abs())
+            v.abs().to_string()
         } else {
-            format!("{}{}", plain(v.abs()), p.display_unit)
+            format!("{}{}", v.abs(), p.display_unit)
         };
         match (i, v.is_sign_negative()) {
             (0, false) => out.push_str(&shown),
