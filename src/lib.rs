@@ -13,6 +13,8 @@
 //!
 //! [`check_text`] runs stages 2–5 on one text with a [`config::Config`].
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

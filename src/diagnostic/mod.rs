@@ -60,4 +60,36 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// Notes shown after the source: the arithmetic, the reason.
     pub notes: Vec<String>,
+    /// A correction, when the rule is sure enough to offer one.
+    pub fix: Option<Fix>,
+}
+
+/// Whether a fix may be applied without review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Certain: changes no digit, unit or meaning (`--fix` applies it).
+    Safe,
+    /// Probably right but needs a human look (`--unsafe-fixes` applies it).
+    Unsafe,
+}
+
+/// One replacement of a span of the checked text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes to replace (empty for an insertion).
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A correction: edits that never overlap each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does (`replace full-width digits`).
+    pub message: String,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// The edits, in source order.
+    pub edits: Vec<Edit>,
 }

@@ -252,6 +252,7 @@ fn diagnostic(
         span: total.span,
         labels,
         notes,
+        fix: None,
     }
 }
 
