@@ -1,0 +1,485 @@
+//! Configuration as a user sees it: where `yblint.toml` is found,
+//! `--config FILE`, severities, user units and partitions, settings lists,
+//! and broken files pointed at with their own lines.
+
+mod common;
+
+use common::{diags_of, Run, Workspace};
+
+/// 215 + 1161 = 1376 户, 10 short of 1386 户 (城市/农村 cover the whole).
+const WRONG: &str = "全县有城乡低保对象1386户，其中，城市低保对象215户，农村低保对象1161户。\n";
+const WRONG_MESSAGE: &str = "parts add up to 1376 户, but the total is 1386 户";
+
+fn severities(r: &Run, text: &str) -> Vec<String> {
+    diags_of(&r.json(), "breakdown-sum", text.as_bytes())
+        .into_iter()
+        .map(|d| d.severity)
+        .collect()
+}
+
+// ---------------------------------------------------------------- finding yblint.toml
+
+#[test]
+fn config_in_the_files_folder_applies() {
+    let ws = Workspace::new();
+    ws.write("年鉴/民政.txt", WRONG);
+    ws.write(
+        "年鉴/yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"warning\"\n",
+    );
+    let r = ws.check(&["--format", "json", "年鉴/民政.txt"]);
+    assert_eq!(r.code, 0, "a warning does not fail the run: {r:?}");
+    assert_eq!(severities(&r, WRONG), ["warning"]);
+    let doc = r.json();
+    assert_eq!(
+        doc["summary"],
+        serde_json::json!({"files": 1, "errors": 0, "warnings": 1, "infos": 0})
+    );
+    let d = &diags_of(&doc, "breakdown-sum", WRONG.as_bytes())[0];
+    assert_eq!(d.message, WRONG_MESSAGE);
+}
+
+#[test]
+fn config_in_a_parent_folder_applies() {
+    let ws = Workspace::new();
+    ws.write("年鉴/社会/民政/低保.txt", WRONG);
+    ws.write(
+        "年鉴/yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"warning\"\n",
+    );
+    let r = ws.check(&["--format", "json", "年鉴/社会/民政/低保.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(severities(&r, WRONG), ["warning"]);
+
+    // The same when the folder is walked.
+    let r = ws.check(&["--format", "json", "年鉴"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(severities(&r, WRONG), ["warning"]);
+}
+
+#[test]
+fn nearest_config_wins() {
+    let ws = Workspace::new();
+    ws.write(
+        "年鉴/yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"off\"\n",
+    );
+    ws.write(
+        "年鉴/民政/yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"info\"\n",
+    );
+    ws.write("年鉴/民政/低保.txt", WRONG);
+    ws.write("年鉴/卫生.txt", WRONG);
+    let r = ws.check(&["--format", "json", "年鉴/民政/低保.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(severities(&r, WRONG), ["info"]);
+    let r = ws.check(&["--format", "json", "年鉴/卫生.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(severities(&r, WRONG), Vec::<String>::new());
+}
+
+#[test]
+fn without_config_the_default_severity_is_error() {
+    let ws = Workspace::new();
+    ws.write("民政.txt", WRONG);
+    let r = ws.check(&["--format", "json", "民政.txt"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(severities(&r, WRONG), ["error"]);
+}
+
+#[test]
+fn config_flag_names_the_file() {
+    let ws = Workspace::new();
+    ws.write(
+        "设置/宽松.toml",
+        "[rules.breakdown-sum]\nseverity = \"info\"\n",
+    );
+    ws.write("年鉴/民政.txt", WRONG);
+    // A discovered file is ignored when --config is given.
+    ws.write(
+        "年鉴/yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"off\"\n",
+    );
+    let r = ws.check(&[
+        "--format",
+        "json",
+        "--config",
+        "设置/宽松.toml",
+        "年鉴/民政.txt",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(severities(&r, WRONG), ["info"]);
+    assert_eq!(r.json()["summary"]["infos"], 1);
+}
+
+#[test]
+fn config_flag_with_a_missing_file_exits_2() {
+    let ws = Workspace::new();
+    ws.write("民政.txt", WRONG);
+    let r = ws.check(&["--config", "没有.toml", "民政.txt"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(r.stdout, "");
+    let lines = r.stderr_lines();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("yblint: error: 没有.toml: "))
+            .count(),
+        1,
+        "{lines:?}"
+    );
+}
+
+// ---------------------------------------------------------------- severities
+
+#[test]
+fn warning_severity_in_human_output() {
+    let ws = Workspace::new();
+    ws.write("民政.txt", WRONG);
+    ws.write(
+        "yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"warning\"\n",
+    );
+    let r = ws.check(&["民政.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout
+            .starts_with(&format!("warning[breakdown-sum]: {WRONG_MESSAGE}\n")),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.stderr, "checked 1 file: 0 errors, 1 warning, 0 infos\n");
+}
+
+#[test]
+fn severity_off_silences_the_rule() {
+    let ws = Workspace::new();
+    ws.write("民政.txt", WRONG);
+    ws.write("yblint.toml", "[rules.breakdown-sum]\nseverity = \"off\"\n");
+    let r = ws.check(&["--format", "json", "民政.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc = r.json();
+    assert_eq!(doc["diagnostics"], serde_json::json!([]));
+    assert_eq!(
+        doc["summary"],
+        serde_json::json!({"files": 1, "errors": 0, "warnings": 0, "infos": 0})
+    );
+}
+
+// ---------------------------------------------------------------- user tables
+
+/// 224 + 118 = 342 艘, 16 more than 326 艘: yblint does not know 艘 until the
+/// configuration declares it.
+#[test]
+fn user_unit_makes_a_breakdown_checkable() {
+    let text = "全县有各类船舶326艘，其中，货船224艘，客船118艘。\n";
+    let ws = Workspace::new();
+    ws.write("交通/船舶.txt", text);
+    let r = ws.check(&["--format", "json", "交通/船舶.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(diags_of(&r.json(), "breakdown-sum", text.as_bytes()).is_empty());
+
+    ws.write(
+        "交通/yblint.toml",
+        "[[unit]]\nname = \"艘\"\ndimension = \"count:艘\"\ndiscrete = true\n",
+    );
+    let r = ws.check(&["--format", "json", "交通/船舶.txt"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let diags = diags_of(&r.json(), "breakdown-sum", text.as_bytes());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    common::assert_diag(
+        text,
+        &diags[0],
+        &common::Expect {
+            total: "326艘",
+            nth: 0,
+            parts: &["224艘", "118艘"],
+            message: "parts add up to 342 艘, more than the total 326 艘",
+            notes: &[
+                "224 + 118 = 342 艘, 16 more than 326 艘",
+                "parts after 其中 are subsets of the total: together they cannot exceed it",
+            ],
+        },
+    );
+}
+
+/// 4870 + 750 = 5620, 10 short of 5630: an error only once 在岗/离岗 is known
+/// to cover every employee.
+#[test]
+fn user_partition_makes_parts_exhaustive() {
+    let text = "年末全县国有单位职工5630人，其中，在岗职工4870人，离岗职工750人。\n";
+    let ws = Workspace::new();
+    ws.write("劳动.txt", text);
+    let r = ws.check(&["--format", "json", "劳动.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(diags_of(&r.json(), "breakdown-sum", text.as_bytes()).is_empty());
+
+    ws.write(
+        "yblint.toml",
+        "[[partition]]\nname = \"在岗与离岗\"\nmembers = [[\"在岗\"], [\"离岗\"]]\n",
+    );
+    let r = ws.check(&["--format", "json", "劳动.txt"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let diags = diags_of(&r.json(), "breakdown-sum", text.as_bytes());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    common::assert_diag(
+        text,
+        &diags[0],
+        &common::Expect {
+            total: "5630人",
+            nth: 0,
+            parts: &["4870人", "750人"],
+            message: "parts add up to 5620 人, but the total is 5630 人",
+            notes: &["4870 + 750 = 5620 人, 10 short of 5630 人 (parts 在岗/离岗 cover the whole)"],
+        },
+    );
+}
+
+/// Both at once, given with --config: 268 + 134 = 402 艘, 10 short of 412 艘.
+#[test]
+fn user_unit_and_partition_together() {
+    let text = "全县有渔船412艘，其中，机动渔船268艘，非机动渔船134艘。\n";
+    let ws = Workspace::new();
+    ws.write("渔业.txt", text);
+    ws.write(
+        "渔业.toml",
+        "[[unit]]\nname = \"艘\"\ndimension = \"count:艘\"\ndiscrete = true\n\n[[partition]]\nname = \"机动与非机动\"\nmembers = [[\"机动\"], [\"非机动\"]]\n",
+    );
+    let r = ws.check(&["--format", "json", "--config", "渔业.toml", "渔业.txt"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let diags = diags_of(&r.json(), "breakdown-sum", text.as_bytes());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    common::assert_diag(
+        text,
+        &diags[0],
+        &common::Expect {
+            total: "412艘",
+            nth: 0,
+            parts: &["268艘", "134艘"],
+            message: "parts add up to 402 艘, but the total is 412 艘",
+            notes: &["268 + 134 = 402 艘, 10 short of 412 艘 (parts 机动/非机动 cover the whole)"],
+        },
+    );
+}
+
+/// A settings list replaces the built-in one: without 在总计中 among the
+/// new-cut words, 27.5 + 31.2 + 22.6 = 81.3 is one breakdown, 12.9 more than
+/// 68.4.
+#[test]
+fn settings_list_replaces_the_built_in_one() {
+    let text = "全年完成固定资产投资68.4亿元，其中，国有投资27.5亿元，在总计中，房地产开发投资31.2亿元，工业投资22.6亿元。\n";
+    let ws = Workspace::new();
+    ws.write("投资.txt", text);
+    let r = ws.check(&["--format", "json", "投资.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+
+    ws.write("yblint.toml", "[rules.breakdown-sum]\nnew_cut_words = []\n");
+    let r = ws.check(&["--format", "json", "投资.txt"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let diags = diags_of(&r.json(), "breakdown-sum", text.as_bytes());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 81.3 亿元, more than the total 68.4 亿元"
+    );
+    assert_eq!(diags[0].span.text, "68.4亿元");
+    assert_eq!(
+        diags[0].notes[0],
+        "27.5 + 31.2 + 22.6 = 81.3 亿元, 12.9 more than 68.4 亿元"
+    );
+}
+
+// ---------------------------------------------------------------- broken configuration
+
+/// What stderr shows of a broken configuration: the message line, the
+/// `path:line:col` header, the TOML line and the caret under it.
+struct Shown {
+    message: String,
+    header: String,
+    source: String,
+    /// Display columns before the first caret, and the number of carets.
+    caret: (usize, usize),
+}
+
+fn shown(r: &Run, line_no: usize) -> Shown {
+    let lines = r.stderr_lines();
+    let message = lines
+        .iter()
+        .find(|l| l.starts_with("error: invalid configuration: "))
+        .unwrap_or_else(|| panic!("no error line in:\n{}", r.stderr))
+        .to_string();
+    let header = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("┌─ "))
+        .unwrap_or_else(|| panic!("no header in:\n{}", r.stderr))
+        .trim()
+        .to_string();
+    let prefix = format!("{line_no} │ ");
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("line {line_no} not shown in:\n{}", r.stderr));
+    let source = lines[at][prefix.len()..].to_string();
+    let under = lines[at + 1];
+    let bar = under.find('│').expect("caret line has a gutter");
+    let marks = &under[bar + '│'.len_utf8()..];
+    let marks = marks.strip_prefix(' ').unwrap_or(marks);
+    let lead = marks.chars().take_while(|c| *c == ' ').count();
+    let carets = marks.chars().skip(lead).take_while(|c| *c == '^').count();
+    Shown {
+        message,
+        header,
+        source,
+        caret: (lead, carets),
+    }
+}
+
+/// Writes `toml` as yblint.toml beside a wrong draft and checks it: exit 2,
+/// nothing on stdout.
+fn broken(toml: &str) -> Run {
+    let ws = Workspace::new();
+    ws.write("民政.txt", WRONG);
+    ws.write("yblint.toml", toml);
+    let r = ws.check(&["民政.txt"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(r.stdout, "", "no diagnostics under a broken configuration");
+    r
+}
+
+#[test]
+fn unknown_top_level_key() {
+    // A top-level key must come before the first table.
+    let r =
+        broken("# 年鉴设置\ncolour = \"auto\"\n\n[rules.breakdown-sum]\nseverity = \"warning\"\n");
+    let s = shown(&r, 2);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: unknown key `colour`; expected one of rules, unit, partition, labels"
+    );
+    assert!(s.header.ends_with("yblint.toml:2:1"), "{}", s.header);
+    assert_eq!(s.source, "colour = \"auto\"");
+    assert_eq!(s.caret, (0, 6), "under `colour`");
+}
+
+#[test]
+fn unknown_rule_with_did_you_mean() {
+    let r = broken("[rules.breakdown-summ]\nseverity = \"warning\"\n");
+    let s = shown(&r, 1);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: unknown rule `breakdown-summ`; did you mean `breakdown-sum`?"
+    );
+    assert!(s.header.ends_with("yblint.toml:1:8"), "{}", s.header);
+    assert_eq!(s.source, "[rules.breakdown-summ]");
+    assert_eq!(s.caret, (7, 14), "under `breakdown-summ`");
+}
+
+#[test]
+fn misspelt_setting_key() {
+    let r = broken("[rules.breakdown-sum]\nseverty = \"warning\"\n");
+    let s = shown(&r, 2);
+    assert!(
+        s.message
+            .starts_with("error: invalid configuration: unknown field `severty`"),
+        "{}",
+        s.message
+    );
+    assert!(s.header.ends_with("yblint.toml:2:1"), "{}", s.header);
+    assert_eq!(s.source, "severty = \"warning\"");
+    assert_eq!(s.caret, (0, 7), "under `severty`");
+}
+
+#[test]
+fn unknown_severity_value() {
+    let r = broken("[rules.breakdown-sum]\nseverity = \"loud\"\n");
+    let s = shown(&r, 2);
+    assert!(s.message.contains("`loud`"), "{}", s.message);
+    assert!(s.header.ends_with("yblint.toml:2:12"), "{}", s.header);
+    assert_eq!(s.source, "severity = \"loud\"");
+    assert_eq!(s.caret, (11, 6), "under `\"loud\"`");
+}
+
+#[test]
+fn wrong_type_of_a_list_setting() {
+    // "共计" is 1 + 2 + 2 + 1 display columns wide.
+    let r = broken("[rules.breakdown-sum]\nend_words = \"共计\"\n");
+    let s = shown(&r, 2);
+    assert!(s.message.contains("expected a sequence"), "{}", s.message);
+    assert!(s.header.ends_with("yblint.toml:2:13"), "{}", s.header);
+    assert_eq!(s.source, "end_words = \"共计\"");
+    assert_eq!(s.caret, (12, 6), "under `\"共计\"`");
+}
+
+#[test]
+fn wrong_type_in_a_user_unit() {
+    let r = broken("[[unit]]\nname = \"艘\"\ndimension = \"count:艘\"\ndiscrete = \"yes\"\n");
+    let s = shown(&r, 4);
+    assert!(s.message.contains("expected a boolean"), "{}", s.message);
+    assert!(s.header.ends_with("yblint.toml:4:12"), "{}", s.header);
+    assert_eq!(s.source, "discrete = \"yes\"");
+    assert_eq!(s.caret, (11, 5), "under `\"yes\"`");
+}
+
+#[test]
+fn misspelt_key_in_a_user_partition() {
+    let r = broken("[[partition]]\nname = \"在岗与离岗\"\nmember = [[\"在岗\"], [\"离岗\"]]\n");
+    let s = shown(&r, 3);
+    assert!(
+        s.message.contains("unknown field `member`"),
+        "{}",
+        s.message
+    );
+    assert_eq!(s.source, "member = [[\"在岗\"], [\"离岗\"]]");
+    assert_eq!(s.caret, (0, 6), "under `member`");
+}
+
+#[test]
+fn toml_syntax_error() {
+    let r = broken("[rules.breakdown-sum\nseverity = \"warning\"\n");
+    let s = shown(&r, 1);
+    assert!(s.message.contains("expected `]`"), "{}", s.message);
+    assert!(s.header.ends_with("yblint.toml:1:21"), "{}", s.header);
+    assert_eq!(s.source, "[rules.breakdown-sum");
+    assert_eq!(s.caret, (20, 1), "just after `[rules.breakdown-sum`");
+}
+
+#[test]
+fn broken_config_given_with_the_flag() {
+    let ws = Workspace::new();
+    ws.write("民政.txt", WRONG);
+    ws.write("坏.toml", "[rules.breakdown-sum]\nseverity = \"loud\"\n");
+    let r = ws.check(&["--config", "坏.toml", "民政.txt"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(r.stdout, "");
+    let s = shown(&r, 2);
+    assert_eq!(s.header, "┌─ 坏.toml:2:12");
+    assert_eq!(s.caret, (11, 6));
+}
+
+/// README: a broken configuration exits 2, "the other files are still
+/// checked". Files under another folder (with no configuration of their own)
+/// are checked and reported, and a missing path named in the same run is
+/// still reported.
+#[test]
+#[ignore = "bug: a broken yblint.toml in one folder stops the whole run: other files' diagnostics and read errors are never printed"]
+fn broken_config_in_one_folder_does_not_stop_the_others() {
+    let ws = Workspace::new();
+    ws.write("甲/yblint.toml", "colour = 1\n");
+    ws.write("甲/民政.txt", WRONG);
+    ws.write("乙/民政.txt", WRONG);
+    let r = ws.check(&["--format", "json", "乙", "甲", "不存在.txt"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("unknown key `colour`"), "{}", r.stderr);
+    assert!(
+        r.stderr_lines()
+            .iter()
+            .any(|l| l.starts_with("yblint: error: 不存在.txt: ")),
+        "{}",
+        r.stderr
+    );
+    let doc = r.json();
+    let d = &diags_of(&doc, "breakdown-sum", WRONG.as_bytes());
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].path, "乙/民政.txt");
+    assert_eq!(d[0].message, WRONG_MESSAGE);
+}
