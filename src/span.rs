@@ -31,6 +31,11 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The span moved `by` bytes to the right.
+    pub fn shifted(&self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
