@@ -187,6 +187,8 @@ impl Config {
                         words.change.extend(extra.change);
                         words.previous.extend(extra.previous);
                         words.previous_before.extend(extra.previous_before);
+                        words.stock.extend(extra.stock);
+                        words.flow.extend(extra.flow);
                     }
                     other => {
                         return Err(err(

@@ -126,6 +126,7 @@ fn read_clause(
             .non_additive
             .iter()
             .any(|w| q.label_text.contains(w.as_str()));
+        q.timing = words.timing(&q.label_text);
         label_start = q.full_span.end;
         skip_until = q.full_span.end;
         previous_label = Some(q.label_text.clone());
@@ -157,6 +158,7 @@ impl Reader<'_> {
             across_break: false,
             in_words: false,
             non_additive: false,
+            timing: super::Timing::Unknown,
         }
     }
 

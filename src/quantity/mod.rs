@@ -10,7 +10,7 @@ pub mod number;
 pub mod units;
 
 pub use extract::extract;
-pub use units::{LabelWords, Unit, UnitTable};
+pub use units::{LabelWords, Timing, Unit, UnitTable};
 
 use crate::span::Span;
 use rust_decimal::Decimal;
@@ -135,6 +135,8 @@ pub struct Quantity {
     pub in_words: bool,
     /// The label marks the figure as non-additive (人均, 率 …), or its unit does.
     pub non_additive: bool,
+    /// Stock, flow, or unknown, from its label.
+    pub timing: Timing,
 }
 
 impl Quantity {

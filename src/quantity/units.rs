@@ -50,6 +50,36 @@ pub struct LabelWords {
     /// Written right before a figure: a starting level (由480户).
     #[serde(default)]
     pub previous_before: Vec<String>,
+    /// A label with one of these is a stock (余额): a balance at a moment.
+    #[serde(default)]
+    pub stock: Vec<String>,
+    /// A label with one of these (and no stock word) is a flow (全年发放).
+    #[serde(default)]
+    pub flow: Vec<String>,
+}
+
+/// Whether a figure is a balance at a moment or an amount over a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// A balance at a moment (余额, 年末…).
+    Stock,
+    /// An amount over a period (全年发放, 累计).
+    Flow,
+    /// The label does not say.
+    Unknown,
+}
+
+impl LabelWords {
+    /// Stock, flow or unknown, from the words of a label.
+    pub fn timing(&self, label: &str) -> Timing {
+        if self.stock.iter().any(|w| label.contains(w.as_str())) {
+            Timing::Stock
+        } else if self.flow.iter().any(|w| label.contains(w.as_str())) {
+            Timing::Flow
+        } else {
+            Timing::Unknown
+        }
+    }
 }
 
 /// All known units, searched longest name first.

@@ -70,9 +70,12 @@ pub(super) fn can_be_total(doc: &Doc<'_>, q: &Quantity) -> bool {
                 .any(|p| !p.totals.is_empty() && p.applies_to(&q.label_text)))
 }
 
-/// A figure that can be a part of `total`.
+/// A figure that can be a part of `total`: an additive level of the same
+/// dimension, and not a flow under a stock or a stock under a flow.
 pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
-    q.is_additive_level() && !q.in_words && q.dimension() == total.dimension()
+    use crate::quantity::Timing::{Flow, Stock};
+    let mixed = matches!((total.timing, q.timing), (Stock, Flow) | (Flow, Stock));
+    q.is_additive_level() && !q.in_words && q.dimension() == total.dimension() && !mixed
 }
 
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause

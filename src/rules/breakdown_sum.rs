@@ -55,8 +55,10 @@ age bands that cover every age.
 * Non-additive figures: per-capita figures, averages, rates, shares, prices,
   indices (`人均`, `率` …), except components of a per-capita total listed as a
   partition (工资性收入 + 经营净收入 + 财产净收入 + 转移净收入).
-* Changes (`增加120人`), other periods (`上年`, `由…`), figures in parentheses,
-  percentages and ratios.
+* Changes (`增加120人`), other periods (`上年`, `由…`, another year), figures in
+  parentheses, percentages and ratios.
+* Stocks and flows: a balance (`余额`, `年末…`) is not made of the year's
+  amounts (`全年发放`, `累计`), and the other way round.
 * Rounding: every figure stands for the interval its last digit allows
   (`35.8亿元` is 35.75亿–35.85亿); a whole count of households or persons is
   exact. Approximate figures (`余`, `约`, `近`, `以上`) give only bounds.
@@ -69,6 +71,9 @@ age bands that cover every age.
 * `overlap_words`: words that mark overlapping subsets in part labels.
 * `statement_verbs`: verbs that, at the start of a clause after the first
   part, begin a new statement (`审结1180件`) rather than another part.
+* `gap_notes`: words of a note that explains a gap (`因四舍五入…`, `含未列出的…`);
+  breakdowns in a paragraph with such a note, or followed by a `注：` paragraph
+  with one, are not checked.
 
 A list given in `yblint.toml` replaces the built-in list.
 
@@ -98,6 +103,7 @@ struct Settings {
     new_cut_words: Vec<String>,
     overlap_words: Vec<String>,
     statement_verbs: Vec<String>,
+    gap_notes: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -109,17 +115,41 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             overlap_words: s.overlap_words,
             statement_verbs: s.statement_verbs,
         },
+        gap_notes: s.gap_notes,
     }))
 }
 
 /// The `breakdown-sum` rule with its settings.
 pub struct BreakdownSum {
     options: BreakdownOptions,
+    gap_notes: Vec<String>,
+}
+
+impl BreakdownSum {
+    /// True when the paragraph of the total, or a note paragraph (`注`)
+    /// right after it, explains gaps between parts and totals.
+    fn gap_explained(&self, cx: &Context<'_>, b: &Breakdown) -> bool {
+        let pi = cx.quantities[b.total].location.paragraph;
+        let paragraphs = &cx.draft.paragraphs;
+        let mut texts = vec![paragraphs[pi].span.slice(cx.text)];
+        if let Some(next) = paragraphs.get(pi + 1) {
+            let t = next.span.slice(cx.text).trim_start();
+            if t.starts_with('注') || t.starts_with("说明") {
+                texts.push(t);
+            }
+        }
+        texts
+            .iter()
+            .any(|t| self.gap_notes.iter().any(|w| t.contains(w.as_str())))
+    }
 }
 
 impl Rule for BreakdownSum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for b in breakdowns(cx.doc, &self.options) {
+            if self.gap_explained(cx, &b) {
+                continue;
+            }
             if let Some(d) = check_one(cx, &b) {
                 out.push(d);
             }

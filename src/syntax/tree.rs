@@ -236,7 +236,9 @@ impl Paragraph {
                                 a.shift(by);
                                 b.shift(by);
                             }
-                            QuantityShape::Ratio(terms) => terms.iter_mut().for_each(|n| n.shift(by)),
+                            QuantityShape::Ratio(terms) => {
+                                terms.iter_mut().for_each(|n| n.shift(by))
+                            }
                         }
                     }
                 }
