@@ -139,10 +139,7 @@ fn dump(path: &Path) -> i32 {
         );
     }
     let doc = crate::relations::Doc::new(text, &draft, &qs, &config.tables.partitions);
-    let opts = crate::relations::BreakdownOptions {
-        end_words: vec!["共计".into(), "合计".into(), "累计".into(), "全年".into()],
-        ..Default::default()
-    };
+    let opts = crate::rules::breakdown_sum::builtin_options();
     for b in crate::relations::breakdowns(&doc, &opts) {
         println!(
             "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",
@@ -265,10 +262,48 @@ fn check(args: &CheckArgs) -> i32 {
         },
         None => None,
     };
-    let mut found: HashMap<Option<PathBuf>, Config> = HashMap::new();
+    // Configurations by file found; `None` for one that is broken (reported
+    // once; the files it governs are skipped and the run exits 2).
+    let mut found: HashMap<Option<PathBuf>, Option<Config>> = HashMap::new();
+    let mut broken_config = false;
 
     let mut reports = Vec::new();
     for file in &files {
+        let config = match &fixed {
+            Some(c) => c,
+            None => {
+                let start = if file.as_os_str() == "-" {
+                    Path::new(".")
+                } else {
+                    file.as_path()
+                };
+                let key = find_config(start);
+                let entry = found.entry(key.clone()).or_insert_with(|| {
+                    let loaded = match &key {
+                        Some(p) => Config::from_file(p),
+                        None => Config::builtin(),
+                    };
+                    match loaded {
+                        Ok(c) => Some(c),
+                        Err(e) => {
+                            config_error(&e);
+                            None
+                        }
+                    }
+                });
+                match entry {
+                    Some(c) => c,
+                    None => {
+                        broken_config = true;
+                        failures.push((
+                            display(file),
+                            "not checked: its configuration is broken (see above)".into(),
+                        ));
+                        continue;
+                    }
+                }
+            }
+        };
         let read = if file.as_os_str() == "-" {
             source::read_stdin()
         } else {
@@ -279,30 +314,6 @@ fn check(args: &CheckArgs) -> i32 {
             Err(e) => {
                 failures.push((display(file), e.to_string()));
                 continue;
-            }
-        };
-        let config = match &fixed {
-            Some(c) => c,
-            None => {
-                let start = if file.as_os_str() == "-" {
-                    Path::new(".")
-                } else {
-                    file.as_path()
-                };
-                let key = find_config(start);
-                if !found.contains_key(&key) {
-                    let loaded = match &key {
-                        Some(p) => Config::from_file(p),
-                        None => Config::builtin(),
-                    };
-                    match loaded {
-                        Ok(c) => {
-                            found.insert(key.clone(), c);
-                        }
-                        Err(e) => return config_error(&e),
-                    }
-                }
-                &found[&key]
             }
         };
         match crate::check_text(&src.text, config) {
@@ -351,7 +362,7 @@ fn check(args: &CheckArgs) -> i32 {
             plural(summary.infos),
         );
     }
-    if !failures.is_empty() {
+    if !failures.is_empty() || broken_config {
         2
     } else if reports
         .iter()

@@ -87,6 +87,7 @@ fn read_clause(
     out: &mut Vec<Quantity>,
 ) {
     let reader = Reader { text, units, words };
+    let first = out.len();
     let mut label_start = clause.span.start;
     let mut previous_label: Option<String> = None;
     let mut skip_until = 0usize;
@@ -132,6 +133,17 @@ fn read_clause(
         previous_label = Some(q.label_text.clone());
         out.push(q);
     }
+    // What follows each figure, up to the next figure or the clause end.
+    let ends: Vec<usize> = out[first..]
+        .iter()
+        .skip(1)
+        .map(|q| q.full_span.start)
+        .chain(std::iter::once(clause.span.end))
+        .collect();
+    for (q, end) in out[first..].iter_mut().zip(ends) {
+        let from = q.full_span.end.min(end);
+        q.after = text[from..end].chars().filter(|c| !is_gap(*c)).collect();
+    }
 }
 
 impl Reader<'_> {
@@ -159,6 +171,7 @@ impl Reader<'_> {
             in_words: false,
             non_additive: false,
             timing: super::Timing::Unknown,
+            after: String::new(),
         }
     }
 

@@ -72,6 +72,12 @@ pub enum Role {
 
 /// Lower and upper bounds of the true value of a figure, in base units;
 /// `None` where the text gives no bound.
+///
+/// A rounded figure stands for the values that round to it: `18.6` for
+/// [18.55, 18.65]. Strictly, 18.65 rounds (四舍五入) to 18.7, but a source
+/// may have rounded half to even or cut digits off, so yblint counts both
+/// edges as allowed: a sum that reaches a total's rounding edge exactly is
+/// given the benefit of the doubt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bounds {
     /// Lowest value the figure allows.
@@ -90,6 +96,18 @@ impl Bounds {
             hi = hi.zip(b.hi).map(|(a, b)| a + b);
         }
         Bounds { lo, hi }
+    }
+
+    /// True when every value these bounds allow is above every value
+    /// `other` allows.
+    pub fn entirely_above(&self, other: &Bounds) -> bool {
+        matches!((self.lo, other.hi), (Some(lo), Some(hi)) if lo > hi)
+    }
+
+    /// True when every value these bounds allow is below every value
+    /// `other` allows.
+    pub fn entirely_below(&self, other: &Bounds) -> bool {
+        matches!((self.hi, other.lo), (Some(hi), Some(lo)) if hi < lo)
     }
 }
 
@@ -137,6 +155,10 @@ pub struct Quantity {
     pub non_additive: bool,
     /// Stock, flow, or unknown, from its label.
     pub timing: Timing,
+    /// The text after the figure up to the next figure or the end of its
+    /// clause, without spaces (`困难群众参加城乡居民医疗保险` in
+    /// `资助1360名困难群众参加城乡居民医疗保险`).
+    pub after: String,
 }
 
 impl Quantity {
@@ -160,20 +182,13 @@ impl Quantity {
     /// precision and approximation words.
     pub fn bounds(&self) -> Bounds {
         let half = self.step / Decimal::TWO;
+        let lo = Some(self.value - half);
+        let hi = Some(self.value + half);
         match self.approx {
-            Approx::Exact => Bounds {
-                lo: Some(self.value - half),
-                hi: Some(self.value + half),
-            },
+            Approx::Exact => Bounds { lo, hi },
             Approx::About => Bounds { lo: None, hi: None },
-            Approx::AtLeast => Bounds {
-                lo: Some(self.value - half),
-                hi: None,
-            },
-            Approx::AtMost => Bounds {
-                lo: None,
-                hi: Some(self.value + half),
-            },
+            Approx::AtLeast => Bounds { lo, hi: None },
+            Approx::AtMost => Bounds { lo: None, hi },
         }
     }
 

@@ -24,6 +24,20 @@ pub struct BreakdownOptions {
     /// A clause after the first part that starts with one of these verbs is a
     /// new statement, unless the first part started with the same verb.
     pub statement_verbs: Vec<String>,
+    /// What may follow a part in its clause besides another figure.
+    pub part_followers: Vec<String>,
+}
+
+impl BreakdownOptions {
+    /// True when the figure ends its statement, as a part does: nothing but
+    /// another figure, the clause end or a follower word comes after it.
+    pub fn ends_statement(&self, q: &Quantity) -> bool {
+        q.after.is_empty()
+            || self
+                .part_followers
+                .iter()
+                .any(|w| q.after.starts_with(w.as_str()))
+    }
 }
 
 /// Every breakdown of the draft: `其中` breakdowns, then `分别为` lists.
@@ -51,6 +65,33 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
         }
     }
     out.extend(super::fenbie::fenbie_lists(doc, opts));
+    dedup(out)
+}
+
+/// One breakdown per total and set of parts: a sentence may state the same
+/// breakdown twice over (其中，A、B分别为…); the statement that shows the
+/// parts to be exhaustive is kept.
+fn dedup(found: Vec<Breakdown>) -> Vec<Breakdown> {
+    let mut out: Vec<Breakdown> = Vec::new();
+    for b in found {
+        let same = |o: &Breakdown| {
+            o.total == b.total && {
+                let mut x = o.parts.clone();
+                let mut y = b.parts.clone();
+                x.sort_unstable();
+                y.sort_unstable();
+                x == y
+            }
+        };
+        match out.iter_mut().find(|o| same(o)) {
+            Some(existing) => {
+                if existing.cover.is_none() && b.cover.is_some() {
+                    *existing = b;
+                }
+            }
+            None => out.push(b),
+        }
+    }
     out
 }
 
@@ -153,6 +194,8 @@ pub(super) struct Part {
     pub cut: usize,
     /// (partition, member) the label names.
     pub member: Option<(usize, usize)>,
+    /// The word the label names the member with.
+    pub member_word: Option<String>,
     /// Age band named before the figure in its clause.
     pub band: Option<(Decimal, Option<Decimal>)>,
 }
@@ -312,7 +355,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         })
     }
 
-    fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize)> {
+    fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize, String)> {
         let total_label = &self.doc.quantities[total].label_text;
         let mut found = self
             .doc
@@ -320,7 +363,10 @@ impl<'d, 'a> Scan<'d, 'a> {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.applies_to(total_label))
-            .filter_map(|(pi, p)| p.member_of(&q.label_text).map(|m| (pi, m)));
+            .filter_map(|(pi, p)| {
+                p.member_word(&q.label_text)
+                    .map(|(m, w)| (pi, m, w.to_string()))
+            });
         let first = found.next()?;
         found.next().is_none().then_some(first)
     }
@@ -337,12 +383,19 @@ impl<'d, 'a> Scan<'d, 'a> {
             let Some(total) = self.total_for(q) else {
                 continue;
             };
+            if !self.opts.ends_statement(q) {
+                // 资助1360名困难群众参加…: a figure inside a new statement.
+                continue;
+            }
             let total_q = &doc.quantities[total];
             if years_differ(&total_q.label_text, &q.label_text) {
                 // 2019年为745户: another year's figure, not a part.
                 continue;
             }
-            let member = self.member(total, q);
+            let (member, member_word) = match self.member(total, q) {
+                Some((p, m, w)) => (Some((p, m)), Some(w)),
+                None => (None, None),
+            };
             if total_q.non_additive && member.is_none() {
                 // A per-capita total only adds up by its components.
                 continue;
@@ -371,6 +424,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 total,
                 cut: self.cut,
                 member,
+                member_word,
                 band: band.take(),
             });
         }
@@ -426,6 +480,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     total: n.total,
                     cut: 0,
                     member: None,
+                    member_word: None,
                     band: None,
                 })
                 .collect();
@@ -514,8 +569,7 @@ pub(super) fn groups(
                         name: partition.name.clone(),
                         members: members
                             .iter()
-                            .filter_map(|p| p.member)
-                            .map(|(_, m)| partition.members[m][0].clone())
+                            .filter_map(|p| p.member_word.clone())
                             .collect(),
                     });
                     (cover, false)

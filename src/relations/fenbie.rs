@@ -47,10 +47,10 @@ fn one_list(
         return None;
     }
     let first = &doc.quantities[values[0]];
-    if !values
-        .iter()
-        .all(|&i| can_be_part(first, &doc.quantities[i]))
-    {
+    if !values.iter().all(|&i| {
+        let q = &doc.quantities[i];
+        can_be_part(first, q) && opts.ends_statement(q)
+    }) {
         return None;
     }
     let categories: String = raw[..at].chars().filter(|c| !c.is_whitespace()).collect();
@@ -81,7 +81,10 @@ fn one_list(
             bands_overlap(&bands),
         )
     } else {
-        (partition_cover(doc, total_label, &names), overlapping_words)
+        // Members of a partition never overlap, whatever words they use (男, 女).
+        let cover = partition_cover(doc, total_label, &names);
+        let overlapping = cover.is_none() && overlapping_words;
+        (cover, overlapping)
     };
     if doc.quantities[total].non_additive && !matches!(cover, Some(Cover::Partition { .. })) {
         return None;
@@ -128,10 +131,11 @@ fn split_items(categories: &str) -> Vec<String> {
 }
 
 /// Words that open a label without restricting what it counts
-/// (`年末全县户籍人口` counts the same people as `户籍人口`).
+/// (`年末全县户籍人口` counts the same people as `人口` in a list of
+/// `男性、女性人口`: the population basis is not a restriction).
 const GENERIC_PREFIXES: &[&str] = &[
     "其中", "年末", "年底", "全年", "年内", "全县", "全市", "全区", "全州", "全省", "全镇", "全乡",
-    "本县", "本市", "共有", "合计", "共", "有", "总",
+    "本县", "本市", "共有", "合计", "共", "有", "总", "户籍", "常住",
 ];
 
 /// The total of a list: an earlier figure of the paragraph whose label names
@@ -188,9 +192,11 @@ fn partition_cover(doc: &Doc<'_>, total_label: &str, names: &[&str]) -> Option<C
         .iter()
         .filter(|p| p.applies_to(total_label))
         .find_map(|p| {
-            let members: Option<Vec<usize>> = names.iter().map(|n| p.member_of(n)).collect();
-            let mut members = members?;
-            let named: Vec<String> = members.iter().map(|&m| p.members[m][0].clone()).collect();
+            let found: Option<Vec<(usize, &str)>> =
+                names.iter().map(|n| p.member_word(n)).collect();
+            let found = found?;
+            let named: Vec<String> = found.iter().map(|(_, w)| w.to_string()).collect();
+            let mut members: Vec<usize> = found.iter().map(|(m, _)| *m).collect();
             members.sort_unstable();
             members.dedup();
             (members.len() == names.len() && members.len() == p.members.len()).then(|| {

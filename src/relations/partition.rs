@@ -22,25 +22,31 @@ impl Partition {
     /// words inside longer matched words are discounted (非农业人口 names
     /// 非农业人口, not 农业人口). `None` when no member or several are named.
     pub fn member_of(&self, label: &str) -> Option<usize> {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (member, start, end)
+        self.member_word(label).map(|(m, _)| m)
+    }
+
+    /// Like [`Partition::member_of`], with the word the label uses for the
+    /// member (`城镇` for the member 城市/城镇/城区).
+    pub fn member_word<'w>(&'w self, label: &str) -> Option<(usize, &'w str)> {
+        let mut found: Vec<(usize, &str, usize, usize)> = Vec::new(); // (member, word, start, end)
         for (mi, words) in self.members.iter().enumerate() {
             for w in words {
                 for (start, _) in label.match_indices(w.as_str()) {
-                    found.push((mi, start, start + w.len()));
+                    found.push((mi, w.as_str(), start, start + w.len()));
                 }
             }
         }
-        let kept: Vec<usize> = found
+        let kept: Vec<(usize, &str)> = found
             .iter()
-            .filter(|(_, s, e)| {
+            .filter(|(_, _, s, e)| {
                 !found
                     .iter()
-                    .any(|(_, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+                    .any(|(_, _, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
             })
-            .map(|(m, _, _)| *m)
+            .map(|(m, w, _, _)| (*m, *w))
             .collect();
         let first = *kept.first()?;
-        kept.iter().all(|m| *m == first).then_some(first)
+        kept.iter().all(|(m, _)| *m == first.0).then_some(first)
     }
 
     /// True when the partition may divide a total labelled `total_label`.
@@ -85,5 +91,6 @@ mod tests {
         assert_eq!(part.member_of("城镇和乡村人口"), None);
         assert_eq!(part.member_of("城乡居民"), None);
         assert_eq!(part.member_of("农村特困人员"), Some(1));
+        assert_eq!(part.member_word("城镇人口"), Some((0, "城镇")));
     }
 }

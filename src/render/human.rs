@@ -16,8 +16,9 @@ fn severity(s: Severity) -> cs::Severity {
     }
 }
 
-/// Converts a diagnostic to codespan-reporting's form for file `file`.
-pub fn to_codespan(file: usize, d: &Diagnostic) -> cs::Diagnostic<usize> {
+/// Converts a diagnostic to codespan-reporting's form for file `file`;
+/// `shift` bytes are taken off every span (a byte-order mark not shown).
+pub fn to_codespan(file: usize, d: &Diagnostic, shift: usize) -> cs::Diagnostic<usize> {
     let labels = d
         .labels
         .iter()
@@ -27,7 +28,8 @@ pub fn to_codespan(file: usize, d: &Diagnostic) -> cs::Diagnostic<usize> {
             } else {
                 cs::LabelStyle::Secondary
             };
-            cs::Label::new(style, file, l.span.range()).with_message(l.message.clone())
+            let range = l.span.start.saturating_sub(shift)..l.span.end.saturating_sub(shift);
+            cs::Label::new(style, file, range).with_message(l.message.clone())
         })
         .collect();
     cs::Diagnostic::new(severity(d.severity))
@@ -47,10 +49,17 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
     };
     let config = term::Config::default();
     for r in reports {
-        let id = files.add(r.path.clone(), r.text.clone());
+        // A byte-order mark is no character of the draft: drop it so that
+        // columns match what an editor shows.
+        let (text, shift) = match r.text.strip_prefix('\u{FEFF}') {
+            Some(rest) => (rest.to_string(), '\u{FEFF}'.len_utf8()),
+            None => (r.text.clone(), 0),
+        };
+        let id = files.add(r.path.clone(), text);
         for d in &r.diagnostics {
             // Spans come from the text itself, so rendering cannot fail.
-            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &to_codespan(id, d));
+            let _ =
+                term::emit_to_write_style(&mut buffer, &config, &files, &to_codespan(id, d, shift));
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()

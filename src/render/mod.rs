@@ -81,7 +81,10 @@ impl<'t> LineIndex<'t> {
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        let before = &self.text[self.starts[line]..offset];
+        // A byte-order mark is not a character an editor shows.
+        let before = before.strip_prefix('\u{FEFF}').unwrap_or(before);
+        let column = before.chars().count() + 1;
         Position {
             line: line + 1,
             column,
@@ -107,5 +110,11 @@ mod tests {
         assert_eq!(idx.position(at), Position { line: 2, column: 2 });
         assert_eq!(idx.position(0), Position { line: 1, column: 1 });
         assert_eq!(idx.position(text.len()).line, 2);
+        let bom = "\u{FEFF}有754户";
+        let at = bom.find("754").unwrap();
+        assert_eq!(
+            LineIndex::new(bom).position(at),
+            Position { line: 1, column: 2 }
+        );
     }
 }

@@ -71,6 +71,9 @@ age bands that cover every age.
 * `overlap_words`: words that mark overlapping subsets in part labels.
 * `statement_verbs`: verbs that, at the start of a clause after the first
   part, begin a new statement (`审结1180件`) rather than another part.
+* `part_followers`: what may follow a part in its clause besides another
+  figure (`、`, `和`, `占`, `增长` …); a figure followed by anything else is
+  inside a new statement (`资助1360名困难群众参加医保`) and is not a part.
 * `gap_notes`: words of a note that explains a gap (`因四舍五入…`, `含未列出的…`);
   breakdowns in a paragraph with such a note, or followed by a `注：` paragraph
   with one, are not checked.
@@ -103,20 +106,42 @@ struct Settings {
     new_cut_words: Vec<String>,
     overlap_words: Vec<String>,
     statement_verbs: Vec<String>,
+    part_followers: Vec<String>,
     gap_notes: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
-    let s = Settings::deserialize(value.into_deserializer())?;
-    Ok(Box::new(BreakdownSum {
+    Ok(Box::new(from_settings(Settings::deserialize(
+        value.into_deserializer(),
+    )?)))
+}
+
+/// The extraction options of the built-in settings (for `yblint dump`).
+pub fn builtin_options() -> BreakdownOptions {
+    let file: toml::Table = toml::from_str(crate::config::DEFAULT_TOML)
+        .expect("rules/default.toml is valid (checked by the config tests)");
+    let mut table = file["rules"][DEF.name]
+        .as_table()
+        .cloned()
+        .expect("rules/default.toml has [rules.breakdown-sum]");
+    table.remove("severity");
+    let settings: Settings = toml::Value::Table(table)
+        .try_into()
+        .expect("the built-in breakdown-sum settings are valid");
+    from_settings(settings).options
+}
+
+fn from_settings(s: Settings) -> BreakdownSum {
+    BreakdownSum {
         options: BreakdownOptions {
             end_words: s.end_words,
             new_cut_words: s.new_cut_words,
             overlap_words: s.overlap_words,
             statement_verbs: s.statement_verbs,
+            part_followers: s.part_followers,
         },
         gap_notes: s.gap_notes,
-    }))
+    }
 }
 
 /// The `breakdown-sum` rule with its settings.
@@ -161,11 +186,15 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     let total = &cx.quantities[b.total];
     let parts: Vec<&Quantity> = b.parts.iter().map(|&i| &cx.quantities[i]).collect();
     let tb = total.bounds();
-    if b.overlapping {
-        // Overlapping subsets: each part alone must not exceed the total.
-        let over = parts
-            .iter()
-            .find(|p| matches!((p.bounds().lo, tb.hi), (Some(lo), Some(hi)) if lo > hi))?;
+    if b.overlapping || parts.len() == 1 {
+        // Each part alone must not exceed the total (overlapping subsets are
+        // never added up).
+        let over = parts.iter().find(|p| p.bounds().entirely_above(&tb))?;
+        let why = if b.overlapping {
+            "a part of a breakdown cannot exceed its total, even where parts overlap"
+        } else {
+            "a part of a breakdown cannot exceed its total"
+        };
         return Some(diagnostic(
             cx,
             b,
@@ -175,7 +204,7 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
                 written(cx, total)
             ),
             vec![format!(
-                "{} > {}: a part of a breakdown cannot exceed its total, even where parts overlap",
+                "{} > {}: {why}",
                 written(cx, over),
                 written(cx, total)
             )],
@@ -184,8 +213,8 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     }
     let bounds: Vec<Bounds> = parts.iter().map(|p| p.bounds()).collect();
     let sum = Bounds::sum(&bounds);
-    let exceeds = matches!((sum.lo, tb.hi), (Some(lo), Some(hi)) if lo > hi);
-    let short = b.cover.is_some() && matches!((sum.hi, tb.lo), (Some(hi), Some(lo)) if hi < lo);
+    let exceeds = sum.entirely_above(&tb);
+    let short = b.cover.is_some() && sum.entirely_below(&tb);
     if !exceeds && !short {
         return None;
     }
@@ -212,7 +241,9 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     };
     let sum_shown = shown(exact_sum);
     let gap = shown((exact_sum - total.value).abs());
-    let total_shown = shown(total.value);
+    let mut total_shown = total.value / factor;
+    total_shown.rescale(total.display_decimals());
+    let total_shown = total_shown.to_string();
     let message = if exceeds {
         format!("parts add up to {sum_shown} {unit}, more than the total {total_shown} {unit}")
     } else {
