@@ -126,13 +126,33 @@ pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
 /// that sentence, which the parts might belong to instead
 /// (`学生320人，教师45人，其中，女生160人`).
 fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, Vec<usize>) {
-    let sentences = &doc.draft.paragraphs[pi].sentences;
-    let mut candidates: Vec<(usize, usize)> = (0..ci).rev().map(|c| (si, c)).collect();
-    if ci == 0 && si > 0 {
-        let prev = &sentences[si - 1];
-        candidates.extend((0..prev.clauses.len()).rev().map(|c| (si - 1, c)));
+    let one_per_dimension = |eligible: Vec<usize>| -> Vec<usize> {
+        let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for i in eligible {
+            let dim = doc.quantities[i].dimension().unwrap_or("");
+            by_dim.entry(dim).or_default().push(i);
+        }
+        by_dim
+            .into_values()
+            .filter(|v| v.len() == 1)
+            .map(|v| v[0])
+            .collect()
+    };
+    if ci == 0 {
+        // 其中 opens a sentence: it divides what the previous sentence states,
+        // as long as that sentence states one figure of a dimension.
+        if si == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        let prev = &doc.draft.paragraphs[pi].sentences[si - 1];
+        let eligible = (0..prev.clauses.len())
+            .flat_map(|c| doc.in_clause(pi, si - 1, c).iter().copied())
+            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+            .collect();
+        return (one_per_dimension(eligible), Vec::new());
     }
-    for (s, c) in candidates {
+    let s = si;
+    for c in (0..ci).rev() {
         let eligible: Vec<usize> = doc
             .in_clause(pi, s, c)
             .iter()
@@ -142,16 +162,7 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
         if eligible.is_empty() {
             continue;
         }
-        let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for i in eligible {
-            let dim = doc.quantities[i].dimension().unwrap_or("");
-            by_dim.entry(dim).or_default().push(i);
-        }
-        let totals: Vec<usize> = by_dim
-            .into_values()
-            .filter(|v| v.len() == 1)
-            .map(|v| v[0])
-            .collect();
+        let totals = one_per_dimension(eligible);
         let rivals = (0..c)
             .flat_map(|earlier| doc.in_clause(pi, s, earlier).iter().copied())
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
@@ -166,24 +177,20 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
     (Vec::new(), Vec::new())
 }
 
-/// True when the parts' labels point at a rival figure rather than at the
-/// total: some part shares the head character of a rival's label and none
-/// shares the total's.
+/// True when the sentence states rival figures of the total's dimension
+/// before it and no part shares the head character of the total's label
+/// (`学生320人，教师45人，其中，女生160人`: 女生 is not a kind of 教师).
 fn parts_point_elsewhere(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &[&Part]) -> bool {
     let q = |i: usize| &doc.quantities[i];
-    let heads: Vec<Option<char>> = parts
+    let has_rival = rivals
         .iter()
-        .map(|p| head_char(&q(p.q).label_text))
-        .collect();
+        .any(|&r| q(r).dimension() == q(total).dimension());
     let total_head = head_char(&q(total).label_text);
-    let rival_heads: Vec<Option<char>> = rivals
-        .iter()
-        .filter(|&&r| q(r).dimension() == q(total).dimension())
-        .map(|&r| head_char(&q(r).label_text))
-        .collect();
-    let to_rival = heads.iter().any(|h| h.is_some() && rival_heads.contains(h));
-    let to_total = heads.iter().any(|h| h.is_some() && *h == total_head);
-    to_rival && !to_total
+    let to_total = total_head.is_some()
+        && parts
+            .iter()
+            .any(|p| head_char(&q(p.q).label_text) == total_head);
+    has_rival && !to_total
 }
 
 /// One part as the scan found it.
