@@ -19,17 +19,27 @@ fn severity(s: Severity) -> cs::Severity {
 /// Converts a diagnostic to codespan-reporting's form for file `file`;
 /// `shift` bytes are taken off every span (a byte-order mark not shown).
 pub fn to_codespan(file: usize, d: &Diagnostic, shift: usize) -> cs::Diagnostic<usize> {
+    // Only the last secondary label keeps its message: codespan writes one
+    // message inline per line and draws the others below it, which for a
+    // row of parts says `part` again and again.
+    let last_secondary = d.labels.iter().rposition(|l| !l.primary);
     let labels = d
         .labels
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let style = if l.primary {
                 cs::LabelStyle::Primary
             } else {
                 cs::LabelStyle::Secondary
             };
             let range = l.span.start.saturating_sub(shift)..l.span.end.saturating_sub(shift);
-            cs::Label::new(style, file, range).with_message(l.message.clone())
+            let message = if l.primary || Some(i) == last_secondary {
+                l.message.clone()
+            } else {
+                String::new()
+            };
+            cs::Label::new(style, file, range).with_message(message)
         })
         .collect();
     cs::Diagnostic::new(severity(d.severity))
