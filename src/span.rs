@@ -26,11 +26,6 @@ impl Span {
         &text[self.start..self.end]
     }
 
-    /// The smallest span covering both `self` and `other`.
-    pub fn cover(&self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-
     /// The span moved `by` bytes to the right.
     pub fn shifted(&self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)

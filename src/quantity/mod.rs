@@ -192,15 +192,6 @@ impl Quantity {
         }
     }
 
-    /// The value expressed in another figure's display unit (`8210万元` in
-    /// `亿元` is 0.821); `None` when the dimensions differ.
-    pub fn value_in(&self, display: &Quantity) -> Option<Decimal> {
-        if self.dimension() != display.dimension() {
-            return None;
-        }
-        Some(self.value / display.display_factor())
-    }
-
     /// Factor from the display unit to the base unit (`万元` → 10⁴).
     pub fn display_factor(&self) -> Decimal {
         self.magnitude * self.unit.as_ref().map(|u| u.factor).unwrap_or(Decimal::ONE)

@@ -53,14 +53,6 @@ impl Partition {
     pub fn applies_to(&self, total_label: &str) -> bool {
         self.totals.is_empty() || self.totals.iter().any(|w| total_label.contains(w.as_str()))
     }
-
-    /// The first word of each member, for messages (`城市/农村`).
-    pub fn member_names(&self) -> Vec<&str> {
-        self.members
-            .iter()
-            .filter_map(|m| m.first().map(String::as_str))
-            .collect()
-    }
 }
 
 #[cfg(test)]
