@@ -130,6 +130,11 @@ fn split_items(categories: &str) -> Vec<String> {
     items
 }
 
+/// How many figures before a list are searched for its total: a yearbook
+/// paragraph states its total within a few sentences, and the bound keeps a
+/// pathological paragraph of thousands of lists linear.
+const LOOKBACK: usize = 200;
+
 /// Words that open a label without restricting what it counts
 /// (`年末全县户籍人口` counts the same people as `人口` in a list of
 /// `男性、女性人口`: the population basis is not a restriction).
@@ -144,7 +149,8 @@ const GENERIC_PREFIXES: &[&str] = &[
 /// generic words or the listed categories themselves (`中小学在校学生` for
 /// `小学、初中、高中在校学生`, but not `老年人口` for age bands of
 /// `户籍人口`). The longest head wins, then the nearest figure. A
-/// two-character head counts only in the same or the previous sentence.
+/// two-character head counts only in the same or the previous sentence, and
+/// only the [`LOOKBACK`] figures before the list are searched.
 fn find_total(
     doc: &Doc<'_>,
     pi: usize,
@@ -160,7 +166,8 @@ fn find_total(
         .zip(range)
         .map(|(q, i)| (i, q))
         .rev()
-        .filter(|(_, q)| (q.location.sentence, q.location.clause) < (si, ci));
+        .filter(|(_, q)| (q.location.sentence, q.location.clause) < (si, ci))
+        .take(LOOKBACK);
     let mut best: Option<(usize, String)> = None;
     for (i, q) in candidates {
         if !can_be_total(doc, q) || q.dimension() != first.dimension() {

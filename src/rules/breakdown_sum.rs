@@ -153,8 +153,7 @@ pub struct BreakdownSum {
 impl BreakdownSum {
     /// True when the paragraph of the total, or a note paragraph (`注`)
     /// right after it, explains gaps between parts and totals.
-    fn gap_explained(&self, cx: &Context<'_>, b: &Breakdown) -> bool {
-        let pi = cx.quantities[b.total].location.paragraph;
+    fn gap_explained(&self, cx: &Context<'_>, pi: usize) -> bool {
         let paragraphs = &cx.draft.paragraphs;
         let mut texts = vec![paragraphs[pi].span.slice(cx.text)];
         if let Some(next) = paragraphs.get(pi + 1) {
@@ -171,11 +170,18 @@ impl BreakdownSum {
 
 impl Rule for BreakdownSum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // Whether a paragraph explains its gaps, looked up once a paragraph
+        // and only for paragraphs with a finding.
+        let mut explained: std::collections::HashMap<usize, bool> = Default::default();
         for b in breakdowns(cx.doc, &self.options) {
-            if self.gap_explained(cx, &b) {
+            let Some(d) = check_one(cx, &b) else {
                 continue;
-            }
-            if let Some(d) = check_one(cx, &b) {
+            };
+            let pi = cx.quantities[b.total].location.paragraph;
+            if !*explained
+                .entry(pi)
+                .or_insert_with(|| self.gap_explained(cx, pi))
+            {
                 out.push(d);
             }
         }
