@@ -34,10 +34,18 @@ and ARITH_PARTS_VS_TOTAL.
 ## What it checks
 
 * `其中` breakdowns. The totals are the figures of the clause right before
-  `其中` (in the previous sentence when `其中` opens a sentence), one per unit:
-  `754户756人` gives two totals. The parts are the figures of the same
-  dimension after `其中`, up to the end of the sentence, a clause that starts a
-  new statement (`共计…`, `全年…`), or a `；` clause about another subject.
+  `其中`, one per unit: `754户756人` gives two totals. When `其中` opens a
+  sentence, the total of a unit is the previous sentence's figure of that
+  unit, if it states only one. When the sentence states two figures of a unit
+  before `其中` (`学生320人，教师45人，其中，女生160人`), the parts must name the
+  nearer one (share the last character of its label), or nothing is checked.
+* The parts are the figures of the total's dimension after `其中`, up to the
+  end of the sentence, a clause that starts a new statement (`共计…`, `全年…`,
+  `审结…`), or a `；` clause about another subject. A part ends its statement:
+  a figure inside a longer statement (`资助1360名困难群众参加医保`) is not a
+  part, nor is another year's figure (`2019年为745户`). A nested `其中` after
+  a part opens a breakdown of that part, which ends when a part of the outer
+  partition follows (`第二产业…，其中工业…，第三产业…`).
 * `分别为` lists: `小学、初中、高中在校学生分别为9820人、5640人和3290人`,
   whose total is stated under the same head noun in the same sentence or
   earlier in the paragraph.
