@@ -96,7 +96,7 @@ fn case05_second_partition_short() {
             parts: &["65020人", "62410人"],
             message: "parts add up to 127430 人, but the total is 127530 人",
             notes: &[
-                "65020 + 62410 = 127430 人, 100 short of 127530 人 (parts 男/女 cover the whole)",
+                "65020 + 62410 = 127430 人, 100 short of 127530 人 (parts 男性/女性 cover the whole)",
             ],
         }],
     );
@@ -253,7 +253,7 @@ fn case10_sum_at_the_upper_rounding_edge_is_silent() {
 fn case11_page_break_in_number_and_spaces_add_up() {
     assert_silent(
         "临时救助.txt",
-        "【临时救助】 全年实施临时救助2185人次，其中，城市困难群众42\n\n6人次，农村困难群众 1759 人次，发放救助资金 132.08 万元。",
+        "【临时救助】 全年救助困难群众2185人次，其中，城市困难群众42\n\n6人次，农村困难群众 1759 人次，发放救助资金 132.08 万元。",
     );
 }
 
@@ -261,7 +261,7 @@ fn case11_page_break_in_number_and_spaces_add_up() {
 /// 100 more than 2185. The note shows how the broken number was read.
 #[test]
 fn case11_page_break_in_number_shown_in_note() {
-    let text = "【临时救助】 全年实施临时救助2185人次，其中，城市困难群众52\n\n6人次，农村困难群众 1759 人次，发放救助资金 132.08 万元。";
+    let text = "【临时救助】 全年救助困难群众2185人次，其中，城市困难群众52\n\n6人次，农村困难群众 1759 人次，发放救助资金 132.08 万元。";
     assert_reports(
         "临时救助.txt",
         text,
@@ -283,7 +283,7 @@ fn case11_page_break_in_number_shown_in_note() {
 /// part is located on line 3.
 #[test]
 fn case11_page_break_in_sentence_still_one_breakdown() {
-    let text = "【临时救助】 全年实施临时救助2185人次，其中，城市困难群众426人次，农\n\n村困难群众 1749 人次，发放救助资金 132.08 万元。";
+    let text = "【临时救助】 全年救助困难群众2185人次，其中，城市困难群众426人次，农\n\n村困难群众 1749 人次，发放救助资金 132.08 万元。";
     let (diags, run) = breakdown_sum("临时救助.txt", text);
     assert_eq!(run.code, 1);
     assert_eq!(diags.len(), 1, "{diags:#?}");

@@ -8,6 +8,11 @@ use super::{Approx, Form, Location, Quantity, Role};
 use crate::span::Span;
 use crate::syntax::{Clause, Draft, NumberShape, QuantityShape, TokenKind};
 
+/// Numbers of this size or more (before 万/亿) are not figures: no yearbook
+/// states a quantity with sixteen integer digits, and the bound keeps every
+/// sum yblint computes far from the limits of exact decimals.
+const MAX_DIGITS_VALUE: i64 = 1_000_000_000_000_000;
+
 /// Approximation words written before a figure, longest first within a kind.
 const PREFIX_WORDS: &[(&str, Approx)] = &[
     ("不超过", Approx::AtMost),
@@ -192,7 +197,7 @@ impl Reader<'_> {
                     q.approx = Approx::AtLeast;
                 }
                 if form == Form::Amount {
-                    self.attach_unit(&mut q, n.magnitude.map(|m| m.slice(self.text)));
+                    self.attach_unit(&mut q, n.magnitude.map(|m| m.slice(self.text)))?;
                 } else {
                     q.display_unit = n.percent.map(|p| p.slice(self.text)).unwrap_or("%").into();
                 }
@@ -204,13 +209,11 @@ impl Reader<'_> {
                 let mut q = self.blank(span, hi, Form::Amount);
                 q.magnitude = magnitude;
                 q.step = step;
-                self.attach_unit(&mut q, b.magnitude.map(|m| m.slice(self.text)));
+                self.attach_unit(&mut q, b.magnitude.map(|m| m.slice(self.text)))?;
                 let factor = q.unit.as_ref().map(|u| u.factor).unwrap_or(Decimal::ONE);
-                q.form = Form::Range {
-                    lo: lo * factor,
-                    hi: q.value,
-                };
-                q.value = lo * factor;
+                let lo = lo.checked_mul(factor)?;
+                q.form = Form::Range { lo, hi: q.value };
+                q.value = lo;
                 Some(q)
             }
             QuantityShape::Ratio(terms) => {
@@ -227,9 +230,14 @@ impl Reader<'_> {
         }
     }
 
-    /// Value (before the unit factor), its step and the magnitude.
+    /// Value (before the unit factor), its step and the magnitude. `None`
+    /// for a number too long to be a figure (an identifier, a code, digits
+    /// glued together), which yblint does not read as a quantity.
     fn number(&self, n: &NumberShape) -> Option<(Decimal, Decimal, Decimal)> {
         let digits = parse_arabic(n.digits.slice(self.text))?;
+        if digits.abs() >= Decimal::from(MAX_DIGITS_VALUE) {
+            return None;
+        }
         let magnitude = match n.magnitude.map(|m| m.slice(self.text)) {
             Some("万") => Decimal::from(10_000),
             Some("亿") => Decimal::from(100_000_000),
@@ -238,7 +246,11 @@ impl Reader<'_> {
             Some("百") => Decimal::from(100),
             _ => Decimal::ONE,
         };
-        Some((digits * magnitude, step_of(digits) * magnitude, magnitude))
+        Some((
+            digits.checked_mul(magnitude)?,
+            step_of(digits).checked_mul(magnitude)?,
+            magnitude,
+        ))
     }
 
     fn chinese(&self, span: Span) -> Option<Quantity> {
@@ -249,7 +261,7 @@ impl Reader<'_> {
         let value = parse_chinese(raw)?;
         let rest = &self.text[span.end..];
         let unit = self.units.longest_prefix(rest)?.clone();
-        let mut q = self.blank(span, value * unit.factor, Form::Amount);
+        let mut q = self.blank(span, value.checked_mul(unit.factor)?, Form::Amount);
         q.in_words = true;
         q.span = Span::new(span.start, span.end + unit.name.len());
         q.full_span = q.span;
@@ -274,8 +286,9 @@ impl Reader<'_> {
     }
 
     /// Reads the unit written after the figure (spaces and line breaks
-    /// between them are allowed) and extends the span over it.
-    fn attach_unit(&self, q: &mut Quantity, magnitude_word: Option<&str>) {
+    /// between them are allowed) and extends the span over it. `None` when
+    /// the value in base units is too large to compute with.
+    fn attach_unit(&self, q: &mut Quantity, magnitude_word: Option<&str>) -> Option<()> {
         let mut pos = q.span.end;
         let mut crossed = false;
         for c in self.text[pos..].chars() {
@@ -291,8 +304,8 @@ impl Reader<'_> {
             Some(u) => {
                 q.span = Span::new(q.span.start, pos + u.name.len());
                 q.across_break |= crossed;
-                q.value *= u.factor;
-                q.step *= u.factor;
+                q.value = q.value.checked_mul(u.factor)?;
+                q.step = q.step.checked_mul(u.factor)?;
                 // A whole count of a discrete unit (754户) is exact.
                 if u.discrete && q.magnitude == Decimal::ONE && q.step == u.factor {
                     q.step = Decimal::ZERO;
@@ -309,6 +322,7 @@ impl Reader<'_> {
             }
         }
         q.full_span = q.span;
+        Some(())
     }
 
     /// Approximation words and signs around the figure.

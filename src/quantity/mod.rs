@@ -87,13 +87,14 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    /// The bounds of a sum: each end is known only when it is known for every term.
+    /// The bounds of a sum: each end is known only when it is known for every
+    /// term (and the sum can be computed exactly).
     pub fn sum<'a>(items: impl IntoIterator<Item = &'a Bounds>) -> Bounds {
         let mut lo = Some(Decimal::ZERO);
         let mut hi = Some(Decimal::ZERO);
         for b in items {
-            lo = lo.zip(b.lo).map(|(a, b)| a + b);
-            hi = hi.zip(b.hi).map(|(a, b)| a + b);
+            lo = lo.zip(b.lo).and_then(|(a, b)| a.checked_add(b));
+            hi = hi.zip(b.hi).and_then(|(a, b)| a.checked_add(b));
         }
         Bounds { lo, hi }
     }

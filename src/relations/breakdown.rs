@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::label::{
-    age_band, bands_cover, bands_overlap, common_suffix, head_char, starts_with_any,
+    age_band, bands_cover, bands_overlap, common_suffix, head_char, starts_with_any, strip_generic,
+    trim_tail,
 };
 use super::{Breakdown, BreakdownKind, Cover, Doc};
 use crate::quantity::{Form, Quantity, Role};
@@ -555,6 +556,7 @@ pub(super) fn groups(
         }
     }
     let any_free = groups.iter().any(|(k, _)| *k == GroupKind::Free);
+    let total_label = &doc.quantities[total].label_text;
     groups
         .into_iter()
         .map(|(kind, members)| {
@@ -572,7 +574,18 @@ pub(super) fn groups(
                     let partition = &doc.partitions[pi];
                     let complete = (0..partition.members.len())
                         .all(|m| members.iter().any(|p| p.member == Some((pi, m))));
-                    let cover = complete.then(|| Cover::Partition {
+                    // Each part must name the same thing as the total once
+                    // its member word is taken out: 城市低保金 does not divide
+                    // 各类救助资金, 男专任教师 does not divide 教职工.
+                    let same_thing = members.iter().all(|p| {
+                        let label = &doc.quantities[p.q].label_text;
+                        let rest = match &p.member_word {
+                            Some(w) => label.replacen(w.as_str(), "", 1),
+                            None => label.clone(),
+                        };
+                        names_the_total(&rest, total_label, &partition.equivalents)
+                    });
+                    let cover = (complete && same_thing).then(|| Cover::Partition {
                         name: partition.name.clone(),
                         members: members
                             .iter()
@@ -582,7 +595,10 @@ pub(super) fn groups(
                     (cover, false)
                 }
                 GroupKind::Age => {
-                    let cover = bands_cover(&bands).then_some(Cover::AgeBands);
+                    let same_thing = members.iter().all(|p| {
+                        names_the_total(&doc.quantities[p.q].label_text, total_label, &[])
+                    });
+                    let cover = (bands_cover(&bands) && same_thing).then_some(Cover::AgeBands);
                     (cover, bands_overlap(&bands))
                 }
                 GroupKind::Free => (None, labels_overlap()),
@@ -601,4 +617,30 @@ pub(super) fn groups(
             }
         })
         .collect()
+}
+
+/// True when a part's label, its member word (城市, 男) or age band taken
+/// out, names what the total's label names: nothing is left (`城市` under
+/// `城乡低保对象`), the total's label contains what is left (`特困供养人员`
+/// in `城乡特困供养人员`), the two end alike and what the part adds is
+/// written in the total's label too (`旅游收入` for `旅游总收入`), or a
+/// partition's equivalents say so (`增加值` parts of a `生产总值`).
+pub(super) fn names_the_total(rest: &str, total_label: &str, equivalents: &[Vec<String>]) -> bool {
+    let rest = strip_generic(trim_tail(rest.trim_start_matches("其中")));
+    let rest = rest.trim_start_matches('的');
+    let total = strip_generic(trim_tail(total_label));
+    if rest.is_empty() || total.contains(rest) {
+        return true;
+    }
+    if equivalents
+        .iter()
+        .any(|pair| pair.len() == 2 && rest == pair[0] && total.contains(pair[1].as_str()))
+    {
+        return true;
+    }
+    let head = common_suffix(rest, total);
+    head.chars().count() >= 2
+        && rest[..rest.len() - head.len()]
+            .chars()
+            .all(|c| total.contains(c))
 }

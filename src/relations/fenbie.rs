@@ -1,7 +1,7 @@
 //! `分别为` lists: `A、B和C分别为x、y、z`, whose total is stated before.
 
 use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
-use super::label::{age_band, bands_cover, bands_overlap, common_suffix, trim_tail};
+use super::label::{age_band, bands_cover, bands_overlap, common_suffix, strip_generic, trim_tail};
 use super::{Breakdown, BreakdownKind, Cover, Doc};
 use crate::span::Span;
 
@@ -135,14 +135,6 @@ fn split_items(categories: &str) -> Vec<String> {
 /// pathological paragraph of thousands of lists linear.
 const LOOKBACK: usize = 200;
 
-/// Words that open a label without restricting what it counts
-/// (`年末全县户籍人口` counts the same people as `人口` in a list of
-/// `男性、女性人口`: the population basis is not a restriction).
-const GENERIC_PREFIXES: &[&str] = &[
-    "其中", "年末", "年底", "全年", "年内", "全县", "全市", "全区", "全州", "全省", "全镇", "全乡",
-    "本县", "本市", "共有", "合计", "共", "有", "总", "户籍", "常住",
-];
-
 /// The total of a list: an earlier figure of the paragraph whose label names
 /// the same thing as the list, that is, ends with the list's head noun (the
 /// suffix it shares with the last item) and restricts it by nothing but
@@ -173,10 +165,7 @@ fn find_total(
         if !can_be_total(doc, q) || q.dimension() != first.dimension() {
             continue;
         }
-        let mut label = trim_tail(&q.label_text);
-        while let Some(p) = GENERIC_PREFIXES.iter().find(|p| label.starts_with(**p)) {
-            label = &label[p.len()..];
-        }
+        let label = strip_generic(trim_tail(&q.label_text));
         let head = common_suffix(label, last_item);
         let n = head.chars().count();
         let near = q.location.sentence + 1 >= si;

@@ -32,6 +32,25 @@ pub fn trim_tail(label: &str) -> &str {
     label
 }
 
+/// Words that open a label without restricting what it counts
+/// (`年末全县户籍人口` counts the same people as `人口` in a list of
+/// `男性、女性人口`: the time, the place and the population basis are not
+/// restrictions).
+const GENERIC_PREFIXES: &[&str] = &[
+    "其中", "年末", "年底", "全年", "年内", "全县", "全市", "全区", "全州", "全省", "全镇", "全乡",
+    "本县", "本市", "共有", "合计", "共", "有", "总", "户籍", "常住",
+];
+
+/// The label without the generic words it opens with (`年末全县户籍人口` →
+/// `人口`).
+pub fn strip_generic(label: &str) -> &str {
+    let mut label = label;
+    while let Some(p) = GENERIC_PREFIXES.iter().find(|p| label.starts_with(**p)) {
+        label = &label[p.len()..];
+    }
+    label
+}
+
 /// The last character of the trimmed label: the head of its noun phrase in
 /// most yearbook labels (`女生` → `生`, `教师` → `师`).
 pub fn head_char(label: &str) -> Option<char> {

@@ -15,6 +15,11 @@ pub struct Partition {
     /// contains one of these words, and then even to a per-capita total.
     #[serde(default)]
     pub totals: Vec<String>,
+    /// Pairs `[part word, total word]`: a part named with the first (once
+    /// its member word is taken out) divides a total named with the second
+    /// (`["增加值", "生产总值"]`: 第一产业增加值 is a part of 地区生产总值).
+    #[serde(default)]
+    pub equivalents: Vec<Vec<String>>,
 }
 
 impl Partition {
@@ -67,6 +72,7 @@ mod tests {
                 .map(|m| m.iter().map(|s| s.to_string()).collect())
                 .collect(),
             totals: vec![],
+            equivalents: vec![],
         }
     }
 

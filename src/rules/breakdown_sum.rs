@@ -234,7 +234,9 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     }
     let unit = &total.display_unit;
     let factor = total.display_factor();
-    let exact_sum: Decimal = parts.iter().map(|p| p.value).sum();
+    let exact_sum = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.value))?;
     // Shown with as many decimals as the figures themselves show.
     let decimals = parts
         .iter()
