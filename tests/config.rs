@@ -393,7 +393,10 @@ fn misspelt_setting_key() {
 fn unknown_severity_value() {
     let r = broken("[rules.breakdown-sum]\nseverity = \"loud\"\n");
     let s = shown(&r, 2);
-    assert!(s.message.contains("`loud`"), "{}", s.message);
+    assert_eq!(
+        s.message,
+        r#"error: invalid configuration: invalid severity: expected one of "error", "warning", "info", "off""#
+    );
     assert!(s.header.ends_with("yblint.toml:2:12"), "{}", s.header);
     assert_eq!(s.source, "severity = \"loud\"");
     assert_eq!(s.caret, (11, 6), "under `\"loud\"`");
@@ -482,4 +485,167 @@ fn broken_config_in_one_folder_does_not_stop_the_others() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].path, "乙/民政.txt");
     assert_eq!(d[0].message, WRONG_MESSAGE);
+}
+
+// ---------------------------------------------------------------- what a broken configuration says
+
+/// The allowed keys of a rule's settings name `severity` too, and a key
+/// within edit distance 2 of one is suggested.
+#[test]
+fn misspelt_severity_lists_severity_and_suggests_it() {
+    let r = broken("[rules.breakdown-sum]\nseverty = \"warning\"\n");
+    let s = shown(&r, 2);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: unknown field `severty`, expected one of `severity`, \
+         `end_words`, `new_cut_words`, `overlap_words`, `statement_verbs`, `part_followers`, \
+         `gap_notes`; did you mean `severity`?"
+    );
+    assert!(s.header.ends_with("yblint.toml:2:1"), "{}", s.header);
+    assert_eq!(s.caret, (0, 7), "under `severty`");
+}
+
+#[test]
+fn misspelt_setting_list_is_suggested() {
+    let r = broken("[rules.breakdown-sum]\nend_word = [\"共计\"]\n");
+    let s = shown(&r, 2);
+    assert!(
+        s.message.starts_with(
+            "error: invalid configuration: unknown field `end_word`, expected one of `severity`, "
+        ),
+        "{}",
+        s.message
+    );
+    assert!(
+        s.message.ends_with("; did you mean `end_words`?"),
+        "{}",
+        s.message
+    );
+    assert_eq!(s.caret, (0, 8), "under `end_word`");
+}
+
+/// No allowed key is near `loudness`: the list, but no guess.
+#[test]
+fn unknown_setting_far_from_any_key_gets_no_suggestion() {
+    let r = broken("[rules.breakdown-sum]\nloudness = 3\n");
+    let s = shown(&r, 2);
+    assert!(
+        s.message.starts_with(
+            "error: invalid configuration: unknown field `loudness`, expected one of `severity`, "
+        ),
+        "{}",
+        s.message
+    );
+    assert!(s.message.ends_with("`gap_notes`"), "{}", s.message);
+    assert!(!s.message.contains("did you mean"), "{}", s.message);
+}
+
+#[test]
+fn severity_of_the_wrong_type() {
+    let r = broken("[rules.breakdown-sum]\nseverity = 3\n");
+    let s = shown(&r, 2);
+    assert_eq!(
+        s.message,
+        r#"error: invalid configuration: invalid severity: expected one of "error", "warning", "info", "off""#
+    );
+    assert!(s.header.ends_with("yblint.toml:2:12"), "{}", s.header);
+    assert_eq!(s.source, "severity = 3");
+    assert_eq!(s.caret, (11, 1), "under `3`");
+}
+
+#[test]
+fn misspelt_key_in_a_user_unit_is_suggested() {
+    let r = broken("[[unit]]\nname = \"羽\"\ndimensoin = \"count:羽\"\n");
+    let s = shown(&r, 3);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: unknown field `dimensoin`, expected one of `name`, \
+         `dimension`, `factor`, `discrete`, `additive`; did you mean `dimension`?"
+    );
+    assert_eq!(s.caret, (0, 9), "under `dimensoin`");
+}
+
+/// A partition of one member covers nothing: the error points at the
+/// partition's table.
+#[test]
+fn partition_with_one_member_is_refused() {
+    let r =
+        broken("# 劳动\n[[partition]]\nname = \"在岗与离岗\"\nmembers = [[\"在岗\", \"在职\"]]\n");
+    let s = shown(&r, 2);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: partition `在岗与离岗` needs at least two members, each with at least one word"
+    );
+    assert!(s.header.ends_with("yblint.toml:2:1"), "{}", s.header);
+    assert_eq!(s.source, "[[partition]]");
+    assert_eq!(s.caret, (0, 13), "under `[[partition]]`");
+}
+
+/// The second of two partitions is the broken one: the error points at it.
+#[test]
+fn partition_member_without_words_is_refused() {
+    let r = broken(
+        "[[partition]]\nname = \"城乡二\"\nmembers = [[\"城\"], [\"乡\"]]\n\n[[partition]]\nname = \"在岗与离岗\"\nmembers = [[\"在岗\"], []]\n",
+    );
+    let s = shown(&r, 5);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: partition `在岗与离岗` needs at least two members, each with at least one word"
+    );
+    assert!(s.header.ends_with("yblint.toml:5:1"), "{}", s.header);
+    assert_eq!(s.caret, (0, 13));
+}
+
+#[test]
+fn partition_with_an_empty_word_is_refused() {
+    let r =
+        broken("[[partition]]\nname = \"在岗与离岗\"\nmembers = [[\"在岗\"], [\"离岗\", \"\"]]\n");
+    let s = shown(&r, 1);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: partition `在岗与离岗` has an empty word: every label contains it"
+    );
+    assert!(s.header.ends_with("yblint.toml:1:1"), "{}", s.header);
+    assert_eq!(s.caret, (0, 13));
+}
+
+/// An inline partition table is pointed at as written.
+#[test]
+fn inline_partition_with_one_member_is_refused() {
+    let r = broken("partition = [{ name = \"机动\", members = [[\"机动\"]] }]\n");
+    let s = shown(&r, 1);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: partition `机动` needs at least two members, each with at least one word"
+    );
+    assert!(s.header.ends_with("yblint.toml:1:14"), "{}", s.header);
+}
+
+#[test]
+fn unit_with_an_empty_name_is_refused() {
+    let r = broken("[[unit]]\nname = \"\"\ndimension = \"count:羽\"\n");
+    let s = shown(&r, 1);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: a unit needs a name: `name` is empty"
+    );
+    assert!(s.header.ends_with("yblint.toml:1:1"), "{}", s.header);
+    assert_eq!(s.source, "[[unit]]");
+    assert_eq!(s.caret, (0, 8), "under `[[unit]]`");
+}
+
+#[test]
+fn unit_with_a_factor_of_zero_or_less_is_refused() {
+    for (factor, shown_as) in [("\"0\"", "0"), ("\"-1000\"", "-1000")] {
+        let r = broken(&format!(
+            "[rules.breakdown-sum]\nseverity = \"warning\"\n\n[[unit]]\nname = \"公吨\"\ndimension = \"mass\"\nfactor = {factor}\n"
+        ));
+        let s = shown(&r, 4);
+        assert_eq!(
+            s.message,
+            format!("error: invalid configuration: unit `公吨` has factor {shown_as}; a factor must be greater than 0")
+        );
+        assert!(s.header.ends_with("yblint.toml:4:1"), "{}", s.header);
+        assert_eq!(s.caret, (0, 8));
+    }
 }

@@ -12,7 +12,7 @@ pub use discover::find_config;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::de::{Deserialize, IntoDeserializer};
+use serde::de::{Deserialize, DeserializeOwned, IntoDeserializer};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -97,6 +97,110 @@ struct PartitionsFile {
     partition: Vec<Partition>,
 }
 
+fn builtin_msg(name: &str, text: &str, message: String) -> ConfigError {
+    ConfigError {
+        path: PathBuf::from(format!("<built-in>/rules/{name}")),
+        text: text.to_string(),
+        span: None,
+        message,
+    }
+}
+
+/// The elements of an array of tables (`[[unit]]`, `[[partition]]`), each
+/// with the span of its table in the file.
+fn tables<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+) -> Result<Vec<(T, std::ops::Range<usize>)>, toml::de::Error> {
+    match value.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .map(|item| {
+                Ok((
+                    T::deserialize(item.clone().into_deserializer())?,
+                    item.span(),
+                ))
+            })
+            .collect(),
+        // Not an array: let serde say what is wrong with it.
+        _ => Ok(Vec::<T>::deserialize(value.clone().into_deserializer())?
+            .into_iter()
+            .map(|t| (t, value.span()))
+            .collect()),
+    }
+}
+
+/// Why a unit cannot be used: an empty name would match after every number,
+/// a factor of zero or less would turn every figure into nonsense.
+fn check_unit(u: &Unit) -> Result<(), String> {
+    if u.name.trim().is_empty() {
+        return Err("a unit needs a name: `name` is empty".into());
+    }
+    if u.factor <= rust_decimal::Decimal::ZERO {
+        return Err(format!(
+            "unit `{}` has factor {}; a factor must be greater than 0",
+            u.name, u.factor
+        ));
+    }
+    Ok(())
+}
+
+/// Why a partition cannot be used: a single member, or a member with no
+/// words, covers nothing; an empty word is contained in every label.
+fn check_partition(p: &Partition) -> Result<(), String> {
+    if p.members.len() < 2 || p.members.iter().any(|m| m.is_empty()) {
+        return Err(format!(
+            "partition `{}` needs at least two members, each with at least one word",
+            p.name
+        ));
+    }
+    if p.members.iter().flatten().any(|w| w.trim().is_empty()) {
+        return Err(format!(
+            "partition `{}` has an empty word: every label contains it",
+            p.name
+        ));
+    }
+    Ok(())
+}
+
+/// Rewrites serde's `unknown field `x`, expected one of …` so that the list
+/// also names `extra` (keys taken out before deserialising, as `severity`)
+/// and ends with "; did you mean `…`?" when a key is within edit distance 2.
+/// Other messages are returned trimmed and unchanged.
+fn unknown_field_hint(message: &str, extra: &[&str]) -> String {
+    let message = message.trim();
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let mut allowed: Vec<&str> = extra.to_vec();
+    for (i, part) in expected.split('`').enumerate() {
+        if i % 2 == 1 && !allowed.contains(&part) {
+            allowed.push(part);
+        }
+    }
+    let list = match allowed.as_slice() {
+        [] => "there are no fields".to_string(),
+        [one] => format!("expected `{one}`"),
+        many => format!(
+            "expected one of {}",
+            many.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let hint = allowed
+        .iter()
+        .map(|k| (crate::rules::edit_distance(field, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| format!("; did you mean `{k}`?"))
+        .unwrap_or_default();
+    format!("unknown field `{field}`, {list}{hint}")
+}
+
 fn builtin_err(name: &str, text: &str, e: toml::de::Error) -> ConfigError {
     ConfigError {
         path: PathBuf::from(format!("<built-in>/rules/{name}")),
@@ -133,6 +237,12 @@ impl Config {
             toml::from_str(UNITS_TOML).map_err(|e| builtin_err("units.toml", UNITS_TOML, e))?;
         let parts: PartitionsFile = toml::from_str(PARTITIONS_TOML)
             .map_err(|e| builtin_err("partitions.toml", PARTITIONS_TOML, e))?;
+        for u in &units.unit {
+            check_unit(u).map_err(|m| builtin_msg("units.toml", UNITS_TOML, m))?;
+        }
+        for p in &parts.partition {
+            check_partition(p).map_err(|m| builtin_msg("partitions.toml", PARTITIONS_TOML, m))?;
+        }
         let defaults = DeTable::parse(DEFAULT_TOML)
             .map_err(|e| builtin_err("default.toml", DEFAULT_TOML, e))?;
         let default_rules = match defaults.get_ref().get("rules").map(|v| v.get_ref()) {
@@ -153,7 +263,7 @@ impl Config {
                 span: span.map(|r| Span::new(r.start, r.end)),
                 message,
             };
-            let de_err = |e: toml::de::Error| err(e.span(), e.message().trim().to_string());
+            let de_err = |e: toml::de::Error| err(e.span(), unknown_field_hint(e.message(), &[]));
             let table = DeTable::parse(text).map_err(de_err)?;
             for (key, value) in table.get_ref().iter() {
                 match key.get_ref().as_ref() {
@@ -167,15 +277,14 @@ impl Config {
                         }
                     },
                     "unit" => {
-                        let extra = Vec::<Unit>::deserialize(value.clone().into_deserializer())
-                            .map_err(de_err)?;
-                        unit_list.extend(extra);
+                        for (u, span) in tables::<Unit>(value).map_err(de_err)? {
+                            check_unit(&u).map_err(|m| err(Some(span), m))?;
+                            unit_list.push(u);
+                        }
                     }
                     "partition" => {
-                        let extra =
-                            Vec::<Partition>::deserialize(value.clone().into_deserializer())
-                                .map_err(de_err)?;
-                        for p in extra {
+                        for (p, span) in tables::<Partition>(value).map_err(de_err)? {
+                            check_partition(&p).map_err(|m| err(Some(span), m))?;
                             partitions.retain(|q| q.name != p.name);
                             partitions.push(p);
                         }
@@ -292,18 +401,21 @@ fn build_rules<'i>(
         let from_user = |k: &str| user_table.is_some_and(|t| t.contains_key(k));
         let mut severity = Severity::Error;
         if let Some(v) = merged.remove("severity") {
-            severity = Severity::deserialize(v.clone().into_deserializer()).map_err(|e| {
-                RuleSettingsError {
-                    message: e.message().trim().to_string(),
-                    span: e.span().or(Some(v.span())),
-                    from_user: from_user("severity"),
-                }
+            let named = match v.get_ref() {
+                DeValue::String(s) => Severity::from_name(s),
+                _ => None,
+            };
+            severity = named.ok_or_else(|| RuleSettingsError {
+                message: Severity::invalid_message(),
+                span: Some(v.span()),
+                from_user: from_user("severity"),
             })?;
         }
         let any_user = user_table.is_some();
         let value = Spanned::new(0..0, DeValue::Table(merged));
         let rule = (def.build)(value).map_err(|e| RuleSettingsError {
-            message: e.message().trim().to_string(),
+            // `severity` was taken out above, but it is a setting all the same.
+            message: unknown_field_hint(e.message(), &["severity"]),
             span: e.span(),
             from_user: any_user,
         })?;
@@ -328,6 +440,25 @@ mod tests {
         assert!(c.tables.units.get("户").is_some());
         assert!(c.tables.partitions.iter().any(|p| p.name == "城乡"));
         assert_eq!(c.severity_of("breakdown-sum"), Severity::Error);
+    }
+
+    #[test]
+    fn unknown_field_hints() {
+        assert_eq!(
+            unknown_field_hint("unknown field `x`, there are no fields", &["severity"]),
+            "unknown field `x`, expected `severity`"
+        );
+        assert_eq!(
+            unknown_field_hint("unknown field `nme`, expected `name` or `members`\n", &[]),
+            "unknown field `nme`, expected one of `name`, `members`; did you mean `name`?"
+        );
+        assert_eq!(
+            unknown_field_hint(
+                "invalid type: integer `3`, expected a sequence\n",
+                &["severity"]
+            ),
+            "invalid type: integer `3`, expected a sequence"
+        );
     }
 
     fn user(text: &str) -> Result<Config, ConfigError> {

@@ -21,6 +21,29 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity a configuration may name, most serious first.
+    pub const ALL: [Severity; 4] = [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Info,
+        Severity::Off,
+    ];
+
+    /// The severity called `name` in a configuration (`"warning"`), if any.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// What a configuration is told when its severity is not one of
+    /// [`Severity::ALL`]: `invalid severity: expected one of "error", …`.
+    pub fn invalid_message() -> String {
+        let names: Vec<String> = Severity::ALL
+            .iter()
+            .map(|s| format!("\"{}\"", s.as_str()))
+            .collect();
+        format!("invalid severity: expected one of {}", names.join(", "))
+    }
+
     /// The lowercase name used in configuration and output (`error`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -92,4 +115,22 @@ pub struct Fix {
     pub applicability: Applicability,
     /// The edits, in source order.
     pub edits: Vec<Edit>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for s in Severity::ALL {
+            assert_eq!(Severity::from_name(s.as_str()), Some(s));
+        }
+        assert_eq!(Severity::from_name("loud"), None);
+        assert_eq!(Severity::from_name("Error"), None);
+        assert_eq!(
+            Severity::invalid_message(),
+            r#"invalid severity: expected one of "error", "warning", "info", "off""#
+        );
+    }
 }
