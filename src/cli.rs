@@ -210,20 +210,23 @@ fn config_error(e: &ConfigError) -> i32 {
 
 /// Files to check under the given paths, in a stable order. Folders are
 /// walked for `.txt` and `.md` files, honouring `.gitignore`; files named
-/// directly are checked whatever their extension.
+/// directly are checked whatever their extension. A folder that holds no
+/// draft (and could be read) gets a warning on standard error.
 fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(p.clone());
         } else if p.is_dir() {
+            let mut unreadable = false;
             let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
                 .require_git(false)
                 .build()
                 .filter_map(|e| match e {
                     Ok(e) => Some(e),
                     Err(err) => {
-                        failures.push((p.display().to_string(), err.to_string()));
+                        unreadable = true;
+                        failures.push(walk_failure(&err, p));
                         None
                     }
                 })
@@ -235,6 +238,12 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
                         .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "txt" | "md"))
                 })
                 .collect();
+            if found.is_empty() && !unreadable {
+                eprintln!(
+                    "yblint: warning: no .txt or .md drafts found under {}",
+                    p.display()
+                );
+            }
             found.sort();
             out.extend(found);
         } else if p.exists() {
@@ -244,6 +253,48 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
         }
     }
     out
+}
+
+/// An error met while walking the folder `root`, as (path, message): the
+/// path the walker could not read, named once, and the operating system's
+/// reason (`cannot read: Permission denied (os error 13)`).
+fn walk_failure(err: &ignore::Error, root: &Path) -> (String, String) {
+    let mut path = root.to_path_buf();
+    let mut err = err;
+    loop {
+        match err {
+            ignore::Error::WithPath {
+                path: p,
+                err: inner,
+            } => {
+                path = p.clone();
+                err = inner;
+            }
+            ignore::Error::WithDepth { err: inner, .. } => err = inner,
+            _ => break,
+        }
+    }
+    let message = match err {
+        ignore::Error::Io(io) => format!("cannot read: {}", innermost_io(io)),
+        other => other.to_string(),
+    };
+    (path.display().to_string(), message)
+}
+
+/// The deepest I/O error inside `e` (the walker wraps the operating
+/// system's error in its own, which repeats the path).
+fn innermost_io(e: &std::io::Error) -> &std::io::Error {
+    let mut deepest = e;
+    let mut next: Option<&(dyn std::error::Error + 'static)> = e
+        .get_ref()
+        .map(|inner| inner as &(dyn std::error::Error + 'static));
+    while let Some(cur) = next {
+        if let Some(io) = cur.downcast_ref::<std::io::Error>() {
+            deepest = io;
+        }
+        next = cur.source();
+    }
+    deepest
 }
 
 fn check(args: &CheckArgs) -> i32 {
@@ -349,19 +400,17 @@ fn check(args: &CheckArgs) -> i32 {
         return 2;
     }
     let _ = stdout.flush();
-    if args.format == Format::Human {
-        eprintln!(
-            "checked {} file{}: {} error{}, {} warning{}, {} info{}",
-            summary.files,
-            plural(summary.files),
-            summary.errors,
-            plural(summary.errors),
-            summary.warnings,
-            plural(summary.warnings),
-            summary.infos,
-            plural(summary.infos),
-        );
-    }
+    eprintln!(
+        "checked {} file{}: {} error{}, {} warning{}, {} info{}",
+        summary.files,
+        plural(summary.files),
+        summary.errors,
+        plural(summary.errors),
+        summary.warnings,
+        plural(summary.warnings),
+        summary.infos,
+        plural(summary.infos),
+    );
     if !failures.is_empty() || broken_config {
         2
     } else if reports

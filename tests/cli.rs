@@ -85,6 +85,20 @@ fn json_output_is_one_document_on_stdout() {
     );
 }
 
+/// README: the closing count goes to standard error whatever the format,
+/// so that standard output holds only the JSON document.
+#[test]
+fn json_output_has_the_count_on_stderr() {
+    let ws = Workspace::new();
+    ws.write("a.txt", WRONG);
+    ws.write("b.txt", RIGHT);
+    let r = ws.check(&["--format", "json", "a.txt", "b.txt"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.stderr, "checked 2 files: 1 error, 0 warnings, 0 infos\n");
+    assert!(!r.stdout.contains("checked"), "{}", r.stdout);
+    assert_eq!(r.json()["summary"]["files"], 2);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let ws = Workspace::new();
@@ -158,6 +172,54 @@ fn clean_folder_exits_0() {
     let r = ws.check(&["年鉴"]);
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(r.stderr, "checked 1 file: 0 errors, 0 warnings, 0 infos\n");
+}
+
+#[test]
+fn folder_without_drafts_warns_and_exits_0() {
+    let ws = Workspace::new();
+    ws.write("年鉴/统计.csv", WRONG);
+    ws.write("年鉴/.hidden/民政.txt", WRONG);
+    let r = ws.check(&["年鉴"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "yblint: warning: no .txt or .md drafts found under 年鉴\n\
+         checked 0 files: 0 errors, 0 warnings, 0 infos\n"
+    );
+}
+
+#[test]
+fn empty_folder_beside_drafts_warns_and_the_drafts_are_checked() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.path().join("空目录/子目录")).unwrap();
+    ws.write("民政.txt", WRONG);
+    let r = ws.check(&["--format", "json", "空目录", "民政.txt"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        r.stderr_lines(),
+        [
+            "yblint: warning: no .txt or .md drafts found under 空目录",
+            "checked 1 file: 1 error, 0 warnings, 0 infos",
+        ]
+    );
+    assert_eq!(paths(&r.json()), ["民政.txt"]);
+}
+
+#[test]
+fn current_folder_without_drafts_warns() {
+    let ws = Workspace::new();
+    ws.write("说明.docx", "x");
+    let r = ws.check(&["--format", "json"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        r.stderr_lines(),
+        [
+            "yblint: warning: no .txt or .md drafts found under .",
+            "checked 0 files: 0 errors, 0 warnings, 0 infos",
+        ]
+    );
+    assert_eq!(r.json()["summary"]["files"], 0);
 }
 
 #[test]
@@ -267,6 +329,63 @@ fn unreadable_file_is_reported_and_others_checked() {
         about[0]
     );
     assert_eq!(paths(&r.json()), ["good.txt"]);
+}
+
+/// A folder inside a walked folder that cannot be read: one line naming it
+/// once, with the operating system's reason; the rest is still checked.
+#[cfg(unix)]
+#[test]
+fn unreadable_subfolder_is_named_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    ws.write("稿/民政.txt", WRONG);
+    ws.write("稿/锁定/卫生.txt", WRONG);
+    let locked = ws.path().join("稿/锁定");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let r = ws.check(&["--format", "json", "稿"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if readable {
+        // Running as root (or with CAP_DAC_READ_SEARCH): the folder is
+        // readable after all, so there is nothing to assert.
+        eprintln!("skipped: a mode-000 folder is readable by this user");
+        return;
+    }
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(
+        r.stderr_lines(),
+        [
+            "yblint: error: 稿/锁定: cannot read: Permission denied (os error 13)",
+            "checked 1 file: 1 error, 0 warnings, 0 infos",
+        ]
+    );
+    assert_eq!(paths(&r.json()), ["稿/民政.txt"]);
+}
+
+/// A named folder that cannot be read is an error, not an empty folder.
+#[cfg(unix)]
+#[test]
+fn unreadable_folder_is_an_error_not_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    ws.write("锁定/民政.txt", WRONG);
+    let locked = ws.path().join("锁定");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let r = ws.check(&["锁定"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if readable {
+        eprintln!("skipped: a mode-000 folder is readable by this user");
+        return;
+    }
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(
+        r.stderr_lines(),
+        [
+            "yblint: error: 锁定: cannot read: Permission denied (os error 13)",
+            "checked 0 files: 0 errors, 0 warnings, 0 infos",
+        ]
+    );
 }
 
 #[test]
