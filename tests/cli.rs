@@ -595,6 +595,164 @@ fn rule_prints_the_documentation() {
         .contains("有城乡特困人员754户，其中，城市特困人员21户，农村特困人员723户。"));
 }
 
+/// The section `yblint rule breakdown-sum` ends with, from its heading on.
+fn tables_of(stdout: &str) -> &str {
+    let at = stdout
+        .find("\n## Built-in tables\n")
+        .unwrap_or_else(|| panic!("no `## Built-in tables` section:\n{stdout}"));
+    &stdout[at + 1..]
+}
+
+/// The bullet line of a section that starts with `* {key}`.
+fn bullet<'a>(section: &'a str, key: &str) -> &'a str {
+    section
+        .lines()
+        .find(|l| l.starts_with(&format!("* {key}:")) || l.starts_with(&format!("* {key} (")))
+        .unwrap_or_else(|| panic!("no line for `{key}` in:\n{section}"))
+}
+
+/// The tables are generated from the loaded configuration: every built-in
+/// partition with its members' words, the `[labels]` lists and the rule's
+/// settings lists of rules/default.toml.
+#[test]
+fn rule_ends_with_the_built_in_tables() {
+    let ws = Workspace::new();
+    let mut cmd = ws.cmd();
+    let r = run(cmd.args(["rule", "breakdown-sum"]));
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.stderr, "");
+    let section = tables_of(&r.stdout);
+    assert!(
+        section.contains("(no yblint.toml applies here)"),
+        "{section}"
+    );
+    assert!(section.contains("`[[partition]]` tables in yblint.toml add partitions"));
+
+    let config = yblint::config::Config::builtin().unwrap();
+    let partitions = &section[section.find("### Partitions").unwrap()..];
+    let partitions = &partitions[..partitions.find("\n### ").unwrap()];
+    assert_eq!(
+        partitions.lines().filter(|l| l.starts_with("* ")).count(),
+        config.tables.partitions.len()
+    );
+    for p in &config.tables.partitions {
+        let members: Vec<String> = p.members.iter().map(|m| m.join("/")).collect();
+        let only = if p.totals.is_empty() {
+            String::new()
+        } else {
+            format!(" (only for totals named {})", p.totals.join("/"))
+        };
+        assert_eq!(
+            bullet(partitions, &p.name),
+            format!("* {}{only}: {}", p.name, members.join(", "))
+        );
+    }
+    assert_eq!(
+        bullet(partitions, "城乡"),
+        "* 城乡: 城市/城镇/城区, 农村/乡村"
+    );
+    assert!(bullet(partitions, "可支配收入构成")
+        .starts_with("* 可支配收入构成 (only for totals named 可支配收入): 工资性收入/工资性, "));
+
+    let words = &config.tables.words;
+    for (key, list) in [
+        ("non_additive", &words.non_additive),
+        ("change", &words.change),
+        ("previous", &words.previous),
+        ("previous_before", &words.previous_before),
+        ("stock", &words.stock),
+        ("flow", &words.flow),
+    ] {
+        assert_eq!(
+            bullet(section, key),
+            format!("* {key}: {}", list.join(", "))
+        );
+    }
+    assert!(bullet(section, "non_additive").starts_with("* non_additive: 人均, 户均,"));
+
+    let defaults: toml::Table = toml::from_str(yblint::config::DEFAULT_TOML).unwrap();
+    let settings = defaults["rules"]["breakdown-sum"].as_table().unwrap();
+    let mut lists = 0;
+    for (key, value) in settings {
+        let Some(list) = value.as_array() else {
+            continue;
+        };
+        let list: Vec<&str> = list.iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(
+            bullet(section, key),
+            format!("* {key}: {}", list.join(", "))
+        );
+        lists += 1;
+    }
+    assert_eq!(lists, 6, "end_words … gap_notes");
+    assert!(bullet(section, "end_words").starts_with("* end_words: 共计, 合计, 总计"));
+    assert!(!section.contains("* severity"));
+}
+
+/// A user's yblint.toml (found from the current folder) shows: its
+/// partitions and label words are added, its settings lists replace the
+/// built-in ones.
+#[test]
+fn rule_tables_show_the_users_additions() {
+    let ws = Workspace::new();
+    ws.write(
+        "年鉴/yblint.toml",
+        "[[partition]]\nname = \"在岗与离岗\"\nmembers = [[\"在岗\", \"在职\"], [\"离岗\"]]\n\n\
+         [labels]\nnon_additive = [\"户均值\"]\nflow = [\"全月\"]\n\n\
+         [rules.breakdown-sum]\nend_words = [\"共计\", \"合计\"]\n",
+    );
+    std::fs::create_dir_all(ws.path().join("年鉴/劳动")).unwrap();
+    let mut cmd = ws.cmd();
+    cmd.current_dir(ws.path().join("年鉴/劳动"));
+    let r = run(cmd.args(["rule", "breakdown-sum"]));
+    assert_eq!(r.code, 0, "{r:?}");
+    let section = tables_of(&r.stdout);
+    let file = std::fs::canonicalize(ws.path().join("年鉴/yblint.toml")).unwrap();
+    assert!(
+        section.contains(&format!("with the additions of {}.", file.display())),
+        "{section}"
+    );
+    assert_eq!(
+        bullet(section, "在岗与离岗"),
+        "* 在岗与离岗: 在岗/在职, 离岗"
+    );
+    assert!(bullet(section, "城乡").starts_with("* 城乡: "));
+    assert!(
+        bullet(section, "non_additive").ends_with(", 户均值"),
+        "{}",
+        bullet(section, "non_additive")
+    );
+    assert!(bullet(section, "flow").ends_with(", 全月"));
+    assert_eq!(
+        bullet(section, "end_words"),
+        "* end_words (set in yblint.toml): 共计, 合计"
+    );
+    assert!(bullet(section, "gap_notes").starts_with("* gap_notes: 四舍五入"));
+}
+
+/// A broken yblint.toml: the documentation is printed, the tables are not,
+/// the configuration error is shown and the exit code is 2.
+#[test]
+fn rule_with_a_broken_config_exits_2() {
+    let ws = Workspace::new();
+    ws.write(
+        "yblint.toml",
+        "[rules.breakdown-sum]\nseverity = \"loud\"\n",
+    );
+    let mut cmd = ws.cmd();
+    let r = run(cmd.args(["rule", "breakdown-sum"]));
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stdout.starts_with("# breakdown-sum (arithmetic)\n"));
+    assert!(!r.stdout.contains("## Built-in tables"), "{}", r.stdout);
+    assert!(
+        r.stderr.starts_with(
+            "error: invalid configuration: invalid severity: expected one of \"error\", \"warning\", \"info\", \"off\"\n"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn unknown_rule_exits_2() {
     let r = run(yblint().args(["rule", "nope"]));
