@@ -753,6 +753,22 @@ fn rule_with_a_broken_config_exits_2() {
     );
 }
 
+/// `--help` and the package description say what yblint does today.
+#[test]
+fn help_says_what_yblint_does() {
+    let r = run(yblint().arg("--help"));
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        r.stdout.lines().next(),
+        Some("A linter for Chinese yearbook drafts: finds figures that do not add up")
+    );
+    assert_eq!(
+        env!("CARGO_PKG_DESCRIPTION"),
+        "A linter for Chinese yearbook drafts: finds figures that do not add up"
+    );
+    assert!(!r.stdout.contains("typography"), "{}", r.stdout);
+}
+
 #[test]
 fn unknown_rule_exits_2() {
     let r = run(yblint().args(["rule", "nope"]));
