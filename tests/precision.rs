@@ -118,3 +118,230 @@ fn the_same_structures_with_a_wrong_figure_are_reported() {
         }],
     );
 }
+
+#[test]
+fn parts_that_name_something_narrower_than_the_total_are_not_exhaustive() {
+    // 城市/农村 split only the 低保金, not all relief funds; 公办/民办 split
+    // kindergartens, not all schools; 男/女 split full-time teachers only.
+    assert_silent(
+        "民政.txt",
+        "全年发放城乡低保、特困供养、临时救助等各类救助资金2.14亿元，其中，城市低保金0.52亿元，农村低保金1.06亿元。全县有各级各类学校148所，其中，公办幼儿园41所，民办幼儿园25所。全县有教职工7215人，其中，男专任教师2236人，女专任教师4102人。",
+    );
+}
+
+#[test]
+fn year_on_year_changes_of_a_part_are_not_parts() {
+    assert_silent(
+        "金融.txt",
+        "年末各项贷款余额286.52亿元，其中，住户贷款余额131.40亿元，同比多增5.86亿元；企（事）业单位贷款余额155.12亿元，同比少增1.93亿元。",
+    );
+}
+
+#[test]
+fn a_cap_or_threshold_is_not_a_part() {
+    assert_silent(
+        "就业.txt",
+        "全年发放创业担保贷款1.48亿元，其中，个人创业担保贷款0.93亿元，单笔最高20万元；小微企业创业担保贷款0.55亿元，单笔最高300万元。",
+    );
+    // Villages above 50万 are among those above 10万.
+    assert_silent(
+        "农业.txt",
+        "全县有行政村212个，其中，村集体经济收入10万元以上的村187个，50万元以上的村41个。",
+    );
+}
+
+#[test]
+fn a_semicolon_after_another_statement_ends_the_list() {
+    // 在册教职人员 is a new statement; the 38 处 after it is another count of
+    // the same places, not a fifth part.
+    assert_silent(
+        "宗教.txt",
+        "【概述】 2020 年，全市有宗教活动场所 38 处和 4 个固定处所，其中，佛教 21 处，道教 9 处，天主教 3 处，基督教 5 处，在册教职人员 412 名；登记开放场所 38 处；涉及 12 个乡镇。",
+    );
+}
+
+#[test]
+fn a_numbered_heading_after_a_line_without_a_stop_starts_a_new_paragraph() {
+    assert_silent(
+        "教育.txt",
+        "全县有中小学校64所，其中，小学45所，初中19所\n\n二、学前教育\n\n全县有幼儿园58所，其中，公办幼儿园36所，民办幼儿园22所。",
+    );
+}
+
+#[test]
+fn an_unmatched_parenthesis_does_not_hide_the_rest_of_the_sentence() {
+    let text = "全县有学校126所（含教学点，其中，小学82所，初中36所，高中22所。";
+    assert_reports(
+        "教育.txt",
+        text,
+        &[Expect {
+            total: "126所",
+            nth: 0,
+            parts: &["82所", "36所", "22所"],
+            message: "parts add up to 140 所, more than the total 126 所",
+            notes: &[
+                "82 + 36 + 22 = 140 所, 14 more than 126 所",
+                "parts after 其中 are subsets of the total: together they cannot exceed it",
+            ],
+        }],
+    );
+}
+
+#[test]
+fn lists_set_out_with_semicolons_are_checked() {
+    let text = "全县有学校64所，其中：小学45所；初中19所；高中6所。";
+    assert_reports(
+        "教育.txt",
+        text,
+        &[Expect {
+            total: "64所",
+            nth: 0,
+            parts: &["45所", "19所", "6所"],
+            message: "parts add up to 70 所, more than the total 64 所",
+            notes: &[
+                "45 + 19 + 6 = 70 所, 6 more than 64 所",
+                "parts after 其中 are subsets of the total: together they cannot exceed it",
+            ],
+        }],
+    );
+}
+
+#[test]
+fn a_statement_about_another_unit_between_parts_does_not_end_the_partition() {
+    // 发放低保金… is about money; the 户 parts go on after it: 1412 + 4013 = 5425, 1000 short.
+    let text = "全县有城乡低保对象6425户，其中，城市低保对象1412户，发放低保金2311.6万元；农村低保对象4013户，发放低保金4820.3万元。";
+    assert_reports(
+        "民政.txt",
+        text,
+        &[Expect {
+            total: "6425户",
+            nth: 0,
+            parts: &["1412户", "4013户"],
+            message: "parts add up to 5425 户, but the total is 6425 户",
+            notes: &[
+                "1412 + 4013 = 5425 户, 1000 short of 6425 户 (parts 城市/农村 cover the whole)",
+            ],
+        }],
+    );
+}
+
+#[test]
+fn chinese_numerals_are_figures() {
+    let text = "全县有普通高中六所，其中，公办四所，民办三所。";
+    assert_reports(
+        "教育.txt",
+        text,
+        &[Expect {
+            total: "六所",
+            nth: 0,
+            parts: &["四所", "三所"],
+            message: "parts add up to 7 所, more than the total 6 所",
+            notes: &["4 + 3 = 7 所, 1 more than 6 所"],
+        }],
+    );
+}
+
+#[test]
+fn a_rounding_note_widens_the_tolerance_but_does_not_hide_a_real_gap() {
+    // 27.46 + 24.93 = 52.39 against 52.36: 0.03 is beyond half-steps
+    // (0.015): an error without a note, silent with a rounding note (whole
+    // steps allow 0.03).
+    let close = "全县户籍人口52.36万人，其中，城镇人口27.46万人，乡村人口24.93万人。";
+    assert_reports(
+        "人口.txt",
+        close,
+        &[Expect {
+            total: "52.36万人",
+            nth: 0,
+            parts: &["27.46万人", "24.93万人"],
+            message: "parts add up to 52.39 万人, more than the total 52.36 万人",
+            notes: &["27.46 + 24.93 = 52.39 万人, 0.03 more than 52.36 万人"],
+        }],
+    );
+    assert_silent(
+        "人口.txt",
+        &format!("{close}部分数据因四舍五入，分项之和与总数略有出入。"),
+    );
+    let text = "全县户籍人口52.36万人，其中，城镇人口31.84万人，乡村人口30.52万人。部分数据因四舍五入，分项之和与总数略有出入。";
+    assert_reports(
+        "人口.txt",
+        text,
+        &[Expect {
+            total: "52.36万人",
+            nth: 0,
+            parts: &["31.84万人", "30.52万人"],
+            message: "parts add up to 62.36 万人, more than the total 52.36 万人",
+            notes: &[
+                "31.84 + 30.52 = 62.36 万人, 10.00 more than 52.36 万人",
+                "the paragraph notes independent rounding (四舍五入): each figure was allowed a whole step of its last digit",
+            ],
+        }],
+    );
+}
+
+#[test]
+fn fenbie_lists_with_the_total_after_or_without_a_head_noun() {
+    let text = "全县小学、初中、高中在校学生分别为21356人、12480人和6532人，合计38368人。";
+    assert_reports(
+        "教育.txt",
+        text,
+        &[Expect {
+            total: "38368人",
+            nth: 0,
+            parts: &["21356人", "12480人", "6532人"],
+            message: "parts add up to 40368 人, more than the total 38368 人",
+            notes: &["21356 + 12480 + 6532 = 40368 人, 2000 more than 38368 人"],
+        }],
+    );
+    let text = "全县户籍人口52.36万人，男性、女性分别为26.93万人和24.43万人。";
+    assert_reports(
+        "人口.txt",
+        text,
+        &[Expect {
+            total: "52.36万人",
+            nth: 0,
+            parts: &["26.93万人", "24.43万人"],
+            message: "parts add up to 51.36 万人, but the total is 52.36 万人",
+            notes: &["26.93 + 24.43 = 51.36 万人, 1.00 short of 52.36 万人 (parts 男性/女性 cover the whole)"],
+        }],
+    );
+}
+
+#[test]
+fn yu_figures_have_an_upper_bound() {
+    // 1200余人 is below 1300; a part of 1876 cannot belong to it.
+    let text = "全县有网格员1200余人，其中，专职网格员360人，兼职网格员1876人。";
+    assert_reports(
+        "网格.txt",
+        text,
+        &[Expect {
+            total: "1200余人",
+            nth: 0,
+            parts: &["1876人"],
+            message: "a part, 1876人, is more than its total 1200余人",
+            notes: &["1876人 > 1200余人: a part of a breakdown cannot exceed its total, even where parts overlap"],
+        }],
+    );
+    // 300多人 allows up to 400: 160 + 236 = 396 is fine.
+    assert_silent(
+        "网格.txt",
+        "全县有网格员300多人，其中，专职网格员160人，兼职网格员236人。",
+    );
+}
+
+#[test]
+fn the_first_part_of_a_nested_breakdown_cannot_exceed_its_total() {
+    let text =
+        "全县有专任教师5120人，其中，小学专任教师2846人，其中，女教师3105人，初中专任教师1620人。";
+    assert_reports(
+        "教育.txt",
+        text,
+        &[Expect {
+            total: "2846人",
+            nth: 0,
+            parts: &["3105人"],
+            message: "a part, 3105人, is more than its total 2846人",
+            notes: &["3105人 > 2846人: a part of a breakdown cannot exceed its total, even where parts overlap"],
+        }],
+    );
+}

@@ -6,7 +6,7 @@ use super::number::{parse_arabic, parse_chinese};
 use super::units::{LabelWords, UnitTable};
 use super::{Approx, Form, Location, Quantity, Role};
 use crate::span::Span;
-use crate::syntax::{Clause, Draft, NumberShape, QuantityShape, TokenKind};
+use crate::syntax::{Clause, Draft, NumberShape, QuantityShape, Sentence, TokenKind};
 
 /// Numbers of this size or more (before 万/亿) are not figures: no yearbook
 /// states a quantity with sixteen integer digits, and the bound keeps every
@@ -62,18 +62,40 @@ pub fn extract(text: &str, draft: &Draft, units: &UnitTable, words: &LabelWords)
     let mut out = Vec::new();
     for (pi, para) in draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
-            let mut depth = 0usize;
+            let parens = parentheses(text, sentence);
             for (ci, clause) in sentence.clauses.iter().enumerate() {
                 let location = Location {
                     paragraph: pi,
                     sentence: si,
                     clause: ci,
                 };
-                read_clause(text, clause, location, &mut depth, units, words, &mut out);
+                read_clause(text, clause, location, &parens, units, words, &mut out);
             }
         }
     }
     out
+}
+
+/// The spans inside matched parentheses of a sentence; an opening mark that
+/// is never closed encloses nothing (a slip, not a parenthetical note).
+fn parentheses(text: &str, sentence: &Sentence) -> Vec<Span> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut inside = Vec::new();
+    for t in sentence.clauses.iter().flat_map(|c| &c.tokens) {
+        if !matches!(t.kind, TokenKind::Other) {
+            continue;
+        }
+        match t.span.slice(text) {
+            "（" | "(" => open.push(t.span.end),
+            "）" | ")" => {
+                if let Some(start) = open.pop() {
+                    inside.push(Span::new(start, t.span.start));
+                }
+            }
+            _ => {}
+        }
+    }
+    inside
 }
 
 struct Reader<'a> {
@@ -86,7 +108,7 @@ fn read_clause(
     text: &str,
     clause: &Clause,
     location: Location,
-    depth: &mut usize,
+    parens: &[Span],
     units: &UnitTable,
     words: &LabelWords,
     out: &mut Vec<Quantity>,
@@ -100,16 +122,7 @@ fn read_clause(
         if token.span.start < skip_until {
             continue;
         }
-        let raw = token.span.slice(text);
         let found = match &token.kind {
-            TokenKind::Other => {
-                match raw {
-                    "（" | "(" => *depth += 1,
-                    "）" | ")" => *depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                None
-            }
             TokenKind::Quantity(shape) => reader.arabic(token.span, shape),
             TokenKind::CnNumber => reader.chinese(token.span),
             TokenKind::PercentWord => reader.percent_word(token.span),
@@ -127,7 +140,9 @@ fn read_clause(
             local
         };
         q.location = location;
-        q.in_parens = *depth > 0;
+        q.in_parens = parens
+            .iter()
+            .any(|p| p.start <= q.span.start && q.span.end <= p.end);
         q.non_additive |= words
             .non_additive
             .iter()
@@ -177,6 +192,7 @@ impl Reader<'_> {
             non_additive: false,
             timing: super::Timing::Unknown,
             after: String::new(),
+            yu: false,
         }
     }
 
@@ -195,6 +211,7 @@ impl Reader<'_> {
                 q.across_break = n.digits.slice(self.text).contains('\n');
                 if n.approx.is_some() {
                     q.approx = Approx::AtLeast;
+                    q.yu = true;
                 }
                 if form == Form::Amount {
                     self.attach_unit(&mut q, n.magnitude.map(|m| m.slice(self.text)))?;
@@ -348,10 +365,13 @@ impl Reader<'_> {
         if let Some((w, a)) = SUFFIX_WORDS.iter().find(|(w, _)| after.starts_with(w)) {
             end += gap + w.len();
             q.approx = merge(q.approx, *a);
+            q.yu |= *w == "多";
         } else if after.starts_with('余') && !after.starts_with("余额") {
             end += gap + '余'.len_utf8();
             q.approx = merge(q.approx, Approx::AtLeast);
+            q.yu = true;
         }
+        q.yu &= q.approx == Approx::AtLeast;
         q.full_span = Span::new(start.min(q.span.start), end);
     }
 

@@ -156,6 +156,10 @@ pub struct Quantity {
     pub non_additive: bool,
     /// Stock, flow, or unknown, from its label.
     pub timing: Timing,
+    /// Written with 余 or 多 (`9.5万余`, `1200余人`, `300多人`): the true value
+    /// is above the figure and below the next step of its last nonzero digit
+    /// (9.6万, 1300, 400).
+    pub yu: bool,
     /// The text after the figure up to the next figure or the end of its
     /// clause, without spaces (`困难群众参加城乡居民医疗保险` in
     /// `资助1360名困难群众参加城乡居民医疗保险`).
@@ -188,12 +192,50 @@ impl Quantity {
         match self.approx {
             Approx::Exact => Bounds { lo, hi },
             Approx::About => Bounds { lo: None, hi: None },
+            Approx::AtLeast if self.yu => Bounds {
+                lo,
+                hi: self.value.checked_add(self.next_step()),
+            },
             Approx::AtLeast => Bounds { lo, hi: None },
             Approx::AtMost => Bounds { lo: None, hi },
         }
     }
 
-    /// Factor from the display unit to the base unit (`万元` → 10⁴).
+    /// Like [`Quantity::bounds`], for figures a note says were rounded apart
+    /// (因四舍五入…): a whole step of the last digit each way instead of
+    /// half, and one unit of the last digit for a whole count.
+    pub fn bounds_rounded_apart(&self) -> Bounds {
+        let step = if self.step.is_zero() {
+            self.display_factor()
+        } else {
+            self.step
+        };
+        let widened = Quantity {
+            step: step * Decimal::TWO,
+            ..self.clone()
+        };
+        widened.bounds()
+    }
+
+    /// One unit of the last nonzero digit as displayed, in base units
+    /// (`1200余人` → 100 人, `9.5万余` → 0.1万).
+    fn next_step(&self) -> Decimal {
+        let factor = self.display_factor();
+        let shown = (self.value / factor).abs().normalize();
+        let mut unit = if shown.fract().is_zero() {
+            Decimal::ONE
+        } else {
+            Decimal::new(1, shown.scale())
+        };
+        let mut whole = shown.trunc();
+        while !whole.is_zero() && shown.fract().is_zero() && (whole % Decimal::TEN).is_zero() {
+            whole /= Decimal::TEN;
+            unit *= Decimal::TEN;
+        }
+        unit * factor
+    }
+
+    /// Factor from the display unit (`万元` → 10⁴).
     pub fn display_factor(&self) -> Decimal {
         self.magnitude * self.unit.as_ref().map(|u| u.factor).unwrap_or(Decimal::ONE)
     }

@@ -9,8 +9,19 @@ use super::label::{
     trim_tail,
 };
 use super::{Breakdown, BreakdownKind, Cover, Doc};
-use crate::quantity::{Form, Quantity, Role};
+use crate::quantity::{Approx, Form, Quantity, Role};
 use crate::span::Span;
+
+/// At most this many parts are read for one 其中: a longer run is a table
+/// pasted as prose, not a sentence.
+const MAX_PARTS: usize = 200;
+
+/// A clause of a label and a figure, with a label this short at most, is a
+/// list item (`初中18所`).
+const BARE_LABEL_CHARS: usize = 12;
+
+/// How many clauses before 其中 are searched for its total and its rivals.
+const CLAUSES_BACK: usize = 30;
 
 /// Word lists that steer breakdown extraction; the settings of the
 /// `breakdown-sum` rule in `rules/default.toml`.
@@ -74,36 +85,35 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
 /// parts to be exhaustive is kept.
 fn dedup(found: Vec<Breakdown>) -> Vec<Breakdown> {
     let mut out: Vec<Breakdown> = Vec::new();
+    let mut seen: std::collections::HashMap<(usize, Vec<usize>), usize> = Default::default();
     for b in found {
-        let same = |o: &Breakdown| {
-            o.total == b.total && {
-                let mut x = o.parts.clone();
-                let mut y = b.parts.clone();
-                x.sort_unstable();
-                y.sort_unstable();
-                x == y
-            }
-        };
-        match out.iter_mut().find(|o| same(o)) {
-            Some(existing) => {
-                if existing.cover.is_none() && b.cover.is_some() {
-                    *existing = b;
+        let mut key = b.parts.clone();
+        key.sort_unstable();
+        match seen.get(&(b.total, key.clone())) {
+            Some(&at) => {
+                if out[at].cover.is_none() && b.cover.is_some() {
+                    out[at] = b;
                 }
             }
-            None => out.push(b),
+            None => {
+                seen.insert((b.total, key), out.len());
+                out.push(b);
+            }
         }
     }
     out
 }
 
 /// A figure that can be the total of a breakdown: an additive level, or a
-/// per-capita level that a component partition divides.
+/// per-capita level that a component partition divides. A figure in Chinese
+/// numerals (`五所`) counts only at the end of its clause, where it cannot be
+/// part of a phrase (`三个代表`).
 pub(super) fn can_be_total(doc: &Doc<'_>, q: &Quantity) -> bool {
     let level = q.form == Form::Amount
         && q.unit.as_ref().is_some_and(|u| u.additive)
         && q.role == Role::Level
         && !q.in_parens
-        && !q.in_words;
+        && (!q.in_words || q.after.is_empty());
     level
         && (!q.non_additive
             || doc
@@ -117,7 +127,7 @@ pub(super) fn can_be_total(doc: &Doc<'_>, q: &Quantity) -> bool {
 pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
     use crate::quantity::Timing::{Flow, Stock};
     let mixed = matches!((total.timing, q.timing), (Stock, Flow) | (Flow, Stock));
-    q.is_additive_level() && !q.in_words && q.dimension() == total.dimension() && !mixed
+    q.is_additive_level() && q.dimension() == total.dimension() && !mixed
 }
 
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause
@@ -153,7 +163,7 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
         return (one_per_dimension(eligible), Vec::new());
     }
     let s = si;
-    for c in (0..ci).rev() {
+    for c in (ci.saturating_sub(CLAUSES_BACK)..ci).rev() {
         let eligible: Vec<usize> = doc
             .in_clause(pi, s, c)
             .iter()
@@ -164,7 +174,7 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
             continue;
         }
         let totals = one_per_dimension(eligible);
-        let rivals = (0..c)
+        let rivals = (c.saturating_sub(CLAUSES_BACK)..c)
             .flat_map(|earlier| doc.in_clause(pi, s, earlier).iter().copied())
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
             .filter(|&i| {
@@ -206,11 +216,17 @@ pub(super) struct Part {
     pub member_word: Option<String>,
     /// Age band named before the figure in its clause.
     pub band: Option<(Decimal, Option<Decimal>)>,
+    /// A threshold (`10万元以上的村`) named before the figure in its clause:
+    /// threshold classes nest, so such parts may overlap.
+    pub threshold: bool,
 }
 
 struct Nested {
     total: usize,
     parts: Vec<usize>,
+    /// A later part returned to the outer partition, so every part read in
+    /// between is known to be nested.
+    resolved: bool,
 }
 
 struct Scan<'d, 'a> {
@@ -282,7 +298,15 @@ impl<'d, 'a> Scan<'d, 'a> {
                         .as_deref()
                         .is_some_and(|t| t.starts_with(verb));
                     if !parallel {
-                        break;
+                        if self.has_total_dimension(k) {
+                            // 审结1180件: a new statement in the total's unit.
+                            break;
+                        }
+                        // 发放低保金2156.3万元 between the parts of a 户
+                        // breakdown: another statement, but not about the
+                        // total; the parts may go on after it.
+                        k += 1;
+                        continue;
                     }
                 }
                 let after_semicolon = clauses[k - 1]
@@ -300,11 +324,33 @@ impl<'d, 'a> Scan<'d, 'a> {
                     self.cut += 1;
                 }
             }
+            if self.parts.len() >= MAX_PARTS {
+                break;
+            }
             self.read_clause(k);
             k += 1;
         }
         self.close_nested(false);
         (self.finish(), k)
+    }
+
+    /// True when clause `k` states a figure of one of the totals' dimensions.
+    fn has_total_dimension(&self, k: usize) -> bool {
+        self.doc
+            .in_clause(self.pi, self.si, k)
+            .iter()
+            .any(|&i| self.total_for(&self.doc.quantities[i]).is_some())
+    }
+
+    /// The one figure of a clause that is nothing but a label and that figure
+    /// (`初中18所`), if it is such a clause.
+    fn bare_figure(&self, clause: usize) -> Option<usize> {
+        let figures = self.doc.in_clause(self.pi, self.si, clause);
+        let &[only] = figures else {
+            return None;
+        };
+        let q = &self.doc.quantities[only];
+        (q.after.is_empty() && q.label_text.chars().count() <= BARE_LABEL_CHARS).then_some(only)
     }
 
     /// A nested 其中: the last part read becomes the total of a breakdown
@@ -316,6 +362,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 self.nested = Some(Nested {
                     total: last.q,
                     parts: Vec::new(),
+                    resolved: false,
                 });
                 true
             }
@@ -324,15 +371,18 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     /// Ends a nested breakdown. Unless `resolved` (a later part returned to the
-    /// outer partition), its extent is unknown: it is dropped, and the outer
-    /// breakdown of its dimension can no longer be exhaustive.
+    /// outer partition), its extent is unknown: only its first part, which
+    /// surely belongs to it, is checked (it cannot exceed its total), and the
+    /// outer breakdown of its dimension can no longer be exhaustive.
     fn close_nested(&mut self, resolved: bool) {
-        if let Some(n) = self.nested.take() {
-            if resolved {
-                self.nested_done.push(n);
-            } else if let Some(t) = self.total_for(&self.doc.quantities[n.total]) {
-                self.truncated.push((self.cut, t));
+        if let Some(mut n) = self.nested.take() {
+            if !resolved {
+                if let Some(t) = self.total_for(&self.doc.quantities[n.total]) {
+                    self.truncated.push((self.cut, t));
+                }
             }
+            n.resolved = resolved;
+            self.nested_done.push(n);
         }
     }
 
@@ -354,6 +404,17 @@ impl<'d, 'a> Scan<'d, 'a> {
             .any(|p| p.member_of(&q.label_text).is_some())
         {
             return true;
+        }
+        // A list set out with semicolons, item after item: 小学42所；初中18所.
+        if let (Some(here), Some(last)) = (self.bare_figure(k), self.parts.last()) {
+            let previous = &doc.quantities[last.q];
+            if here == first
+                && previous.location.clause + 1 == k
+                && previous.display_unit == q.display_unit
+                && self.bare_figure(previous.location.clause) == Some(last.q)
+            {
+                return true;
+            }
         }
         self.parts.iter().any(|p| {
             common_suffix(&doc.quantities[p.q].label_text, &q.label_text)
@@ -382,6 +443,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn read_clause(&mut self, k: usize) {
         let doc = self.doc;
         let mut band = None;
+        let mut threshold = false;
         for &i in doc.in_clause(self.pi, self.si, k) {
             let q = &doc.quantities[i];
             if let Some(b) = age_band(q) {
@@ -389,6 +451,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 continue;
             }
             let Some(total) = self.total_for(q) else {
+                threshold |= matches!(q.approx, Approx::AtLeast | Approx::AtMost);
                 continue;
             };
             if !self.opts.ends_statement(q) {
@@ -434,6 +497,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 member,
                 member_word,
                 band: band.take(),
+                threshold: std::mem::take(&mut threshold),
             });
         }
     }
@@ -480,8 +544,12 @@ impl<'d, 'a> Scan<'d, 'a> {
             if n.parts.is_empty() {
                 continue;
             }
-            let parts: Vec<Part> = n
-                .parts
+            let known = if n.resolved {
+                &n.parts[..]
+            } else {
+                &n.parts[..1]
+            };
+            let parts: Vec<Part> = known
                 .iter()
                 .map(|&q| Part {
                     q,
@@ -490,6 +558,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     member: None,
                     member_word: None,
                     band: None,
+                    threshold: false,
                 })
                 .collect();
             let refs: Vec<&Part> = parts.iter().collect();
@@ -603,6 +672,7 @@ pub(super) fn groups(
                 }
                 GroupKind::Free => (None, labels_overlap()),
             };
+            let overlapping = overlapping || members.iter().any(|p| p.threshold);
             Breakdown {
                 kind: BreakdownKind::Qizhong,
                 marker,

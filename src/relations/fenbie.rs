@@ -59,7 +59,19 @@ fn one_list(
         return None;
     }
     let last = items.last()?;
-    let (total, head) = find_total(doc, pi, si, ci, first, &categories, last)?;
+    let stated = total_after(doc, pi, si, ci, &values)
+        .map(|t| (t, String::new()))
+        .or_else(|| find_total(doc, pi, si, ci, first, &categories, last));
+    let (total, head, headless) = match stated {
+        Some((t, h)) => (t, h, false),
+        // 男性、女性分别为…: no head noun; only a partition can say what whole
+        // the categories divide, and only one figure can be it.
+        None => (
+            sole_figure_before(doc, pi, si, ci, first)?,
+            String::new(),
+            true,
+        ),
+    };
     let names: Vec<&str> = items
         .iter()
         .map(|it| it.strip_suffix(head.as_str()).unwrap_or(it))
@@ -86,7 +98,8 @@ fn one_list(
         let overlapping = cover.is_none() && overlapping_words;
         (cover, overlapping)
     };
-    if doc.quantities[total].non_additive && !matches!(cover, Some(Cover::Partition { .. })) {
+    let partition = matches!(cover, Some(Cover::Partition { .. }));
+    if (doc.quantities[total].non_additive || headless) && !partition {
         return None;
     }
     Some(Breakdown {
@@ -97,6 +110,50 @@ fn one_list(
         cover: if overlapping { None } else { cover },
         overlapping,
     })
+}
+
+/// Words that mark a figure stated after a list as its total
+/// (`…分别为21356人、12480人和6532人，合计38368人`).
+const TOTAL_WORDS: &[&str] = &["合计", "共计", "总计", "共", "总数", "总量"];
+
+/// A total stated after the list in the same sentence: the first figure of
+/// the list's dimension after its values whose label says 合计, 共 ….
+fn total_after(doc: &Doc<'_>, pi: usize, si: usize, ci: usize, values: &[usize]) -> Option<usize> {
+    let last = *values.last()?;
+    let first = &doc.quantities[values[0]];
+    let clauses = doc.draft.paragraphs[pi].sentences[si].clauses.len();
+    (ci..clauses)
+        .flat_map(|c| doc.in_clause(pi, si, c).iter().copied())
+        .filter(|&i| i > last)
+        .find(|&i| doc.quantities[i].dimension() == first.dimension())
+        .filter(|&i| {
+            let q = &doc.quantities[i];
+            let label = q.label.slice(doc.text);
+            can_be_total(doc, q) && TOTAL_WORDS.iter().any(|w| label.contains(w))
+        })
+}
+
+/// The one figure of the list's dimension stated before it in the same or
+/// the previous sentence, if there is exactly one.
+fn sole_figure_before(
+    doc: &Doc<'_>,
+    pi: usize,
+    si: usize,
+    ci: usize,
+    first: &crate::quantity::Quantity,
+) -> Option<usize> {
+    let range = doc.in_paragraph(pi);
+    let mut found = doc.quantities[range.clone()]
+        .iter()
+        .zip(range)
+        .filter(|(q, _)| {
+            let l = q.location;
+            (l.sentence == si && l.clause < ci) || l.sentence + 1 == si
+        })
+        .filter(|(q, _)| q.dimension() == first.dimension() && can_be_total(doc, q))
+        .map(|(_, i)| i);
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
 }
 
 /// Splits `A、B和C…` into items; the last item splits at 和/与/以及/及
@@ -131,9 +188,12 @@ fn split_items(categories: &str) -> Vec<String> {
 }
 
 /// How many figures before a list are searched for its total: a yearbook
-/// paragraph states its total within a few sentences, and the bound keeps a
-/// pathological paragraph of thousands of lists linear.
-const LOOKBACK: usize = 200;
+/// paragraph states its total within a few sentences ([`SENTENCES_BACK`]),
+/// and the bounds keep a pathological paragraph of thousands of lists linear.
+const LOOKBACK: usize = 100;
+
+/// How many sentences before a list are searched for its total.
+const SENTENCES_BACK: usize = 5;
 
 /// The total of a list: an earlier figure of the paragraph whose label names
 /// the same thing as the list, that is, ends with the list's head noun (the
@@ -142,7 +202,8 @@ const LOOKBACK: usize = 200;
 /// `小学、初中、高中在校学生`, but not `老年人口` for age bands of
 /// `户籍人口`). The longest head wins, then the nearest figure. A
 /// two-character head counts only in the same or the previous sentence, and
-/// only the [`LOOKBACK`] figures before the list are searched.
+/// only the [`LOOKBACK`] figures of the [`SENTENCES_BACK`] sentences before
+/// the list are searched.
 fn find_total(
     doc: &Doc<'_>,
     pi: usize,
@@ -159,6 +220,7 @@ fn find_total(
         .map(|(q, i)| (i, q))
         .rev()
         .filter(|(_, q)| (q.location.sentence, q.location.clause) < (si, ci))
+        .take_while(|(_, q)| q.location.sentence + SENTENCES_BACK >= si)
         .take(LOOKBACK);
     let mut best: Option<(usize, String)> = None;
     for (i, q) in candidates {

@@ -82,9 +82,12 @@ age bands that cover every age.
 * `part_followers`: what may follow a part in its clause besides another
   figure (`、`, `和`, `占`, `增长` …); a figure followed by anything else is
   inside a new statement (`资助1360名困难群众参加医保`) and is not a part.
-* `gap_notes`: words of a note that explains a gap (`因四舍五入…`, `含未列出的…`);
-  breakdowns in a paragraph with such a note, or followed by a `注：` paragraph
-  with one, are not checked.
+* Notes in the paragraph of a breakdown, or in a `注：`/`说明` paragraph right
+  after it, change the check: `rounding_notes` (`因四舍五入…`) allow each
+  figure a whole step of its last digit instead of half (a large gap is
+  still an error); `gap_notes` (`含未列出的…`, `不含…`) allow parts to fall
+  short of the total; `overlap_notes` (`重复计算`, `口径不同`) turn the check
+  off for that paragraph.
 
 A list given in `yblint.toml` replaces the built-in list.
 
@@ -115,7 +118,9 @@ struct Settings {
     overlap_words: Vec<String>,
     statement_verbs: Vec<String>,
     part_followers: Vec<String>,
+    rounding_notes: Vec<String>,
     gap_notes: Vec<String>,
+    overlap_notes: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -148,20 +153,36 @@ fn from_settings(s: Settings) -> BreakdownSum {
             statement_verbs: s.statement_verbs,
             part_followers: s.part_followers,
         },
+        rounding_notes: s.rounding_notes,
         gap_notes: s.gap_notes,
+        overlap_notes: s.overlap_notes,
     }
 }
 
 /// The `breakdown-sum` rule with its settings.
 pub struct BreakdownSum {
     options: BreakdownOptions,
+    rounding_notes: Vec<String>,
     gap_notes: Vec<String>,
+    overlap_notes: Vec<String>,
+}
+
+/// What the notes of a paragraph say about its breakdowns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Notes {
+    /// Figures were rounded independently (因四舍五入…): each figure may be
+    /// off by a whole step of its last digit, not half.
+    rounding: bool,
+    /// Items are not listed (含未列出的…): parts may fall short of a total.
+    unlisted: bool,
+    /// Figures overlap or use different definitions: nothing is checked.
+    overlap: bool,
 }
 
 impl BreakdownSum {
-    /// True when the paragraph of the total, or a note paragraph (`注`)
-    /// right after it, explains gaps between parts and totals.
-    fn gap_explained(&self, cx: &Context<'_>, pi: usize) -> bool {
+    /// What the paragraph of the total, and a note paragraph (`注`, `说明`)
+    /// right after it, say about gaps between parts and totals.
+    fn notes(&self, cx: &Context<'_>, pi: usize) -> Notes {
         let paragraphs = &cx.draft.paragraphs;
         let mut texts = vec![paragraphs[pi].span.slice(cx.text)];
         if let Some(next) = paragraphs.get(pi + 1) {
@@ -170,40 +191,55 @@ impl BreakdownSum {
                 texts.push(t);
             }
         }
-        texts
-            .iter()
-            .any(|t| self.gap_notes.iter().any(|w| t.contains(w.as_str())))
+        let says = |words: &[String]| {
+            texts
+                .iter()
+                .any(|t| words.iter().any(|w| t.contains(w.as_str())))
+        };
+        Notes {
+            rounding: says(&self.rounding_notes),
+            unlisted: says(&self.gap_notes),
+            overlap: says(&self.overlap_notes),
+        }
     }
 }
 
 impl Rule for BreakdownSum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // Whether a paragraph explains its gaps, looked up once a paragraph
-        // and only for paragraphs with a finding.
-        let mut explained: std::collections::HashMap<usize, bool> = Default::default();
+        // The notes of a paragraph, read once a paragraph and only for
+        // paragraphs with a finding.
+        let mut notes: std::collections::HashMap<usize, Notes> = Default::default();
         for b in breakdowns(cx.doc, &self.options) {
-            let Some(d) = check_one(cx, &b) else {
+            if check_one(cx, &b, Notes::default()).is_none() {
                 continue;
-            };
+            }
             let pi = cx.quantities[b.total].location.paragraph;
-            if !*explained
-                .entry(pi)
-                .or_insert_with(|| self.gap_explained(cx, pi))
-            {
+            let said = *notes.entry(pi).or_insert_with(|| self.notes(cx, pi));
+            if let Some(d) = check_one(cx, &b, said) {
                 out.push(d);
             }
         }
     }
 }
 
-fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
+fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic> {
+    if notes.overlap {
+        return None;
+    }
     let total = &cx.quantities[b.total];
     let parts: Vec<&Quantity> = b.parts.iter().map(|&i| &cx.quantities[i]).collect();
-    let tb = total.bounds();
+    let bounds_of = |q: &Quantity| {
+        if notes.rounding {
+            q.bounds_rounded_apart()
+        } else {
+            q.bounds()
+        }
+    };
+    let tb = bounds_of(total);
     if b.overlapping || parts.len() == 1 {
         // Each part alone must not exceed the total (overlapping subsets are
         // never added up).
-        let over = parts.iter().find(|p| p.bounds().entirely_above(&tb))?;
+        let over = parts.iter().find(|p| bounds_of(p).entirely_above(&tb))?;
         let why = if b.overlapping {
             "a part of a breakdown cannot exceed its total, even where parts overlap"
         } else {
@@ -225,10 +261,10 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
             &[over],
         ));
     }
-    let bounds: Vec<Bounds> = parts.iter().map(|p| p.bounds()).collect();
+    let bounds: Vec<Bounds> = parts.iter().map(|p| bounds_of(p)).collect();
     let sum = Bounds::sum(&bounds);
     let exceeds = sum.entirely_above(&tb);
-    let short = b.cover.is_some() && sum.entirely_below(&tb);
+    let short = b.cover.is_some() && !notes.unlisted && sum.entirely_below(&tb);
     if !exceeds && !short {
         return None;
     }
@@ -277,7 +313,13 @@ fn check_one(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
         Some(Cover::AgeBands) if short => note.push_str(" (the age bands cover every age)"),
         _ => {}
     }
-    let mut notes = vec![note];
+    let mut notes_shown = vec![note];
+    if notes.rounding {
+        notes_shown.push(
+            "the paragraph notes independent rounding (四舍五入): each figure was allowed a whole step of its last digit".into(),
+        );
+    }
+    let mut notes = notes_shown;
     if parts
         .iter()
         .chain(std::iter::once(&total))

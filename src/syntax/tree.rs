@@ -210,11 +210,29 @@ fn block_starts(text: &str) -> Vec<usize> {
         let hashes = line.len() - line.trim_start_matches('#').len();
         let heading = (1..=6).contains(&hashes)
             && line[hashes..].starts_with([' ', '\t', '\u{3000}', '\n', '\r']);
-        if line.starts_with('【') || line.starts_with('◆') || heading {
+        if line.starts_with('【') || line.starts_with('◆') || heading || starts_list_mark(line) {
             out.push(i + 1);
         }
     }
     out
+}
+
+/// True when a line opens with a numbered heading or list mark in Chinese
+/// numerals: `二、`, `（二）`, `(二)` (the grammar's `list_mark`).
+fn starts_list_mark(line: &str) -> bool {
+    const DIGITS: &str = "零〇一二三四五六七八九十百千万亿两";
+    let numeral = |s: &str| s.len() - s.trim_start_matches(|c| DIGITS.contains(c)).len();
+    let n = numeral(line);
+    if n > 0 {
+        return line[n..].starts_with('、');
+    }
+    for (open, close) in [("（", "）"), ("(", ")")] {
+        if let Some(rest) = line.strip_prefix(open) {
+            let n = numeral(rest);
+            return n > 0 && rest[n..].starts_with(close);
+        }
+    }
+    false
 }
 
 impl Paragraph {
@@ -534,6 +552,27 @@ mod tests {
         assert_eq!(d.headings[1].level, 2);
         assert_eq!(d.headings[1].title.slice(text), "医疗");
         assert_eq!(d.paragraphs[0].section, Some(1));
+    }
+
+    #[test]
+    fn a_numbered_heading_starts_a_paragraph_after_a_line_without_stop() {
+        let text =
+            "全县有学校60所，其中，小学42所\n\n二、学前教育\n\n（三）卫生\n全县有幼儿园58所。";
+        let d = parse(text).unwrap();
+        let firsts: Vec<&str> = d
+            .paragraphs
+            .iter()
+            .map(|p| p.sentences[0].span.slice(text))
+            .collect();
+        assert_eq!(
+            firsts,
+            vec![
+                "全县有学校60所，其中，小学42所",
+                "二、学前教育",
+                "（三）卫生\n全县有幼儿园58所。"
+            ]
+        );
+        assert_eq!(block_starts(text).len(), 3);
     }
 
     #[test]
