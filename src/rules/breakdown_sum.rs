@@ -48,7 +48,12 @@ and ARITH_PARTS_VS_TOTAL.
   partition follows (`第二产业…，其中工业…，第三产业…`).
 * `分别为` lists: `小学、初中、高中在校学生分别为9820人、5640人和3290人`,
   whose total is stated under the same head noun in the same sentence or
-  earlier in the paragraph.
+  earlier in the paragraph, or after the list (`…，合计18650人`); a list of the
+  members of a partition without a head noun (`男性、女性分别为…`) is checked
+  against the one figure of its unit in its sentence or the one before.
+* Lists set out with `；` item by item (`其中：小学42所；初中18所`), figures in
+  Chinese numerals (`公办四所`), and approximate figures as bounds: `1200余人`
+  is 1200 to 1300, `300多人` 300 to 400, `约` gives no bound.
 
 Parts that add up to more than their total are an error. Parts that add up to
 less are an error only when they are exhaustive: they are the members of a
@@ -58,8 +63,11 @@ age bands that cover every age.
 ## What it leaves alone
 
 * Overlapping subsets (女生, 少数民族学生, 寄宿生; people enrolled in several
-  insurance schemes): a part that names an overlap word is never added up,
-  only compared with the total on its own.
+  insurance schemes; threshold classes such as `10万元以上的村` and
+  `50万元以上的村`): such parts are never added up, only compared with the
+  total one by one.
+* A partition whose parts name something narrower than the total
+  (`城市低保金`, `农村低保金` under `各类救助资金`) does not cover it.
 * Non-additive figures: per-capita figures, averages, rates, shares, prices,
   indices (`人均`, `率` …), except components of a per-capita total listed as a
   partition (工资性收入 + 经营净收入 + 财产净收入 + 转移净收入).
