@@ -345,3 +345,21 @@ fn the_first_part_of_a_nested_breakdown_cannot_exceed_its_total() {
         }],
     );
 }
+
+#[test]
+fn figures_in_mu_are_shown_as_written() {
+    // 亩 converts to square metres with an inexact factor; the note must
+    // still read in the draft's own unit and digits.
+    let text = "全年粮食播种面积35.2万亩，其中，夏粮播种面积14.1万亩，秋粮播种面积22.3万亩。";
+    assert_reports(
+        "农业.txt",
+        text,
+        &[Expect {
+            total: "35.2万亩",
+            nth: 0,
+            parts: &["14.1万亩", "22.3万亩"],
+            message: "parts add up to 36.4 万亩, more than the total 35.2 万亩",
+            notes: &["14.1 + 22.3 = 36.4 万亩, 1.2 more than 35.2 万亩"],
+        }],
+    );
+}

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::{Context, Rule, RuleDef};
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::quantity::number::plain;
+use crate::quantity::number::{plain, round_half_away};
 use crate::quantity::{Approx, Bounds, Quantity};
 use crate::relations::{breakdowns, Breakdown, BreakdownKind, BreakdownOptions, Cover};
 
@@ -289,9 +289,12 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
         .map(|q| q.display_decimals())
         .max()
         .unwrap_or(0);
+    // Units with an inexact factor (亩 is 666.67 平方米) leave digits far
+    // below anything written; four decimals more than the figures show is
+    // plenty for 8210万元 + 2.04亿元 = 3.966亿元.
     let shown = |v: Decimal| {
-        let v = v / factor;
-        if v.normalize().scale() <= decimals {
+        let v = round_half_away(v / factor, decimals + 4).normalize();
+        if v.scale() <= decimals {
             let mut v = v;
             v.rescale(decimals);
             v.to_string()
@@ -345,7 +348,11 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
             notes.push(format!(
                 "`{}` was read as {} {} across a line break (page-break artefact)",
                 q.span.slice(cx.text).replace(['\n', '\r'], "⏎"),
-                plain(q.value / q.display_factor()),
+                {
+                    let mut v = q.value / q.display_factor();
+                    v.rescale(q.display_decimals());
+                    v
+                },
                 q.display_unit
             ));
         }
