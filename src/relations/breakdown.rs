@@ -33,8 +33,10 @@ pub struct BreakdownOptions {
     pub new_cut_words: Vec<String>,
     /// Part labels with one of these may overlap: they are not added up.
     pub overlap_words: Vec<String>,
-    /// A clause after the first part that starts with one of these verbs is a
-    /// new statement, unless the first part started with the same verb.
+    /// A clause that starts with one of these verbs is a new statement,
+    /// unless the first part started with the same verb: it ends the
+    /// breakdown when it states a figure in a total's unit, and is passed
+    /// over otherwise.
     pub statement_verbs: Vec<String>,
     /// What may follow a part in its clause besides another figure.
     pub part_followers: Vec<String>,

@@ -85,8 +85,10 @@ age bands that cover every age.
 * `end_words`: words that, at the start of a clause, end a breakdown.
 * `new_cut_words`: words that start another cut of the same total (`在总计中`).
 * `overlap_words`: words that mark overlapping subsets in part labels.
-* `statement_verbs`: verbs that, at the start of a clause after the first
-  part, begin a new statement (`审结1180件`) rather than another part.
+* `statement_verbs`: verbs that, at the start of a clause, begin a new
+  statement rather than another part: one in the total's unit ends the
+  breakdown (`审结1180件`), one in another unit is passed over
+  (`发放低保金2311.6万元` between the 户 parts).
 * `part_followers`: what may follow a part in its clause besides another
   figure (`、`, `和`, `占`, `增长` …); a figure followed by anything else is
   inside a new statement (`资助1360名困难群众参加医保`) and is not a part.
