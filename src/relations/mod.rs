@@ -7,8 +7,10 @@
 
 mod breakdown;
 mod fenbie;
+mod groups;
 mod label;
 pub mod partition;
+mod qizhong;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
 pub use partition::Partition;

@@ -1,0 +1,156 @@
+//! Grouping the parts of a breakdown: consecutive members of one partition,
+//! consecutive age bands, and the other parts; and whether a group covers
+//! its total.
+
+use rust_decimal::Decimal;
+
+use super::breakdown::BreakdownOptions;
+use super::label::{bands_cover, bands_overlap, common_suffix, strip_generic, trim_tail};
+use super::{Breakdown, BreakdownKind, Cover, Doc};
+use crate::span::Span;
+
+/// One part as the scan found it.
+#[derive(Debug, Clone)]
+pub(super) struct Part {
+    pub q: usize,
+    pub total: usize,
+    pub cut: usize,
+    /// (partition, member) the label names.
+    pub member: Option<(usize, usize)>,
+    /// The word the label names the member with.
+    pub member_word: Option<String>,
+    /// Age band named before the figure in its clause.
+    pub band: Option<(Decimal, Option<Decimal>)>,
+    /// A threshold (`10万元以上的村`) named before the figure in its clause:
+    /// threshold classes nest, so such parts may overlap.
+    pub threshold: bool,
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum GroupKind {
+    Partition(usize),
+    Age,
+    Free,
+}
+
+/// Splits the parts of one cut under one total into groups (consecutive
+/// members of one partition, consecutive age bands, consecutive other parts)
+/// and makes one breakdown of each.
+pub(super) fn groups(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    marker: Span,
+    total: usize,
+    parts: &[&Part],
+    truncated: bool,
+) -> Vec<Breakdown> {
+    let mut groups: Vec<(GroupKind, Vec<&Part>)> = Vec::new();
+    for p in parts {
+        let kind = match (p.band, p.member) {
+            (Some(_), _) => GroupKind::Age,
+            (None, Some((pi, _))) => GroupKind::Partition(pi),
+            (None, None) => GroupKind::Free,
+        };
+        let joins = match groups.last() {
+            Some((k, members)) if *k == kind => match kind {
+                GroupKind::Partition(_) => !members.iter().any(|m| m.member == p.member),
+                _ => true,
+            },
+            _ => false,
+        };
+        if joins {
+            groups.last_mut().expect("checked above").1.push(p);
+        } else {
+            groups.push((kind, vec![p]));
+        }
+    }
+    let any_free = groups.iter().any(|(k, _)| *k == GroupKind::Free);
+    let total_label = &doc.quantities[total].label_text;
+    groups
+        .into_iter()
+        .map(|(kind, members)| {
+            let labels_overlap = || {
+                members.iter().any(|p| {
+                    let label = &doc.quantities[p.q].label_text;
+                    opts.overlap_words
+                        .iter()
+                        .any(|w| label.contains(w.as_str()))
+                })
+            };
+            let bands: Vec<_> = members.iter().filter_map(|p| p.band).collect();
+            let (cover, overlapping) = match kind {
+                GroupKind::Partition(pi) => {
+                    let partition = &doc.partitions[pi];
+                    let complete = (0..partition.members.len())
+                        .all(|m| members.iter().any(|p| p.member == Some((pi, m))));
+                    // Each part must name the same thing as the total once
+                    // its member word is taken out: 城市低保金 does not divide
+                    // 各类救助资金, 男专任教师 does not divide 教职工.
+                    let same_thing = members.iter().all(|p| {
+                        let label = &doc.quantities[p.q].label_text;
+                        let rest = match &p.member_word {
+                            Some(w) => label.replacen(w.as_str(), "", 1),
+                            None => label.clone(),
+                        };
+                        names_the_total(&rest, total_label, &partition.equivalents)
+                    });
+                    let cover = (complete && same_thing).then(|| Cover::Partition {
+                        name: partition.name.clone(),
+                        members: members
+                            .iter()
+                            .filter_map(|p| p.member_word.clone())
+                            .collect(),
+                    });
+                    (cover, false)
+                }
+                GroupKind::Age => {
+                    let same_thing = members.iter().all(|p| {
+                        names_the_total(&doc.quantities[p.q].label_text, total_label, &[])
+                    });
+                    let cover = (bands_cover(&bands) && same_thing).then_some(Cover::AgeBands);
+                    (cover, bands_overlap(&bands))
+                }
+                GroupKind::Free => (None, labels_overlap()),
+            };
+            let overlapping = overlapping || members.iter().any(|p| p.threshold);
+            Breakdown {
+                kind: BreakdownKind::Qizhong,
+                marker,
+                total,
+                parts: members.iter().map(|p| p.q).collect(),
+                cover: if any_free || truncated || overlapping {
+                    None
+                } else {
+                    cover
+                },
+                overlapping,
+            }
+        })
+        .collect()
+}
+
+/// True when a part's label, its member word (城市, 男) or age band taken
+/// out, names what the total's label names: nothing is left (`城市` under
+/// `城乡低保对象`), the total's label contains what is left (`特困供养人员`
+/// in `城乡特困供养人员`), the two end alike and what the part adds is
+/// written in the total's label too (`旅游收入` for `旅游总收入`), or a
+/// partition's equivalents say so (`增加值` parts of a `生产总值`).
+pub(super) fn names_the_total(rest: &str, total_label: &str, equivalents: &[Vec<String>]) -> bool {
+    let rest = strip_generic(trim_tail(rest.trim_start_matches("其中")));
+    let rest = rest.trim_start_matches('的');
+    let total = strip_generic(trim_tail(total_label));
+    if rest.is_empty() || total.contains(rest) {
+        return true;
+    }
+    if equivalents
+        .iter()
+        .any(|pair| pair.len() == 2 && rest == pair[0] && total.contains(pair[1].as_str()))
+    {
+        return true;
+    }
+    let head = common_suffix(rest, total);
+    head.chars().count() >= 2
+        && rest[..rest.len() - head.len()]
+            .chars()
+            .all(|c| total.contains(c))
+}
