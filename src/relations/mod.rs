@@ -4,6 +4,14 @@
 //! Extraction errs on the side of silence: when a sentence does not say
 //! plainly which figure is the total and which are its parts, no relation is
 //! built, so no rule can report on it.
+//!
+//! - `breakdown.rs`: the options, the entry point [`breakdowns`], and which
+//!   figures may be a total or a part;
+//! - `qizhong.rs`: `其中` breakdowns, read clause by clause;
+//! - `fenbie.rs`: `分别为` lists and their totals;
+//! - `groups.rs`: grouping parts by partition or age band, and coverage;
+//! - `label.rs`: helpers on labels (head nouns, age bands);
+//! - [`partition`]: the partitions of `rules/partitions.toml`.
 
 mod breakdown;
 mod fenbie;
