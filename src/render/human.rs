@@ -5,7 +5,7 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
-use super::FileReport;
+use super::{FileReport, LineIndex};
 use crate::diagnostic::{Diagnostic, Severity};
 
 fn severity(s: Severity) -> cs::Severity {
@@ -16,13 +16,25 @@ fn severity(s: Severity) -> cs::Severity {
     }
 }
 
-/// Converts a diagnostic to codespan-reporting's form for file `file`;
-/// `shift` bytes are taken off every span (a byte-order mark not shown).
-pub fn to_codespan(file: usize, d: &Diagnostic, shift: usize) -> cs::Diagnostic<usize> {
-    // Only the last secondary label keeps its message: codespan writes one
-    // message inline per line and draws the others below it, which for a
-    // row of parts says `part` again and again.
-    let last_secondary = d.labels.iter().rposition(|l| !l.primary);
+/// Converts a diagnostic to codespan-reporting's form for file `file`, whose
+/// lines are `lines`; `shift` bytes are taken off every span (a byte-order mark
+/// not shown).
+pub fn to_codespan(
+    file: usize,
+    lines: &LineIndex<'_>,
+    d: &Diagnostic,
+    shift: usize,
+) -> cs::Diagnostic<usize> {
+    // On each line only the last secondary label keeps its message: codespan
+    // writes one message inline per line and draws the others below it,
+    // which for a row of parts says `part` again and again.
+    let line_of = |offset: usize| lines.position(offset).line;
+    let last_on_line = |i: usize| {
+        let line = line_of(d.labels[i].span.start);
+        !d.labels[i + 1..]
+            .iter()
+            .any(|l| !l.primary && line_of(l.span.start) == line)
+    };
     let labels = d
         .labels
         .iter()
@@ -34,7 +46,7 @@ pub fn to_codespan(file: usize, d: &Diagnostic, shift: usize) -> cs::Diagnostic<
                 cs::LabelStyle::Secondary
             };
             let range = l.span.start.saturating_sub(shift)..l.span.end.saturating_sub(shift);
-            let message = if l.primary || Some(i) == last_secondary {
+            let message = if l.primary || last_on_line(i) {
                 l.message.clone()
             } else {
                 String::new()
@@ -66,10 +78,15 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
             None => (r.text.clone(), 0),
         };
         let id = files.add(r.path.clone(), text);
+        let lines = LineIndex::new(&r.text);
         for d in &r.diagnostics {
             // Spans come from the text itself, so rendering cannot fail.
-            let _ =
-                term::emit_to_write_style(&mut buffer, &config, &files, &to_codespan(id, d, shift));
+            let _ = term::emit_to_write_style(
+                &mut buffer,
+                &config,
+                &files,
+                &to_codespan(id, &lines, d, shift),
+            );
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
