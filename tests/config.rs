@@ -262,30 +262,30 @@ fn user_unit_and_partition_together() {
     );
 }
 
-/// A settings list replaces the built-in one: without 在总计中 among the
-/// new-cut words, 27.5 + 31.2 + 22.6 = 81.3 is one breakdown, 12.9 more than
-/// 68.4.
+/// A settings list replaces the built-in one: without 另有 among the end
+/// words, the 另有 clause is read as a third part: 120 + 300 + 500 = 920, 60
+/// more than 860.
 #[test]
 fn settings_list_replaces_the_built_in_one() {
-    let text = "全年完成固定资产投资68.4亿元，其中，国有投资27.5亿元，在总计中，房地产开发投资31.2亿元，工业投资22.6亿元。\n";
+    let text = "全县有农村低保对象860户，其中，一类保障对象120户，二类保障对象300户，另有其他保障对象500户。\n";
     let ws = Workspace::new();
-    ws.write("投资.txt", text);
-    let r = ws.check(&["--format", "json", "投资.txt"]);
+    ws.write("低保.txt", text);
+    let r = ws.check(&["--format", "json", "低保.txt"]);
     assert_eq!(r.code, 0, "{r:?}");
 
-    ws.write("yblint.toml", "[rules.breakdown-sum]\nnew_cut_words = []\n");
-    let r = ws.check(&["--format", "json", "投资.txt"]);
+    ws.write("yblint.toml", "[rules.breakdown-sum]\nend_words = []\n");
+    let r = ws.check(&["--format", "json", "低保.txt"]);
     assert_eq!(r.code, 1, "{r:?}");
     let diags = diags_of(&r.json(), "breakdown-sum", text.as_bytes());
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(
         diags[0].message,
-        "parts add up to 81.3 亿元, more than the total 68.4 亿元"
+        "parts add up to 920 户, more than the total 860 户"
     );
-    assert_eq!(diags[0].span.text, "68.4亿元");
+    assert_eq!(diags[0].span.text, "860户");
     assert_eq!(
         diags[0].notes[0],
-        "27.5 + 31.2 + 22.6 = 81.3 亿元, 12.9 more than 68.4 亿元"
+        "120 + 300 + 500 = 920 户, 60 more than 860 户"
     );
 }
 

@@ -363,3 +363,60 @@ fn figures_in_mu_are_shown_as_written() {
         }],
     );
 }
+
+#[test]
+fn the_next_total_after_a_semicolon_is_not_a_part() {
+    // Without 其中：, a bare clause after ； is the next total, not a part.
+    for text in [
+        "【学校】 全县有小学52所，其中，中心小学19所，村小33所；初中17所，其中，九年一贯制学校5所。",
+        "【保险】 全年保险机构实现保费收入7.34亿元，其中，财产险保费收入2.61亿元，人身险保费收入4.73亿元；赔付支出2.48亿元，其中，财产险赔付1.37亿元，人身险赔付1.11亿元。",
+        "【卫生人员】 全县有执业（助理）医师1342人，其中，执业医师1025人，执业助理医师317人；注册护士1618人。",
+        "【行政区划】 全县辖乡镇十四个，其中，镇九个，乡五个；行政村二百一十六个，社区十一个。",
+    ] {
+        assert_silent("分号.txt", text);
+    }
+}
+
+#[test]
+fn the_totals_partner_in_a_partition_is_not_its_part() {
+    assert_silent(
+        "低保.txt",
+        "全县有城市低保对象1342户，其中，重点保障对象326户；农村低保对象4105户，其中，重点保障对象1088户。",
+    );
+}
+
+#[test]
+fn per_capita_figures_split_by_population_are_never_added() {
+    for text in [
+        "【居民收入】 全县居民人均可支配收入27416元，比上年增长6.5%。城镇、农村分别为39108元和17654元。",
+        "【居民收入】 全县居民人均可支配收入27416元，其中，城镇居民39108元，农村居民17654元。",
+    ] {
+        assert_silent("收入.txt", text);
+    }
+}
+
+#[test]
+fn a_list_after_a_restricting_clause_divides_the_restricted_group() {
+    for text in [
+        // 男性/女性 divide the elderly, not the whole population.
+        "【老年人口】 全县户籍人口497216人，60岁以上老年人中，男性、女性分别为47352人和53418人。",
+        // 城镇/农村 divide the 低保对象, not the population before them.
+        "【低保】 年末全县户籍人口497216人。城镇、农村低保对象分别为1315人和4086人。",
+        // 男性/女性 divide the rural population.
+        "【人口】 全县户籍人口497216人，其中，城镇人口203518人，乡村人口293698人，乡村人口中，男性149875人，女性143823人。",
+    ] {
+        assert_silent("人口.txt", text);
+    }
+}
+
+#[test]
+fn a_bound_before_the_total_is_respected_and_the_present_is_not_the_year() {
+    assert_silent(
+        "人口.txt",
+        "全县常住人口突破46万人，其中，城镇人口22.18万人，乡村人口24.35万人。",
+    );
+    assert_silent(
+        "市场.txt",
+        "全年新登记市场主体6015户，其中，企业1322户，个体工商户4693户，目前全县实有市场主体43862户。",
+    );
+}

@@ -15,7 +15,12 @@ const MAX_DIGITS_VALUE: i64 = 1_000_000_000_000_000;
 
 /// Approximation words written before a figure, longest first within a kind.
 const PREFIX_WORDS: &[(&str, Approx)] = &[
+    // The negated forms first: 不低于 must not be read as 低于.
     ("不超过", Approx::AtMost),
+    ("不少于", Approx::AtLeast),
+    ("不低于", Approx::AtLeast),
+    ("不多于", Approx::AtMost),
+    ("不高于", Approx::AtMost),
     ("大约", Approx::About),
     ("约为", Approx::About),
     ("大概", Approx::About),
@@ -28,6 +33,8 @@ const PREFIX_WORDS: &[(&str, Approx)] = &[
     ("少于", Approx::AtMost),
     ("近", Approx::AtMost),
     ("超过", Approx::AtLeast),
+    ("突破", Approx::AtLeast),
+    ("超出", Approx::AtLeast),
     ("高于", Approx::AtLeast),
     ("多于", Approx::AtLeast),
     ("至少", Approx::AtLeast),

@@ -65,7 +65,7 @@ fn one_list(
     let (total, head, headless) = match stated {
         Some((t, h)) => (t, h, false),
         // 男性、女性分别为…: no head noun; only a partition can say what whole
-        // the categories divide, and only one figure can be it.
+        // the categories divide, and only one figure right before can be it.
         None => (
             sole_figure_before(doc, pi, si, ci, first)?,
             String::new(),
@@ -94,12 +94,17 @@ fn one_list(
         )
     } else {
         // Members of a partition never overlap, whatever words they use (男, 女).
-        let cover = partition_cover(doc, total_label, &names);
+        let cover = partition_cover(doc, total_label, doc.quantities[total].non_additive, &names);
         let overlapping = cover.is_none() && overlapping_words;
         (cover, overlapping)
     };
     let partition = matches!(cover, Some(Cover::Partition { .. }));
     if (doc.quantities[total].non_additive || headless) && !partition {
+        return None;
+    }
+    if headless && !bare_members(doc, total_label, &names) {
+        // 城镇、农村低保对象分别为…: the list names 低保对象, which no figure
+        // before it names.
         return None;
     }
     Some(Breakdown {
@@ -133,8 +138,10 @@ fn total_after(doc: &Doc<'_>, pi: usize, si: usize, ci: usize, values: &[usize])
         })
 }
 
-/// The one figure of the list's dimension stated before it in the same or
-/// the previous sentence, if there is exactly one.
+/// The total of a list without a head noun: the one figure of the list's
+/// dimension in the clause right before it, or, when the list opens its
+/// sentence, in the previous sentence. Nothing may stand between them
+/// (`老年人中，男性、女性分别为…` divides 老年人, not the figure before).
 fn sole_figure_before(
     doc: &Doc<'_>,
     pi: usize,
@@ -142,18 +149,37 @@ fn sole_figure_before(
     ci: usize,
     first: &crate::quantity::Quantity,
 ) -> Option<usize> {
-    let range = doc.in_paragraph(pi);
-    let mut found = doc.quantities[range.clone()]
-        .iter()
-        .zip(range)
-        .filter(|(q, _)| {
-            let l = q.location;
-            (l.sentence == si && l.clause < ci) || l.sentence + 1 == si
-        })
-        .filter(|(q, _)| q.dimension() == first.dimension() && can_be_total(doc, q))
-        .map(|(_, i)| i);
+    let candidates: Vec<usize> = if ci > 0 {
+        doc.in_clause(pi, si, ci - 1).to_vec()
+    } else if si > 0 {
+        let prev = &doc.draft.paragraphs[pi].sentences[si - 1];
+        (0..prev.clauses.len())
+            .flat_map(|c| doc.in_clause(pi, si - 1, c).iter().copied())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut found = candidates.into_iter().filter(|&i| {
+        let q = &doc.quantities[i];
+        q.dimension() == first.dimension() && can_be_total(doc, q)
+    });
     let one = found.next()?;
     found.next().is_none().then_some(one)
+}
+
+/// True when every name of a list is a member word of a partition that
+/// applies to the total and nothing else (`男性`, `城镇`), so that the list
+/// itself names no narrower thing than its total.
+fn bare_members(doc: &Doc<'_>, total_label: &str, names: &[&str]) -> bool {
+    doc.partitions
+        .iter()
+        .filter(|p| p.applies_to(total_label))
+        .any(|p| {
+            names.iter().all(|n| {
+                p.member_word(n)
+                    .is_some_and(|(_, w)| strip_generic(n).trim_start_matches("其中") == w)
+            })
+        })
 }
 
 /// Splits `A、B和C…` into items; the last item splits at 和/与/以及/及
@@ -245,10 +271,17 @@ fn find_total(
     best
 }
 
-fn partition_cover(doc: &Doc<'_>, total_label: &str, names: &[&str]) -> Option<Cover> {
+/// The partition the list's names make up, if any; a per-capita total
+/// (`non_additive`) is covered only by its components, never by population.
+fn partition_cover(
+    doc: &Doc<'_>,
+    total_label: &str,
+    non_additive: bool,
+    names: &[&str],
+) -> Option<Cover> {
     doc.partitions
         .iter()
-        .filter(|p| p.applies_to(total_label))
+        .filter(|p| p.applies_to(total_label) && (!non_additive || !p.totals.is_empty()))
         .find_map(|p| {
             let found: Option<Vec<(usize, &str)>> =
                 names.iter().map(|n| p.member_word(n)).collect();

@@ -147,6 +147,8 @@ struct Scan<'d, 'a> {
     first_part_text: Option<String>,
     /// Earlier figures of the totals' dimensions in the same sentence.
     rivals: Vec<usize>,
+    /// The breakdown opens with `其中：` (a list may follow item by item).
+    colon_list: bool,
 }
 
 impl<'d, 'a> Scan<'d, 'a> {
@@ -172,6 +174,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             truncated: Vec::new(),
             first_part_text: None,
             rivals: Vec::new(),
+            colon_list: false,
         }
     }
 
@@ -186,11 +189,24 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// the breakdowns found and the clause to resume from.
     fn run(mut self, first: usize) -> (Vec<Breakdown>, usize) {
         let clauses = &self.doc.draft.paragraphs[self.pi].sentences[self.si].clauses;
+        let (first_text, _) = self.doc.clause_text(&clauses[first]);
+        self.colon_list = first_text == "其中"
+            && clauses[first]
+                .mark
+                .is_some_and(|m| matches!(m.slice(self.doc.text), "：" | ":"));
         let mut k = first;
         while k < clauses.len() {
             let (norm, _) = self.doc.clause_text(&clauses[k]);
             if k > first {
                 if starts_with_any(&norm, &self.opts.end_words).is_some() {
+                    break;
+                }
+                if norm.ends_with('中')
+                    && !norm.starts_with("其中")
+                    && starts_with_any(&norm, &self.opts.new_cut_words).is_none()
+                    && self.doc.in_clause(self.pi, self.si, k).is_empty()
+                {
+                    // 乡村人口中，男性…: what follows divides another total.
                     break;
                 }
                 if let Some(verb) = starts_with_any(&norm, &self.opts.statement_verbs) {
@@ -228,7 +244,9 @@ impl<'d, 'a> Scan<'d, 'a> {
             if self.parts.len() >= MAX_PARTS {
                 break;
             }
-            self.read_clause(k);
+            if !self.read_clause(k) {
+                break;
+            }
             k += 1;
         }
         self.close_nested(false);
@@ -241,6 +259,18 @@ impl<'d, 'a> Scan<'d, 'a> {
             .in_clause(self.pi, self.si, k)
             .iter()
             .any(|&i| self.total_for(&self.doc.quantities[i]).is_some())
+    }
+
+    /// True when the total's label names a member of the part's partition
+    /// other than the part's (the total is 城市…, the part 农村…).
+    fn sibling_of_total(&self, total: usize, member: Option<(usize, usize)>) -> bool {
+        let Some((p, m)) = member else {
+            return false;
+        };
+        let total_label = &self.doc.quantities[total].label_text;
+        self.doc.partitions[p]
+            .member_of(total_label)
+            .is_some_and(|tm| tm != m)
     }
 
     /// The one figure of a clause that is nothing but a label and that figure
@@ -306,8 +336,12 @@ impl<'d, 'a> Scan<'d, 'a> {
         {
             return true;
         }
-        // A list set out with semicolons, item after item: 小学42所；初中18所.
-        if let (Some(here), Some(last)) = (self.bare_figure(k), self.parts.last()) {
+        // A list announced by 其中： and set out item after item with ；
+        // (其中：小学42所；初中18所). Without the colon, a bare clause after ；
+        // is as likely the next total (小学46所，其中…；初中15所).
+        if let (true, Some(here), Some(last)) =
+            (self.colon_list, self.bare_figure(k), self.parts.last())
+        {
             let previous = &doc.quantities[last.q];
             if here == first
                 && previous.location.clause + 1 == k
@@ -341,7 +375,9 @@ impl<'d, 'a> Scan<'d, 'a> {
         found.next().is_none().then_some(first)
     }
 
-    fn read_clause(&mut self, k: usize) {
+    /// Reads the parts of clause `k`; false when the clause shows that the
+    /// breakdown is over.
+    fn read_clause(&mut self, k: usize) -> bool {
         let doc = self.doc;
         let mut band = None;
         let mut threshold = false;
@@ -368,9 +404,16 @@ impl<'d, 'a> Scan<'d, 'a> {
                 Some((p, m, w)) => (Some((p, m)), Some(w)),
                 None => (None, None),
             };
-            if total_q.non_additive && member.is_none() {
-                // A per-capita total only adds up by its components.
+            let by_components = member.is_some_and(|(p, _)| !doc.partitions[p].totals.is_empty());
+            if total_q.non_additive && !by_components {
+                // A per-capita total only adds up by its components, never
+                // by population (城镇居民38462元 under 全县人均26852元).
                 continue;
+            }
+            if self.sibling_of_total(total, member) {
+                // 城市低保对象1268户，…；农村低保对象3968户: the total's
+                // partner in a partition, not its part; the breakdown is over.
+                return false;
             }
             if let Some(nested_total) = self.nested.as_ref().map(|n| n.total) {
                 if doc.quantities[nested_total].dimension() == q.dimension() {
@@ -401,6 +444,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 threshold: std::mem::take(&mut threshold),
             });
         }
+        true
     }
 
     /// The partition every part of the current cut under `total` names, if
