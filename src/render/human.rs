@@ -8,6 +8,9 @@ use codespan_reporting::term::{self, termcolor};
 use super::{FileReport, LineIndex};
 use crate::diagnostic::{Diagnostic, Severity};
 
+/// At most this many secondary labels (parts) are drawn under the source.
+const MAX_SECONDARY_LABELS: usize = 40;
+
 fn severity(s: Severity) -> cs::Severity {
     match s {
         Severity::Error => cs::Severity::Error,
@@ -25,28 +28,41 @@ pub fn to_codespan(
     d: &Diagnostic,
     shift: usize,
 ) -> cs::Diagnostic<usize> {
+    // A long row of parts is shown in part: the JSON output has every label.
+    let shown: Vec<&crate::diagnostic::Label> = {
+        let mut secondary = 0;
+        d.labels
+            .iter()
+            .filter(|l| {
+                secondary += usize::from(!l.primary);
+                l.primary || secondary <= MAX_SECONDARY_LABELS
+            })
+            .collect()
+    };
+    let hidden = d.labels.len() - shown.len();
     // On each line only the last secondary label keeps its message: codespan
     // writes one message inline per line and draws the others below it,
     // which for a row of parts says `part` again and again.
-    let line_of = |offset: usize| lines.position(offset).line;
-    let last_on_line = |i: usize| {
-        let line = line_of(d.labels[i].span.start);
-        !d.labels[i + 1..]
-            .iter()
-            .any(|l| !l.primary && line_of(l.span.start) == line)
-    };
-    let labels = d
-        .labels
+    let line_of: Vec<usize> = shown
         .iter()
-        .enumerate()
-        .map(|(i, l)| {
+        .map(|l| lines.position(l.span.start).line)
+        .collect();
+    let mut seen_lines = std::collections::HashSet::new();
+    let mut keeps_message = vec![false; shown.len()];
+    for i in (0..shown.len()).rev() {
+        keeps_message[i] = shown[i].primary || seen_lines.insert(line_of[i]);
+    }
+    let labels = shown
+        .iter()
+        .zip(keeps_message)
+        .map(|(l, keep)| {
             let style = if l.primary {
                 cs::LabelStyle::Primary
             } else {
                 cs::LabelStyle::Secondary
             };
             let range = l.span.start.saturating_sub(shift)..l.span.end.saturating_sub(shift);
-            let message = if l.primary || last_on_line(i) {
+            let message = if keep {
                 l.message.clone()
             } else {
                 String::new()
@@ -54,11 +70,17 @@ pub fn to_codespan(
             cs::Label::new(style, file, range).with_message(message)
         })
         .collect();
+    let mut notes = d.notes.clone();
+    if hidden > 0 {
+        notes.push(format!(
+            "{hidden} more labels are not shown here; --format json lists them all"
+        ));
+    }
     cs::Diagnostic::new(severity(d.severity))
         .with_code(d.rule)
         .with_message(d.message.clone())
         .with_labels(labels)
-        .with_notes(d.notes.clone())
+        .with_notes(notes)
 }
 
 /// Renders every diagnostic of every report; ANSI colours when `color`.
