@@ -234,6 +234,7 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
     out.push_str("\n### Label words (`[labels]`)\n\n");
     for (key, list) in [
         ("non_additive", &w.non_additive),
+        ("non_additive_tail", &w.non_additive_tail),
         ("change", &w.change),
         ("previous", &w.previous),
         ("previous_before", &w.previous_before),

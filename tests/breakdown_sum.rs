@@ -395,9 +395,9 @@ fn case15_parts_exceed_an_upper_bound() {
             total: "300个",
             nth: 0,
             parts: &["186个", "135个"],
-            message: "parts add up to 321 个, more than the total 300 个",
+            message: "parts add up to 321 个, more than the total 近300个 allows",
             notes: &[
-                "186 + 135 = 321 个, 21 more than 300 个",
+                "186 + 135 = 321 个, 21 more than 300 个, the most that 近300个 can be",
                 "approximate figures (余, 多, 约, 近, 以上, 以下) count only as bounds",
             ],
         }],

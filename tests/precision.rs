@@ -143,6 +143,10 @@ fn a_cap_or_threshold_is_not_a_part() {
         "就业.txt",
         "全年发放创业担保贷款1.48亿元，其中，个人创业担保贷款0.93亿元，单笔最高20万元；小微企业创业担保贷款0.55亿元，单笔最高300万元。",
     );
+    assert_silent(
+        "就业.txt",
+        "全年发放创业担保贷款1.48亿元，其中，个人创业担保贷款0.93亿元，最高额度20万元；小微企业创业担保贷款0.55亿元，最高额度300万元。",
+    );
     // Villages above 50万 are among those above 10万.
     assert_silent(
         "农业.txt",
@@ -418,5 +422,152 @@ fn a_bound_before_the_total_is_respected_and_the_present_is_not_the_year() {
     assert_silent(
         "市场.txt",
         "全年新登记市场主体6015户，其中，企业1322户，个体工商户4693户，目前全县实有市场主体43862户。",
+    );
+}
+
+#[test]
+fn a_figure_that_names_a_listed_category_is_not_the_lists_total() {
+    for text in [
+        "全县高中在校学生6318人。小学、初中、高中在校学生分别为22104人、11582人和6318人。",
+        "【人民调解】 全县有调委会362个，其中，行业性专业性调委会八个。村（居）调委会、乡镇调委会、行业性专业性调委会分别为336个、18个和8个。",
+        "全县有各级各类学校88所，已知幼儿园26所，小学、初中、幼儿园分别为47所、15所和26所。",
+    ] {
+        assert_silent("分别为.txt", text);
+    }
+}
+
+#[test]
+fn ownership_types_overlap() {
+    assert_silent(
+        "工业.txt",
+        "全县规模以上工业企业131家，其中，国有控股企业9家，私营企业101家，外商投资企业12家，股份制企业16家。",
+    );
+}
+
+#[test]
+fn a_decimal_broken_across_lines_is_read_whole() {
+    // 871.6 / 8 and 448.7 / 2 are 871.68 and 448.72: 448.72 + 422.96 = 871.68.
+    assert_silent(
+        "财政.txt",
+        "全年一般公共预算收入871.6\n8亿元，其中，税收收入448.7\n\n2亿元，非税收入422.96亿元。",
+    );
+}
+
+#[test]
+fn ordinary_words_that_contain_cap_words_are_counted() {
+    // 最低生活保障 (低保) and 高标准农田 are things counted, not caps.
+    let text = "全县有最低生活保障对象5312人，其中，城市最低生活保障对象1298人，农村最低生活保障对象3914人。";
+    assert_reports(
+        "民政.txt",
+        text,
+        &[Expect {
+            total: "5312人",
+            nth: 0,
+            parts: &["1298人", "3914人"],
+            message: "parts add up to 5212 人, but the total is 5312 人",
+            notes: &[
+                "1298 + 3914 = 5212 人, 100 short of 5312 人 (parts 城市/农村 cover the whole)",
+            ],
+        }],
+    );
+}
+
+#[test]
+fn a_total_stated_as_the_sum_of_a_list_covers_it() {
+    let text = "全县小学、初中、高中专任教师分别为1904人、1047人和512人，共计3473人。";
+    assert_reports(
+        "教育.txt",
+        text,
+        &[Expect {
+            total: "3473人",
+            nth: 0,
+            parts: &["1904人", "1047人", "512人"],
+            message: "parts add up to 3463 人, but the total is 3473 人",
+            notes: &["1904 + 1047 + 512 = 3463 人, 10 short of 3473 人 (the total is stated as their sum)"],
+        }],
+    );
+    // A total after the list that names more than the list does not cover it.
+    assert_silent(
+        "教育.txt",
+        "全县小学、初中专任教师分别为1904人、1047人，全县共有中小学教职工3473人。",
+    );
+}
+
+#[test]
+fn imports_and_exports_divide_their_total() {
+    let text = "全年进出口总额13.42亿元，其中，出口9.96亿元，进口3.46亿元。";
+    assert_silent("外贸.txt", text);
+    let text = "全年进出口总额13.42亿元，其中，出口9.86亿元，进口3.36亿元。";
+    assert_reports(
+        "外贸.txt",
+        text,
+        &[Expect {
+            total: "13.42亿元",
+            nth: 0,
+            parts: &["9.86亿元", "3.36亿元"],
+            message: "parts add up to 13.22 亿元, but the total is 13.42 亿元",
+            notes: &["9.86 + 3.36 = 13.22 亿元, 0.20 short of 13.42 亿元 (parts 出口/进口 cover the whole)"],
+        }],
+    );
+}
+
+#[test]
+fn a_note_in_another_sentence_does_not_silence_a_breakdown() {
+    // The note is about expenditure; the population breakdown is still checked.
+    let text = "全县户籍人口497216人，其中，男性253418人，女性242798人。全年一般公共预算支出38.6亿元（不含债务还本支出）。";
+    assert_reports(
+        "人口.txt",
+        text,
+        &[Expect {
+            total: "497216人",
+            nth: 0,
+            parts: &["253418人", "242798人"],
+            message: "parts add up to 496216 人, but the total is 497216 人",
+            notes: &["253418 + 242798 = 496216 人, 1000 short of 497216 人 (parts 男性/女性 cover the whole)"],
+        }],
+    );
+}
+
+#[test]
+fn an_approximate_total_is_compared_by_its_bound() {
+    let text = "全县有养老机构30余家，其中，公办养老机构29家，民办养老机构15家。";
+    assert_reports(
+        "养老.txt",
+        text,
+        &[Expect {
+            total: "30余家",
+            nth: 0,
+            parts: &["29家", "15家"],
+            message: "parts add up to 44 家, more than the total 30余家 allows",
+            notes: &[
+                "29 + 15 = 44 家, 4 more than 40 家, the most that 30余家 can be",
+                "approximate figures (余, 多, 约, 近, 以上, 以下) count only as bounds",
+            ],
+        }],
+    );
+}
+
+#[test]
+fn chinese_numerals_with_yu_and_decimals_are_read() {
+    // 二百余个 is below 300: 190 + 150 = 340 exceeds it.
+    let text = "全县有登记社会组织二百余个，其中，社会团体一百九十个，基金会等其他组织一百五十个。";
+    assert_reports(
+        "社会组织.txt",
+        text,
+        &[Expect {
+            total: "二百余个",
+            nth: 0,
+            parts: &["一百九十个", "一百五十个"],
+            message: "parts add up to 340 个, more than the total 二百余个 allows",
+            notes: &[
+                "190 + 150 = 340 个, 40 more than 300 个, the most that 二百余个 can be",
+                "approximate figures (余, 多, 约, 近, 以上, 以下) count only as bounds",
+                "parts after 其中 are subsets of the total: together they cannot exceed it",
+            ],
+        }],
+    );
+    assert_silent(
+        "人口.txt",
+        "常住人口四十六点二万人，其中，城镇人口二十一点八万人，乡村人口二十四点四万人。",
     );
 }

@@ -293,6 +293,7 @@ impl Config {
                         let extra = LabelWords::deserialize(value.clone().into_deserializer())
                             .map_err(de_err)?;
                         words.non_additive.extend(extra.non_additive);
+                        words.non_additive_tail.extend(extra.non_additive_tail);
                         words.change.extend(extra.change);
                         words.previous.extend(extra.previous);
                         words.previous_before.extend(extra.previous_before);

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::number::{parse_arabic, parse_chinese};
+use super::number::{parse_arabic, parse_chinese, parse_chinese_figure};
 use super::units::{LabelWords, UnitTable};
 use super::{Approx, Form, Location, Quantity, Role};
 use crate::span::Span;
@@ -150,10 +150,23 @@ fn read_clause(
         q.in_parens = parens
             .iter()
             .any(|p| p.start <= q.span.start && q.span.end <= p.end);
+        let tail = q
+            .label_text
+            .trim_end_matches(['为', '是', '达', '约', '：', ':']);
         q.non_additive |= words
             .non_additive
             .iter()
-            .any(|w| q.label_text.contains(w.as_str()));
+            .any(|w| q.label_text.contains(w.as_str()))
+            || words.non_additive_tail.iter().any(|w| {
+                // In the last words of the label: 单笔最高, 最高额度, 最低工资标准.
+                let keep = w.chars().count() + 2;
+                let start = tail
+                    .char_indices()
+                    .rev()
+                    .nth(keep - 1)
+                    .map_or(0, |(i, _)| i);
+                tail[start..].contains(w.as_str())
+            });
         q.timing = words.timing(&q.label_text);
         label_start = q.full_span.end;
         skip_until = q.full_span.end;
@@ -277,20 +290,40 @@ impl Reader<'_> {
         ))
     }
 
+    /// A figure in Chinese numerals, with 余/多/几 after it and the unit
+    /// right after those (`二十余名`, `十几所`, `四十五点三万人`).
     fn chinese(&self, span: Span) -> Option<Quantity> {
-        let raw = span.slice(self.text);
-        if raw == "一" || raw.chars().all(|c| "十百千万亿零〇".contains(c)) {
-            return None;
+        let figure = parse_chinese_figure(span.slice(self.text))?;
+        let mut rest = &self.text[span.end..];
+        let mut approx = Approx::Exact;
+        let mut yu = false;
+        if let Some(r) = rest.strip_prefix(['余', '多']) {
+            (rest, approx, yu) = (r, Approx::AtLeast, true);
+        } else if let Some(r) = rest.strip_prefix('几') {
+            (rest, approx) = (r, Approx::About);
         }
-        let value = parse_chinese(raw)?;
-        let rest = &self.text[span.end..];
         let unit = self.units.longest_prefix(rest)?.clone();
-        let mut q = self.blank(span, value.checked_mul(unit.factor)?, Form::Amount);
+        let mut q = self.blank(span, figure.value.checked_mul(unit.factor)?, Form::Amount);
         q.in_words = true;
-        q.span = Span::new(span.start, span.end + unit.name.len());
+        q.approx = approx;
+        q.yu = yu;
+        let end = self.text.len() - rest.len() + unit.name.len();
+        q.span = Span::new(span.start, end);
         q.full_span = q.span;
-        q.display_unit = unit.name.clone();
-        q.step = Decimal::ZERO;
+        q.magnitude = figure.magnitude;
+        let magnitude_word = match figure.magnitude {
+            m if m == Decimal::from(10_000) => "万",
+            m if m == Decimal::from(100_000_000) => "亿",
+            _ => "",
+        };
+        q.display_unit = format!("{magnitude_word}{}", unit.name);
+        // A whole count of a discrete unit is exact; otherwise the last digit
+        // written is a rounding step (四十五万人).
+        q.step = if unit.discrete && figure.step == Decimal::ONE {
+            Decimal::ZERO
+        } else {
+            figure.step.checked_mul(unit.factor)?
+        };
         q.unit = Some(unit);
         Some(q)
     }

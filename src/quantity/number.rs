@@ -85,6 +85,65 @@ pub fn parse_chinese(written: &str) -> Option<Decimal> {
     Some(Decimal::from_i128_with_scale(total + section, 0))
 }
 
+/// A figure written in Chinese numerals: its value, the step of its last
+/// digit, and the magnitude written at its end (`四十五点三万` is 453000 with
+/// step 1000 and magnitude 10⁴).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChineseFigure {
+    /// The value.
+    pub value: Decimal,
+    /// The step of the last digit written (exact figures such as `三十六`
+    /// have step 1).
+    pub step: Decimal,
+    /// 1, 10⁴ (万) or 10⁸ (亿) when the figure ends with that magnitude.
+    pub magnitude: Decimal,
+}
+
+/// Reads a figure in Chinese numerals for counting: `三十六`, `一百零五`,
+/// `四十五万`, `四十五点三万`. `None` for what is not a count: a numeral
+/// that opens with 百, 千, 万 or 亿 (`千方百计`), or one that elides its last
+/// unit (`两万三`, `三百五`: 23000 or 20003?).
+pub fn parse_chinese_figure(written: &str) -> Option<ChineseFigure> {
+    if written.starts_with(['百', '千', '万', '亿']) {
+        return None;
+    }
+    let (body, magnitude) = if let Some(b) = written.strip_suffix('亿') {
+        (b, Decimal::from(100_000_000))
+    } else if let Some(b) = written.strip_suffix('万') {
+        (b, Decimal::from(10_000))
+    } else {
+        (written, Decimal::ONE)
+    };
+    let digit = |c: char| "〇零一二三四五六七八九".find(c).map(|_| c);
+    let (int, frac) = match body.split_once('点') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let mut chars = int.chars().rev();
+    if let (Some(last), Some(before)) = (chars.next(), chars.next()) {
+        if digit(last).is_some() && "百千万亿".contains(before) {
+            return None;
+        }
+    }
+    let whole = parse_chinese(int)?;
+    let mut value = whole;
+    let mut step = Decimal::ONE;
+    if let Some(frac) = frac {
+        let mut scale = Decimal::ONE;
+        for c in frac.chars() {
+            let d = parse_chinese(&digit(c)?.to_string())?;
+            scale /= Decimal::TEN;
+            value += d * scale;
+        }
+        step = scale;
+    }
+    Some(ChineseFigure {
+        value: value.checked_mul(magnitude)?,
+        step: step * magnitude,
+        magnitude,
+    })
+}
+
 /// Rounds `value` to `decimals` places, half away from zero (四舍五入), as
 /// yearbooks round; the only rounding helper yblint uses.
 pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
@@ -126,6 +185,22 @@ mod tests {
         assert_eq!(parse_chinese("三亿五千万"), Some(d("350000000")));
         assert_eq!(parse_chinese("万"), None);
         assert_eq!(parse_chinese("一第"), None);
+    }
+
+    #[test]
+    fn chinese_figures() {
+        let f = |s: &str| parse_chinese_figure(s).map(|c| (c.value, c.step, c.magnitude));
+        assert_eq!(f("三十六"), Some((d("36"), d("1"), d("1"))));
+        assert_eq!(
+            f("四十五点三万"),
+            Some((d("453000"), d("1000"), d("10000")))
+        );
+        assert_eq!(f("四十五万"), Some((d("450000"), d("10000"), d("10000"))));
+        assert_eq!(f("一百零五"), Some((d("105"), d("1"), d("1"))));
+        assert_eq!(f("千零五十四"), None);
+        assert_eq!(f("两万三"), None);
+        assert_eq!(f("三百五"), None);
+        assert_eq!(f("十"), Some((d("10"), d("1"), d("1"))));
     }
 
     #[test]

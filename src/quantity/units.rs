@@ -41,6 +41,10 @@ pub struct LabelWords {
     /// A label containing one of these makes the figure non-additive (人均, 率).
     #[serde(default)]
     pub non_additive: Vec<String>,
+    /// A label ending with one of these (before 为, 达 …) makes the figure
+    /// non-additive (单笔最高, 最低工资标准).
+    #[serde(default)]
+    pub non_additive_tail: Vec<String>,
     /// A label ending with one of these makes the figure a change (增加120人).
     #[serde(default)]
     pub change: Vec<String>,

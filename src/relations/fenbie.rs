@@ -58,10 +58,10 @@ fn one_list(
     if items.len() != values.len() {
         return None;
     }
-    let last = items.last()?;
-    let stated = total_after(doc, pi, si, ci, &values)
+    let after = total_after(doc, pi, si, ci, &values);
+    let stated = after
         .map(|t| (t, String::new()))
-        .or_else(|| find_total(doc, pi, si, ci, first, &categories, last));
+        .or_else(|| find_total(doc, pi, si, ci, first, &categories, &items));
     let (total, head, headless) = match stated {
         Some((t, h)) => (t, h, false),
         // 男性、女性分别为…: no head noun; only a partition can say what whole
@@ -112,7 +112,15 @@ fn one_list(
         marker,
         total,
         parts: values,
-        cover: if overlapping { None } else { cover },
+        // A total stated after the list as nothing but its sum (，合计…,
+        // ，共…) covers it; 全县共有中小学生… may count more than the list.
+        cover: match (overlapping, after) {
+            (true, _) => None,
+            (false, Some(t)) if is_bare_sum(&doc.quantities[t].label_text) => {
+                cover.or(Some(Cover::Stated))
+            }
+            (false, _) => cover,
+        },
         overlapping,
     })
 }
@@ -120,6 +128,12 @@ fn one_list(
 /// Words that mark a figure stated after a list as its total
 /// (`…分别为21356人、12480人和6532人，合计38368人`).
 const TOTAL_WORDS: &[&str] = &["合计", "共计", "总计", "共", "总数", "总量"];
+
+/// True when a label says nothing but "in all" (`合计`, `共计为`, `共`).
+fn is_bare_sum(label: &str) -> bool {
+    let rest = label.trim_end_matches(['为', '是', '达']);
+    TOTAL_WORDS.contains(&rest) || rest.is_empty()
+}
 
 /// A total stated after the list in the same sentence: the first figure of
 /// the list's dimension after its values whose label says 合计, 共 ….
@@ -237,8 +251,9 @@ fn find_total(
     ci: usize,
     first: &crate::quantity::Quantity,
     categories: &str,
-    last_item: &str,
+    items: &[String],
 ) -> Option<(usize, String)> {
+    let last_item = items.last()?.as_str();
     let range = doc.in_paragraph(pi);
     let candidates = doc.quantities[range.clone()]
         .iter()
@@ -262,6 +277,16 @@ fn find_total(
         }
         let restriction = &label[..label.len() - head.len()];
         if !restriction.chars().all(|c| categories.contains(c)) {
+            continue;
+        }
+        // A figure that names one of the listed categories is one of them,
+        // not their total (高中在校学生6066人 before 小学、初中、高中在校学生…).
+        let names_an_item = head == last_item
+            || (!restriction.is_empty()
+                && items
+                    .iter()
+                    .any(|it| it.strip_suffix(head.as_str()).unwrap_or(it) == restriction));
+        if names_an_item {
             continue;
         }
         if best.as_ref().is_none_or(|(_, h)| h.chars().count() < n) {

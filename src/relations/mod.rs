@@ -116,6 +116,8 @@ pub enum Cover {
     },
     /// Age bands that cover every age (0-17岁 … 60岁及以上).
     AgeBands,
+    /// The total is stated as the sum of the list (`…，合计38368人`).
+    Stated,
 }
 
 /// How a breakdown is stated.

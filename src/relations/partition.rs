@@ -20,6 +20,10 @@ pub struct Partition {
     /// (`["增加值", "生产总值"]`: 第一产业增加值 is a part of 地区生产总值).
     #[serde(default)]
     pub equivalents: Vec<Vec<String>>,
+    /// Words that name the whole the partition divides (`城乡`, `进出口`): a
+    /// total named with one is divided by its members, never their partner.
+    #[serde(default)]
+    pub whole: Vec<String>,
 }
 
 impl Partition {
@@ -73,6 +77,7 @@ mod tests {
                 .collect(),
             totals: vec![],
             equivalents: vec![],
+            whole: vec![],
         }
     }
 

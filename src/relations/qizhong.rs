@@ -268,9 +268,12 @@ impl<'d, 'a> Scan<'d, 'a> {
             return false;
         };
         let total_label = &self.doc.quantities[total].label_text;
-        self.doc.partitions[p]
-            .member_of(total_label)
-            .is_some_and(|tm| tm != m)
+        let partition = &self.doc.partitions[p];
+        !partition
+            .whole
+            .iter()
+            .any(|w| total_label.contains(w.as_str()))
+            && partition.member_of(total_label).is_some_and(|tm| tm != m)
     }
 
     /// The one figure of a clause that is nothing but a label and that figure

@@ -190,11 +190,32 @@ struct Notes {
 }
 
 impl BreakdownSum {
-    /// What the paragraph of the total, and a note paragraph (`注`, `说明`)
-    /// right after it, say about gaps between parts and totals.
-    fn notes(&self, cx: &Context<'_>, pi: usize) -> Notes {
+    /// What the sentences of a breakdown (from the total's to the last
+    /// part's), the sentence after them when it states no figure, and a note
+    /// paragraph (`注`, `说明`) right after the paragraph say about gaps
+    /// between parts and totals.
+    fn notes(&self, cx: &Context<'_>, pi: usize, sentences_of: (usize, usize)) -> Notes {
         let paragraphs = &cx.draft.paragraphs;
-        let mut texts = vec![paragraphs[pi].span.slice(cx.text)];
+        let sentences = &paragraphs[pi].sentences;
+        // The breakdown's own sentences (parenthetical notes) and the one
+        // after them (部分数据因四舍五入…); another sentence's note is about
+        // another figure.
+        let (first, last) = sentences_of;
+        let mut texts: Vec<&str> = sentences[first..=last]
+            .iter()
+            .map(|s| s.span.slice(cx.text))
+            .collect();
+        // The next sentence counts when it is a note of its own, with no
+        // figure it could be about instead.
+        if let Some(next) = sentences.get(last + 1) {
+            let t = next.span.slice(cx.text);
+            if !t
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            {
+                texts.push(t);
+            }
+        }
         if let Some(next) = paragraphs.get(pi + 1) {
             let t = next.span.slice(cx.text).trim_start();
             if t.starts_with('注') || t.starts_with("说明") {
@@ -216,15 +237,19 @@ impl BreakdownSum {
 
 impl Rule for BreakdownSum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // The notes of a paragraph, read once a paragraph and only for
-        // paragraphs with a finding.
-        let mut notes: std::collections::HashMap<usize, Notes> = Default::default();
+        // Notes are read only for breakdowns with a finding.
         for b in breakdowns(cx.doc, &self.options) {
             if check_one(cx, &b, Notes::default()).is_none() {
                 continue;
             }
-            let pi = cx.quantities[b.total].location.paragraph;
-            let said = *notes.entry(pi).or_insert_with(|| self.notes(cx, pi));
+            let at = cx.quantities[b.total].location;
+            let last = b
+                .parts
+                .iter()
+                .map(|&i| cx.quantities[i].location.sentence)
+                .max()
+                .unwrap_or(at.sentence);
+            let said = self.notes(cx, at.paragraph, (at.sentence, last));
             if let Some(d) = check_one(cx, &b, said) {
                 out.push(d);
             }
@@ -305,25 +330,58 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
         }
     };
     let sum_shown = shown(exact_sum);
-    let gap = shown((exact_sum - total.value).abs());
-    let mut total_shown = total.value / factor;
-    total_shown.rescale(total.display_decimals());
-    let total_shown = total_shown.to_string();
-    let message = if exceeds {
-        format!("parts add up to {sum_shown} {unit}, more than the total {total_shown} {unit}")
-    } else {
-        format!("parts add up to {sum_shown} {unit}, but the total is {total_shown} {unit}")
-    };
     let relation = if exceeds { "more than" } else { "short of" };
-    let mut note = format!(
-        "{} = {sum_shown} {unit}, {gap} {relation} {total_shown} {unit}",
-        operands(&parts, total)
-    );
+    let (message, mut note) = if total.approx == Approx::Exact {
+        let gap = shown((exact_sum - total.value).abs());
+        let mut total_shown = total.value / factor;
+        total_shown.rescale(total.display_decimals());
+        let message = if exceeds {
+            format!("parts add up to {sum_shown} {unit}, more than the total {total_shown} {unit}")
+        } else {
+            format!("parts add up to {sum_shown} {unit}, but the total is {total_shown} {unit}")
+        };
+        let note = format!(
+            "{} = {sum_shown} {unit}, {gap} {relation} {total_shown} {unit}",
+            operands(&parts, total)
+        );
+        (message, note)
+    } else {
+        // An approximate total (1200余人) is compared by the bound it allows.
+        // As written, with its approximation words (近300个, 1200余人).
+        let written_total: String = total
+            .full_span
+            .slice(cx.text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (bound, word) = if exceeds {
+            (tb.hi?, "the most")
+        } else {
+            (tb.lo?, "the least")
+        };
+        let gap = shown((exact_sum - bound).abs());
+        let bound_shown = shown(bound);
+        let message = if exceeds {
+            format!(
+                "parts add up to {sum_shown} {unit}, more than the total {written_total} allows"
+            )
+        } else {
+            format!(
+                "parts add up to {sum_shown} {unit}, less than the total {written_total} allows"
+            )
+        };
+        let note = format!(
+            "{} = {sum_shown} {unit}, {gap} {relation} {bound_shown} {unit}, {word} that {written_total} can be",
+            operands(&parts, total)
+        );
+        (message, note)
+    };
     match &b.cover {
         Some(Cover::Partition { members, .. }) if short => {
             note.push_str(&format!(" (parts {} cover the whole)", members.join("/")))
         }
         Some(Cover::AgeBands) if short => note.push_str(" (the age bands cover every age)"),
+        Some(Cover::Stated) if short => note.push_str(" (the total is stated as their sum)"),
         _ => {}
     }
     let mut notes_shown = vec![note];

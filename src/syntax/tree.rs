@@ -532,6 +532,15 @@ mod tests {
         assert_eq!(kinds("登记2 346人，1,234,567元。")[0].0, "2 346");
         assert_eq!(kinds("登记2 346人，1,234,567元。")[1].0, "1,234,567");
         assert_eq!(kinds("城市18\n\n7人次。")[0], ("18\n\n7".into(), "q"));
+        assert_eq!(kinds("收入871.6\n8亿元。")[0], ("871.6\n8亿".into(), "q"));
+        assert_eq!(
+            kinds("收入871\n\n.68亿元。")[0],
+            ("871\n\n.68亿".into(), "q")
+        );
+        assert_eq!(
+            kinds("收入871.\r\n68亿元。")[0],
+            ("871.\r\n68亿".into(), "q")
+        );
     }
 
     #[test]
