@@ -92,12 +92,13 @@ age bands that cover every age.
 * `part_followers`: what may follow a part in its clause besides another
   figure (`、`, `和`, `占`, `增长` …); a figure followed by anything else is
   inside a new statement (`资助1360名困难群众参加医保`) and is not a part.
-* Notes in the paragraph of a breakdown, or in a `注：`/`说明` paragraph right
-  after it, change the check: `rounding_notes` (`因四舍五入…`) allow each
-  figure a whole step of its last digit instead of half (a large gap is
-  still an error); `gap_notes` (`含未列出的…`, `不含…`) allow parts to fall
-  short of the total; `overlap_notes` (`重复计算`, `口径不同`) turn the check
-  off for that paragraph.
+* Notes change the check when they stand in the breakdown's own sentences,
+  in the sentence right after them if it states no figure, or in a
+  `注：`/`说明` paragraph right after the paragraph: `rounding_notes`
+  (`因四舍五入…`) allow each figure a whole step of its last digit instead of
+  half (a large gap is still an error); `gap_notes` (`含未列出的…`, `不含…`)
+  allow parts to fall short of the total; `overlap_notes` (`重复计算`,
+  `口径不同`) turn the check off.
 
 A list given in `yblint.toml` replaces the built-in list.
 
