@@ -1,0 +1,55 @@
+//! `yblint dump FILE` (hidden): the figures and breakdowns yblint reads in a
+//! draft, to see why a rule did or did not fire.
+
+use std::path::Path;
+
+use super::config_error;
+use crate::config::{find_config, Config};
+use crate::source;
+
+/// Prints the figures and breakdowns of the draft at `path`; the exit code.
+pub(super) fn dump(path: &Path) -> i32 {
+    let src = match source::read_path(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("yblint: error: {}: {e}", path.display());
+            return 2;
+        }
+    };
+    let config = match find_config(path)
+        .map(|p| Config::from_file(&p))
+        .unwrap_or_else(Config::builtin)
+    {
+        Ok(c) => c,
+        Err(e) => return config_error(&e),
+    };
+    let text = &src.text;
+    let Ok(draft) = crate::syntax::parse(text) else {
+        return 2;
+    };
+    let qs = crate::quantity::extract(text, &draft, &config.tables.units, &config.tables.words);
+    for (i, q) in qs.iter().enumerate() {
+        println!(
+            "q{i} {:?} {:?} value={} step={} unit={} role={:?} approx={:?} label={:?}{}{}",
+            q.span.slice(text),
+            q.location,
+            q.value,
+            q.step,
+            q.display_unit,
+            q.role,
+            q.approx,
+            q.label_text,
+            if q.non_additive { " non-additive" } else { "" },
+            if q.in_parens { " in-parens" } else { "" },
+        );
+    }
+    let doc = crate::relations::Doc::new(text, &draft, &qs, &config.tables.partitions);
+    let opts = crate::rules::breakdown_sum::builtin_options();
+    for b in crate::relations::breakdowns(&doc, &opts) {
+        println!(
+            "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",
+            b.kind, b.total, b.parts, b.cover, b.overlapping
+        );
+    }
+    0
+}

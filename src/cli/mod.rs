@@ -1,0 +1,141 @@
+//! The command line: `yblint check`, `yblint rules`, `yblint rule NAME`.
+//!
+//! Exit codes of `yblint check`: 0 when no diagnostic has error severity,
+//! 1 when one has, 2 for usage, I/O or configuration errors (a file that
+//! cannot be read is reported, the others are still checked, and the exit
+//! code is 2). Diagnostics go to standard output, messages to standard error.
+
+mod check;
+mod docs;
+mod dump;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+use crate::config::ConfigError;
+
+/// yblint: a linter for Chinese yearbook drafts.
+#[derive(Debug, Parser)]
+#[command(name = "yblint", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check drafts (files, folders walked for .txt and .md, or - for stdin).
+    Check(CheckArgs),
+    /// List every rule with its category, default severity and summary.
+    Rules,
+    /// Print a rule's documentation with examples.
+    Rule {
+        /// The rule's name, e.g. breakdown-sum.
+        name: String,
+    },
+    /// Print the figures and breakdowns yblint reads in a draft (for
+    /// understanding why a rule did or did not fire).
+    #[command(hide = true)]
+    Dump {
+        /// The draft.
+        path: PathBuf,
+    },
+}
+
+/// Arguments of `yblint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Configuration file (default: yblint.toml in the checked folder or its parents).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with the source lines.
+    Human,
+    /// One JSON document (see the README for its fields).
+    Json,
+}
+
+/// Colour choice for human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorMode {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Runs yblint with the process arguments; returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::check(&args),
+        Command::Rules => docs::list_rules(),
+        Command::Rule { name } => docs::show_rule(&name),
+        Command::Dump { path } => dump::dump(&path),
+    }
+}
+
+/// Renders a configuration error with the TOML lines it points into.
+pub(super) fn config_error(e: &ConfigError) -> i32 {
+    let mut stderr = termcolor::StandardStream::stderr(if std::io::stderr().is_terminal() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    });
+    match e.span {
+        Some(span) if !e.text.is_empty() => {
+            let file = SimpleFile::new(e.path.display().to_string(), e.text.as_str());
+            let d = cs::Diagnostic::error()
+                .with_message(format!("invalid configuration: {}", e.message))
+                .with_labels(vec![cs::Label::primary((), span.range())]);
+            let _ = term::emit_to_write_style(&mut stderr, &term::Config::default(), &file, &d);
+        }
+        _ => {
+            let _ = writeln!(stderr, "yblint: error: {e}");
+        }
+    }
+    2
+}
+
+pub(super) fn display(p: &Path) -> String {
+    if p.as_os_str() == "-" {
+        "<stdin>".into()
+    } else {
+        p.display().to_string()
+    }
+}
+
+pub(super) fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
