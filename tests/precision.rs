@@ -571,3 +571,52 @@ fn chinese_numerals_with_yu_and_decimals_are_read() {
         "常住人口四十六点二万人，其中，城镇人口二十一点八万人，乡村人口二十四点四万人。",
     );
 }
+
+#[test]
+fn a_result_after_a_complete_breakdown_is_not_a_part() {
+    // The first parts already add up to the total: what follows is a new
+    // statement, whatever verb or adverb opens it.
+    for text in [
+        "【信访】 全年共受理群众信访事项384件，其中，来信97件，来访287件，已办结371件，办结率为96.6%。",
+        "【高考】 全县参加普通高考考生2914人，其中，物理类1846人，历史类1068人，录取2703人，录取率为92.8%。",
+        "【医院】 年末有职工702人，其中，在编职工331人，编外聘用人员371人；卫生技术人员598人，其中，执业医师192人，注册护士291人。",
+        "【财政】 全年一般公共预算收入12.48亿元，其中，税收收入8.61亿元，非税收入3.87亿元，一般公共预算支出37.25亿元。",
+        "【交通】 全乡有公路192.4公里，其中，国道55.2公里，县乡道38.9公里，村道98.3公里，乡政府驻地海拔4150米。",
+    ] {
+        assert_silent("结果.txt", text);
+    }
+}
+
+#[test]
+fn a_page_number_left_by_a_page_break_is_not_read_as_digits() {
+    assert_silent(
+        "低保.txt",
+        "全县有城乡低保对象5796户，其中，城市低保对象1302户，农村低保对象\n\n126\n\n4494户。",
+    );
+    assert_silent(
+        "低保.txt",
+        "全县有城乡低保对象5796户，其中，城市低保对象1302户，农村低保对象\n·126·\n4494户。",
+    );
+}
+
+#[test]
+fn markdown_list_items_start_their_own_paragraphs() {
+    // Without a full stop after the list, the next paragraph must not be
+    // read as one more item of it.
+    assert_silent(
+        "残联.md",
+        "年末全县有残疾人8764人，其中：\n\n- 视力残疾1342人\n- 肢体残疾4118人\n\n60岁及以上老年人18930人。\n",
+    );
+}
+
+#[test]
+fn losses_and_net_flows_are_not_added_as_written() {
+    for text in [
+        "全年规模以上工业企业实现利润总额12.84亿元，其中，盈利企业实现利润15.97亿元，亏损企业亏损额3.13亿元。",
+        "全年规模以上工业企业实现利润总额12.84亿元，其中，国有控股企业利润总额15.97亿元，私营企业利润总额-3.13亿元。",
+        "全年规模以上工业企业实现利润总额-3.71亿元，其中，国有控股企业利润总额-5.92亿元，私营企业利润总额2.21亿元。",
+        "全年全县户籍人口机械变动为净迁出1312人，其中，城关镇净迁入372人，其他乡镇净迁出1684人。",
+    ] {
+        assert_silent("利润.txt", text);
+    }
+}

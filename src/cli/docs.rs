@@ -95,6 +95,7 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
     for (key, list) in [
         ("non_additive", &w.non_additive),
         ("non_additive_tail", &w.non_additive_tail),
+        ("signed", &w.signed),
         ("change", &w.change),
         ("previous", &w.previous),
         ("previous_before", &w.previous_before),

@@ -298,6 +298,7 @@ impl Config {
                         words.previous.extend(extra.previous);
                         words.previous_before.extend(extra.previous_before);
                         words.stock.extend(extra.stock);
+                        words.signed.extend(extra.signed);
                         words.flow.extend(extra.flow);
                     }
                     other => {

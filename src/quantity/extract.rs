@@ -168,6 +168,11 @@ fn read_clause(
                 tail[start..].contains(w.as_str())
             });
         q.timing = words.timing(&q.label_text);
+        q.signed = q.value.is_sign_negative()
+            || words
+                .signed
+                .iter()
+                .any(|w| q.label_text.contains(w.as_str()));
         label_start = q.full_span.end;
         skip_until = q.full_span.end;
         previous_label = Some(q.label_text.clone());
@@ -213,6 +218,7 @@ impl Reader<'_> {
             timing: super::Timing::Unknown,
             after: String::new(),
             yu: false,
+            signed: false,
         }
     }
 
@@ -279,6 +285,8 @@ impl Reader<'_> {
             Some("万") => Decimal::from(10_000),
             Some("亿") => Decimal::from(100_000_000),
             Some("万亿") => Decimal::from(1_000_000_000_000i64),
+            Some("千万") => Decimal::from(10_000_000),
+            Some("百万") => Decimal::from(1_000_000),
             Some("千") => Decimal::from(1_000),
             Some("百") => Decimal::from(100),
             _ => Decimal::ONE,

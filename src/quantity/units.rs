@@ -54,6 +54,10 @@ pub struct LabelWords {
     /// Written right before a figure: a starting level (由480户).
     #[serde(default)]
     pub previous_before: Vec<String>,
+    /// A label with one of these gives the figure a sign its digits do not
+    /// show (亏损, 逆差, 净迁出).
+    #[serde(default)]
+    pub signed: Vec<String>,
     /// A label with one of these is a stock (余额): a balance at a moment.
     #[serde(default)]
     pub stock: Vec<String>,

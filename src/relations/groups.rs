@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::breakdown::BreakdownOptions;
 use super::label::{bands_cover, bands_overlap, common_suffix, strip_generic, trim_tail};
 use super::{Breakdown, BreakdownKind, Cover, Doc};
+use crate::quantity::Bounds;
 use crate::span::Span;
 
 /// One part as the scan found it.
@@ -35,7 +36,10 @@ enum GroupKind {
 
 /// Splits the parts of one cut under one total into groups (consecutive
 /// members of one partition, consecutive age bands, consecutive other parts)
-/// and makes one breakdown of each.
+/// and makes one breakdown of each. `truncated` says that later parts were
+/// lost (no group may then cover the total); `announced_list` that the parts
+/// were announced as a list (`其中：`), so that none of them is a new
+/// statement.
 pub(super) fn groups(
     doc: &Doc<'_>,
     opts: &BreakdownOptions,
@@ -43,6 +47,7 @@ pub(super) fn groups(
     total: usize,
     parts: &[&Part],
     truncated: bool,
+    announced_list: bool,
 ) -> Vec<Breakdown> {
     let mut groups: Vec<(GroupKind, Vec<&Part>)> = Vec::new();
     for p in parts {
@@ -63,6 +68,20 @@ pub(super) fn groups(
         } else {
             groups.push((kind, vec![p]));
         }
+    }
+    // When the first parts already add up to the total, the breakdown is
+    // complete there: other parts after them are a new statement
+    // (来信86件，来访279件，已办结352件 under 365件). Partitions and age bands
+    // after that point are other cuts of the total and stay. A list announced
+    // by 其中： is all parts, however its first items add up.
+    if let Some(end) = complete_prefix(doc, total, parts).filter(|_| !announced_list) {
+        let cut_at = parts[end - 1].q;
+        for (kind, members) in &mut groups {
+            if *kind == GroupKind::Free {
+                members.retain(|p| p.q <= cut_at);
+            }
+        }
+        groups.retain(|(_, members)| !members.is_empty());
     }
     let any_free = groups.iter().any(|(k, _)| *k == GroupKind::Free);
     let total_label = &doc.quantities[total].label_text;
@@ -127,6 +146,27 @@ pub(super) fn groups(
             }
         })
         .collect()
+}
+
+/// The number of first parts that add up to the total within rounding, when
+/// that is fewer than all the parts.
+fn complete_prefix(doc: &Doc<'_>, total: usize, parts: &[&Part]) -> Option<usize> {
+    let total_bounds = doc.quantities[total].bounds();
+    total_bounds.lo?;
+    total_bounds.hi?;
+    let mut bounds = Vec::with_capacity(parts.len());
+    for (k, p) in parts.iter().enumerate().take(parts.len().saturating_sub(1)) {
+        bounds.push(doc.quantities[p.q].bounds());
+        let sum = Bounds::sum(&bounds);
+        if sum.lo.is_some()
+            && sum.hi.is_some()
+            && !sum.entirely_above(&total_bounds)
+            && !sum.entirely_below(&total_bounds)
+        {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// True when a part's label, its member word (城市, 男) or age band taken

@@ -486,6 +486,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 total,
                 &parts,
                 truncated,
+                self.colon_list,
             ));
         }
         for n in self.nested_done {
@@ -510,7 +511,15 @@ impl<'d, 'a> Scan<'d, 'a> {
                 })
                 .collect();
             let refs: Vec<&Part> = parts.iter().collect();
-            out.extend(groups(doc, self.opts, self.marker, n.total, &refs, true));
+            out.extend(groups(
+                doc,
+                self.opts,
+                self.marker,
+                n.total,
+                &refs,
+                true,
+                false,
+            ));
         }
         out
     }

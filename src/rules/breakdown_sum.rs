@@ -264,6 +264,17 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
     }
     let total = &cx.quantities[b.total];
     let parts: Vec<&Quantity> = b.parts.iter().map(|&i| &cx.quantities[i]).collect();
+    let words = &cx.tables.words;
+    let unwritten_sign = |q: &Quantity| {
+        words
+            .signed
+            .iter()
+            .any(|w| q.label_text.contains(w.as_str()))
+    };
+    if unwritten_sign(total) || parts.iter().any(|p| unwritten_sign(p)) {
+        // 亏损企业亏损额3.26亿元: which figures subtract is not written.
+        return None;
+    }
     let bounds_of = |q: &Quantity| {
         if notes.rounding {
             q.bounds_rounded_apart()
@@ -273,6 +284,10 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
     };
     let tb = bounds_of(total);
     if b.overlapping || parts.len() == 1 {
+        if total.signed || parts.iter().any(|p| p.signed) {
+            // With negative figures a part may well exceed a net total.
+            return None;
+        }
         // Each part alone must not exceed the total (overlapping subsets are
         // never added up).
         let over = parts.iter().find(|p| bounds_of(p).entirely_above(&tb))?;

@@ -217,9 +217,17 @@ fn block_starts(text: &str) -> Vec<usize> {
     out
 }
 
-/// True when a line opens with a numbered heading or list mark in Chinese
-/// numerals: `二、`, `（二）`, `(二)` (the grammar's `list_mark`).
+/// True when a line opens with a numbered heading or list mark: `二、`,
+/// `（二）`, `(二)`, or Markdown's `- `, `* `, `+ `, `1. `, `>` (the
+/// grammar's `list_mark`).
 fn starts_list_mark(line: &str) -> bool {
+    if line.starts_with(['>']) || ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return true;
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&digits) && line[digits..].starts_with(". ") {
+        return true;
+    }
     const DIGITS: &str = "零〇一二三四五六七八九十百千万亿两";
     let numeral = |s: &str| s.len() - s.trim_start_matches(|c| DIGITS.contains(c)).len();
     let n = numeral(line);
