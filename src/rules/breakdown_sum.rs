@@ -45,7 +45,10 @@ and ARITH_PARTS_VS_TOTAL.
   a figure inside a longer statement (`资助1360名困难群众参加医保`) is not a
   part, nor is another year's figure (`2019年为745户`). A nested `其中` after
   a part opens a breakdown of that part, which ends when a part of the outer
-  partition follows (`第二产业…，其中工业…，第三产业…`).
+  partition follows (`第二产业…，其中工业…，第三产业…`). When the first parts
+  already add up to the total, later parts that are not another partition
+  are a new statement (`来信86件，来访279件，已办结352件` under `365件`),
+  unless the list was announced by `其中：`.
 * `分别为` lists: `小学、初中、高中在校学生分别为9820人、5640人和3290人`,
   whose total is stated under the same head noun in the same sentence or
   earlier in the paragraph, or after the list (`…，合计18650人`); a list of the
@@ -75,6 +78,9 @@ age bands that cover every age.
   parentheses, percentages and ratios.
 * Stocks and flows: a balance (`余额`, `年末…`) is not made of the year's
   amounts (`全年发放`, `累计`), and the other way round.
+* Signs the digits do not show (`亏损额`, `净迁出`, `逆差`: the `signed` label
+  words): such breakdowns are not checked. Written negatives (`负92元`) are
+  subtracted, and never give a one-part error.
 * Rounding: every figure stands for the interval its last digit allows
   (`35.8亿元` is 35.75亿–35.85亿); a whole count of households or persons is
   exact. Approximate figures (`余`, `约`, `近`, `以上`) give only bounds.
