@@ -9,9 +9,14 @@ use crate::span::Span;
 use crate::syntax::{Clause, Draft, NumberShape, QuantityShape, Sentence, TokenKind};
 
 /// Numbers of this size or more (before 万/亿) are not figures: no yearbook
-/// states a quantity with sixteen integer digits, and the bound keeps every
-/// sum yblint computes far from the limits of exact decimals.
-const MAX_DIGITS_VALUE: i64 = 1_000_000_000_000_000;
+/// states a quantity with thirteen integer digits.
+const MAX_DIGITS_VALUE: i64 = 1_000_000_000_000;
+
+/// Figures of this size or more in base units are not read (a number glued
+/// to another, an identifier): the bound keeps every sum, difference and
+/// rounding interval yblint computes far from the limits of exact decimals
+/// (about 7.9 × 10²⁸), even over thousands of parts.
+const MAX_BASE_VALUE: i64 = 1_000_000_000_000_000_000;
 
 /// Approximation words written before a figure, longest first within a kind.
 const PREFIX_WORDS: &[(&str, Approx)] = &[
@@ -134,7 +139,11 @@ fn read_clause(
             TokenKind::CnNumber => reader.chinese(token.span),
             TokenKind::PercentWord => reader.percent_word(token.span),
             _ => None,
-        };
+        }
+        .filter(|q| {
+            let limit = Decimal::from(MAX_BASE_VALUE);
+            q.value.abs() < limit && q.step < limit
+        });
         let Some(mut q) = found else { continue };
         reader.surroundings(&mut q, clause.span.start.max(label_start));
         let label = Span::new(label_start.min(q.full_span.start), q.full_span.start);
@@ -400,8 +409,9 @@ impl Reader<'_> {
         }
         let before = &self.text[clause_start..start];
         let negative = before.ends_with('负')
-            || (before.ends_with(['-', '−', '－'])
-                && !before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()));
+            || before
+                .strip_suffix(['-', '−', '－'])
+                .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_digit()));
         if negative && !matches!(q.form, Form::Range { .. }) {
             q.value = -q.value;
             start -= before.chars().next_back().map(char::len_utf8).unwrap_or(0);

@@ -64,25 +64,27 @@ pub fn parse_chinese(written: &str) -> Option<Decimal> {
         };
         any = true;
         if unit >= 10_000 {
-            section += digit.take().unwrap_or(0);
+            section = section.checked_add(digit.take().unwrap_or(0))?;
             if section == 0 && total == 0 {
                 return None;
             }
-            if unit == 100_000_000 {
-                total = (total + section) * unit;
+            total = if unit == 100_000_000 {
+                total.checked_add(section)?.checked_mul(unit)?
             } else {
-                total += section * unit;
-            }
+                total.checked_add(section.checked_mul(unit)?)?
+            };
             section = 0;
         } else {
-            section += digit.take().unwrap_or(1) * unit;
+            section = section.checked_add(digit.take().unwrap_or(1).checked_mul(unit)?)?;
         }
     }
     if !any {
         return None;
     }
-    section += digit.unwrap_or(0);
-    Some(Decimal::from_i128_with_scale(total + section, 0))
+    section = section.checked_add(digit.unwrap_or(0))?;
+    // Far beyond any count; also keeps the value inside what Decimal holds.
+    let value = total.checked_add(section)?;
+    (value < 10i128.pow(20)).then(|| Decimal::from_i128_with_scale(value, 0))
 }
 
 /// A figure written in Chinese numerals: its value, the step of its last
@@ -184,6 +186,7 @@ mod tests {
         assert_eq!(parse_chinese("一万二千"), Some(d("12000")));
         assert_eq!(parse_chinese("三亿五千万"), Some(d("350000000")));
         assert_eq!(parse_chinese("万"), None);
+        assert_eq!(parse_chinese("一亿亿亿亿亿亿亿亿"), None);
         assert_eq!(parse_chinese("一第"), None);
     }
 
