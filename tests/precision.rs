@@ -620,3 +620,27 @@ fn losses_and_net_flows_are_not_added_as_written() {
         assert_silent("利润.txt", text);
     }
 }
+
+#[test]
+fn a_later_figure_that_merely_contains_gong_is_not_a_lists_total() {
+    for text in [
+        "全县城市、农村公厕分别为31座、52座，新建公共厕所20座。",
+        "全县男、女团员分别为312人、508人，共青团干部21人。",
+    ] {
+        assert_silent("分别为.txt", text);
+    }
+}
+
+#[test]
+fn a_number_wrapped_onto_a_line_of_its_own_is_a_figure_not_a_page_number() {
+    // 45 between two lines of text is the number of teachers; with a blank
+    // line beside it, 126 would be a page number.
+    assert_silent(
+        "教育.txt",
+        "全县有学生32人，教师\n45\n人，其中，女教师30人，男教师15人。",
+    );
+    assert_silent(
+        "低保.txt",
+        "全县有城乡低保对象5796户，其中，城市低保对象1302户，农村低保对象\n\n126\n4494户。",
+    );
+}

@@ -147,9 +147,27 @@ fn total_after(doc: &Doc<'_>, pi: usize, si: usize, ci: usize, values: &[usize])
         .find(|&i| doc.quantities[i].dimension() == first.dimension())
         .filter(|&i| {
             let q = &doc.quantities[i];
-            let label = q.label.slice(doc.text);
-            can_be_total(doc, q) && TOTAL_WORDS.iter().any(|w| label.contains(w))
+            can_be_total(doc, q) && says_in_all(&q.label_text)
         })
+}
+
+/// True when a label opens with a word for "in all" (`合计`, `共计`,
+/// `共有…`, a bare `共`), after the place and time: not `公共厕所`, not
+/// `共青团干部`.
+fn says_in_all(label: &str) -> bool {
+    let mut l = label;
+    while let Some(p) = [
+        "全县", "全市", "全区", "全镇", "全乡", "年末", "全年", "以上", "上述", "三者", "两者",
+    ]
+    .iter()
+    .find(|p| l.starts_with(**p))
+    {
+        l = &l[p.len()..];
+    }
+    ["合计", "共计", "总计", "共有", "总数", "总量"]
+        .iter()
+        .any(|w| l.starts_with(w))
+        || ["共", "共为", "共达", "共是"].contains(&l)
 }
 
 /// The total of a list without a head noun: the one figure of the list's
