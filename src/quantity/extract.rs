@@ -18,6 +18,9 @@ const MAX_DIGITS_VALUE: i64 = 1_000_000_000_000;
 /// (about 7.9 × 10²⁸), even over thousands of parts.
 const MAX_BASE_VALUE: i64 = 1_000_000_000_000_000_000;
 
+/// A figure's label keeps at most this many characters before it.
+const LABEL_CHARS: usize = 48;
+
 /// Approximation words written before a figure, longest first within a kind.
 const PREFIX_WORDS: &[(&str, Approx)] = &[
     // The negated forms first: 不低于 must not be read as 低于.
@@ -74,40 +77,69 @@ pub fn extract(text: &str, draft: &Draft, units: &UnitTable, words: &LabelWords)
     let mut out = Vec::new();
     for (pi, para) in draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
-            let parens = parentheses(text, sentence);
+            let mut parens = Parentheses::of(text, sentence);
             for (ci, clause) in sentence.clauses.iter().enumerate() {
                 let location = Location {
                     paragraph: pi,
                     sentence: si,
                     clause: ci,
                 };
-                read_clause(text, clause, location, &parens, units, words, &mut out);
+                read_clause(text, clause, location, &mut parens, units, words, &mut out);
             }
         }
     }
     out
 }
 
-/// The spans inside matched parentheses of a sentence; an opening mark that
-/// is never closed encloses nothing (a slip, not a parenthetical note).
-fn parentheses(text: &str, sentence: &Sentence) -> Vec<Span> {
-    let mut open: Vec<usize> = Vec::new();
-    let mut inside = Vec::new();
-    for t in sentence.clauses.iter().flat_map(|c| &c.tokens) {
-        if !matches!(t.kind, TokenKind::Other) {
-            continue;
-        }
-        match t.span.slice(text) {
-            "（" | "(" => open.push(t.span.end),
-            "）" | ")" => {
-                if let Some(start) = open.pop() {
-                    inside.push(Span::new(start, t.span.start));
-                }
+/// The matched parentheses of a sentence, asked about positions in
+/// increasing order; an opening mark that is never closed encloses nothing
+/// (a slip, not a parenthetical note).
+struct Parentheses {
+    /// (position, +1 for an opening, -1 for a closing), sorted.
+    events: Vec<(usize, i32)>,
+    next: usize,
+    depth: i32,
+}
+
+impl Parentheses {
+    fn of(text: &str, sentence: &Sentence) -> Self {
+        let mut open: Vec<usize> = Vec::new();
+        let mut events = Vec::new();
+        for t in sentence.clauses.iter().flat_map(|c| &c.tokens) {
+            if !matches!(t.kind, TokenKind::Other) {
+                continue;
             }
-            _ => {}
+            match t.span.slice(text) {
+                "（" | "(" => open.push(t.span.end),
+                "）" | ")" => {
+                    if let Some(start) = open.pop() {
+                        events.push((start, 1));
+                        events.push((t.span.start, -1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        events.sort_unstable();
+        Parentheses {
+            events,
+            next: 0,
+            depth: 0,
         }
     }
-    inside
+
+    /// True when `pos` lies inside parentheses; `pos` must not decrease
+    /// from one call to the next.
+    fn inside(&mut self, pos: usize) -> bool {
+        while let Some(&(at, step)) = self.events.get(self.next) {
+            if at > pos {
+                break;
+            }
+            self.depth += step;
+            self.next += 1;
+        }
+        self.depth > 0
+    }
 }
 
 struct Reader<'a> {
@@ -120,7 +152,7 @@ fn read_clause(
     text: &str,
     clause: &Clause,
     location: Location,
-    parens: &[Span],
+    parens: &mut Parentheses,
     units: &UnitTable,
     words: &LabelWords,
     out: &mut Vec<Quantity>,
@@ -147,7 +179,19 @@ fn read_clause(
         let Some(mut q) = found else { continue };
         reader.surroundings(&mut q, clause.span.start.max(label_start));
         let label = Span::new(label_start.min(q.full_span.start), q.full_span.start);
-        let local: String = label.slice(text).chars().filter(|c| !is_gap(*c)).collect();
+        // The words right before the figure name it; a label is kept to its
+        // last LABEL_CHARS characters so that long runs of text cost nothing
+        // more for every figure that follows them.
+        let local: String = {
+            let raw = label.slice(text);
+            let from = raw
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| !is_gap(*c))
+                .nth(LABEL_CHARS - 1)
+                .map_or(0, |(i, _)| i);
+            raw[from..].chars().filter(|c| !is_gap(*c)).collect()
+        };
         q.role = reader.role(&local, label_start, q.full_span.start);
         q.label = label;
         q.label_text = if local.is_empty() {
@@ -156,9 +200,7 @@ fn read_clause(
             local
         };
         q.location = location;
-        q.in_parens = parens
-            .iter()
-            .any(|p| p.start <= q.span.start && q.span.end <= p.end);
+        q.in_parens = parens.inside(q.span.start);
         let tail = q
             .label_text
             .trim_end_matches(['为', '是', '达', '约', '：', ':']);

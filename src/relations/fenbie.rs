@@ -272,13 +272,14 @@ fn find_total(
     items: &[String],
 ) -> Option<(usize, String)> {
     let last_item = items.last()?.as_str();
+    // The figures of the paragraph before the list's clause, nearest first.
     let range = doc.in_paragraph(pi);
-    let candidates = doc.quantities[range.clone()]
-        .iter()
-        .zip(range)
-        .map(|(q, i)| (i, q))
+    let before = range.start
+        + doc.quantities[range.clone()]
+            .partition_point(|q| (q.location.sentence, q.location.clause) < (si, ci));
+    let candidates = (range.start..before)
         .rev()
-        .filter(|(_, q)| (q.location.sentence, q.location.clause) < (si, ci))
+        .map(|i| (i, &doc.quantities[i]))
         .take_while(|(_, q)| q.location.sentence + SENTENCES_BACK >= si)
         .take(LOOKBACK);
     let mut best: Option<(usize, String)> = None;

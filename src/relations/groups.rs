@@ -154,10 +154,12 @@ fn complete_prefix(doc: &Doc<'_>, total: usize, parts: &[&Part]) -> Option<usize
     let total_bounds = doc.quantities[total].bounds();
     total_bounds.lo?;
     total_bounds.hi?;
-    let mut bounds = Vec::with_capacity(parts.len());
+    let mut sum = Bounds {
+        lo: Some(rust_decimal::Decimal::ZERO),
+        hi: Some(rust_decimal::Decimal::ZERO),
+    };
     for (k, p) in parts.iter().enumerate().take(parts.len().saturating_sub(1)) {
-        bounds.push(doc.quantities[p.q].bounds());
-        let sum = Bounds::sum(&bounds);
+        sum = Bounds::sum(&[sum, doc.quantities[p.q].bounds()]);
         if sum.lo.is_some()
             && sum.hi.is_some()
             && !sum.entirely_above(&total_bounds)

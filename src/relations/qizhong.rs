@@ -432,6 +432,9 @@ impl<'d, 'a> Scan<'d, 'a> {
                     }
                 }
             }
+            if self.parts.len() >= MAX_PARTS {
+                return false;
+            }
             if self.first_part_text.is_none() {
                 let (norm, _) = doc.clause_text(doc.clause(self.pi, self.si, k));
                 let norm = norm.strip_prefix("其中").unwrap_or(&norm);

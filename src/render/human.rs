@@ -8,6 +8,10 @@ use codespan_reporting::term::{self, termcolor};
 use super::{FileReport, LineIndex};
 use crate::diagnostic::{Diagnostic, Severity};
 
+/// Source lines longer than this many bytes (about 2000 Han characters) are
+/// not shown under a diagnostic; its location is given in a note instead.
+const MAX_SHOWN_LINE_BYTES: usize = 6000;
+
 /// At most this many secondary labels (parts) are drawn under the source.
 const MAX_SECONDARY_LABELS: usize = 40;
 
@@ -43,10 +47,7 @@ pub fn to_codespan(
     // On each line only the last secondary label keeps its message: codespan
     // writes one message inline per line and draws the others below it,
     // which for a row of parts says `part` again and again.
-    let line_of: Vec<usize> = shown
-        .iter()
-        .map(|l| lines.position(l.span.start).line)
-        .collect();
+    let line_of: Vec<usize> = shown.iter().map(|l| lines.line(l.span.start)).collect();
     let mut seen_lines = std::collections::HashSet::new();
     let mut keeps_message = vec![false; shown.len()];
     for i in (0..shown.len()).rev() {
@@ -102,13 +103,22 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         let id = files.add(r.path.clone(), text);
         let lines = LineIndex::new(&r.text);
         for d in &r.diagnostics {
+            let mut shown = to_codespan(id, &lines, d, shift);
+            // A source line too long to read (a whole pasted chapter on one
+            // line) is not printed again for every finding on it.
+            let at = lines.position(d.span.start);
+            if lines.line_bytes(at.line) > MAX_SHOWN_LINE_BYTES {
+                shown.labels.clear();
+                shown.notes.insert(
+                    0,
+                    format!(
+                        "at {}:{}:{} (the line is too long to show)",
+                        r.path, at.line, at.column
+                    ),
+                );
+            }
             // Spans come from the text itself, so rendering cannot fail.
-            let _ = term::emit_to_write_style(
-                &mut buffer,
-                &config,
-                &files,
-                &to_codespan(id, &lines, d, shift),
-            );
+            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &shown);
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()

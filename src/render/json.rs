@@ -16,14 +16,16 @@
 
 use serde_json::{json, Value};
 
-use super::{FileReport, LineIndex, Summary};
+use std::collections::HashMap;
+
+use super::{FileReport, LineIndex, Position, Summary};
 use crate::span::Span;
 
 /// Version of the JSON document shape.
 pub const VERSION: u32 = 1;
 
-fn span_json(idx: &LineIndex<'_>, span: Span) -> Value {
-    let (a, b) = idx.span(span);
+fn span_json(at: &HashMap<usize, Position>, span: Span) -> Value {
+    let (a, b) = (at[&span.start], at[&span.end]);
     json!({
         "start": span.start,
         "end": span.end,
@@ -39,14 +41,19 @@ pub fn render(reports: &[FileReport]) -> String {
     let summary = Summary::of(reports);
     let mut diagnostics = Vec::new();
     for r in reports {
-        let idx = LineIndex::new(&r.text);
+        // Every position of the file in one sweep: a long line is counted once.
+        let at = LineIndex::new(&r.text).positions(r.diagnostics.iter().flat_map(|d| {
+            std::iter::once(d.span)
+                .chain(d.labels.iter().map(|l| l.span))
+                .flat_map(|s| [s.start, s.end])
+        }));
         for d in &r.diagnostics {
             let labels: Vec<Value> = d
                 .labels
                 .iter()
                 .map(|l| {
                     json!({
-                        "span": span_json(&idx, l.span),
+                        "span": span_json(&at, l.span),
                         "message": l.message,
                         "primary": l.primary,
                     })
@@ -58,7 +65,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 "category": d.category,
                 "severity": d.severity.as_str(),
                 "message": d.message,
-                "span": span_json(&idx, d.span),
+                "span": span_json(&at, d.span),
                 "labels": labels,
                 "notes": d.notes,
             }));

@@ -53,10 +53,15 @@ impl Summary {
 
 /// Line starts of a text, for turning byte offsets into 1-based lines and
 /// character columns.
+///
+/// Positions asked for in increasing order (as diagnostics are sorted) cost
+/// only the characters between them, so a long line is counted once.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'t> {
     text: &'t str,
     starts: Vec<usize>,
+    /// The last position computed: (offset, 0-based line, column).
+    cursor: std::cell::Cell<(usize, usize, usize)>,
 }
 
 /// A 1-based line and column; the column counts characters (not bytes, not
@@ -74,21 +79,60 @@ impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            cursor: std::cell::Cell::new((0, 0, 1)),
+        }
     }
 
     /// The position of byte `offset` (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let before = &self.text[self.starts[line]..offset];
-        // A byte-order mark is not a character an editor shows.
-        let before = before.strip_prefix('\u{FEFF}').unwrap_or(before);
-        let column = before.chars().count() + 1;
+        let (last, last_line, last_column) = self.cursor.get();
+        let column = if last_line == line && self.starts[line] < last && last <= offset {
+            last_column + self.text[last..offset].chars().count()
+        } else {
+            let before = &self.text[self.starts[line]..offset];
+            // A byte-order mark is not a character an editor shows.
+            let before = before.strip_prefix('\u{FEFF}').unwrap_or(before);
+            before.chars().count() + 1
+        };
+        self.cursor.set((offset, line, column));
         Position {
             line: line + 1,
             column,
         }
+    }
+
+    /// The positions of many offsets at once, computed in one sweep over
+    /// the text (in increasing order, whatever order they are given in).
+    pub fn positions(
+        &self,
+        offsets: impl IntoIterator<Item = usize>,
+    ) -> std::collections::HashMap<usize, Position> {
+        let mut sorted: Vec<usize> = offsets.into_iter().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        sorted.into_iter().map(|o| (o, self.position(o))).collect()
+    }
+
+    /// The 1-based line of byte `offset` (clamped to the text).
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The length in bytes of 1-based line `line`, line break included.
+    pub fn line_bytes(&self, line: usize) -> usize {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        end - start
     }
 
     /// Start and end positions of a span; the end is exclusive (the column

@@ -244,7 +244,9 @@ impl BreakdownSum {
 
 impl Rule for BreakdownSum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // Notes are read only for breakdowns with a finding.
+        // Notes are read only for breakdowns with a finding, once for each
+        // run of sentences.
+        let mut read: std::collections::HashMap<(usize, usize, usize), Notes> = Default::default();
         for b in breakdowns(cx.doc, &self.options) {
             if check_one(cx, &b, Notes::default()).is_none() {
                 continue;
@@ -256,7 +258,9 @@ impl Rule for BreakdownSum {
                 .map(|&i| cx.quantities[i].location.sentence)
                 .max()
                 .unwrap_or(at.sentence);
-            let said = self.notes(cx, at.paragraph, (at.sentence, last));
+            let said = *read
+                .entry((at.paragraph, at.sentence, last))
+                .or_insert_with(|| self.notes(cx, at.paragraph, (at.sentence, last)));
             if let Some(d) = check_one(cx, &b, said) {
                 out.push(d);
             }
