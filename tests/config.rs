@@ -681,3 +681,27 @@ fn unit_with_a_factor_of_zero_or_less_is_refused() {
         assert_eq!(s.caret, (0, 8));
     }
 }
+
+#[test]
+fn an_empty_word_in_a_list_is_refused() {
+    // An empty word is in every label: `change = [""]` would make every
+    // figure a change and switch breakdown-sum off without a word.
+    let r = broken("[labels]\nchange = [\"\"]\n");
+    let s = shown(&r, 2);
+    assert_eq!(
+        s.message,
+        "error: invalid configuration: a word list has an empty word: every label contains it"
+    );
+    assert!(s.header.ends_with("yblint.toml:2:10"), "{}", s.header);
+    assert_eq!(s.source, "change = [\"\"]");
+    assert_eq!(s.caret, (9, 4), "under `[\"\"]`");
+
+    let r = broken("[rules.breakdown-sum]\nend_words = [\"共计\", \"\"]\n");
+    let s = shown(&r, 2);
+    assert!(
+        s.message.ends_with("every label contains it"),
+        "{}",
+        s.message
+    );
+    assert!(s.header.ends_with("yblint.toml:2:13"), "{}", s.header);
+}

@@ -1,6 +1,7 @@
 //! Correct published text that looks like a breakdown but is not one, or is
 //! one that adds up: breakdown-sum must stay silent on every paragraph here.
-//! Each test names the trap (DESIGN §4) it guards.
+//! Each test names the trap it guards: a figure that looks like a part of a
+//! sum and is not.
 
 mod common;
 

@@ -144,6 +144,22 @@ fn check_unit(u: &Unit) -> Result<(), String> {
     Ok(())
 }
 
+/// Deserialises a word list, refusing an empty word: every label contains
+/// it, so it would switch a rule off or on everywhere. Use with
+/// `#[serde(deserialize_with = "crate::config::words")]`.
+pub fn words<'de, D>(d: D) -> Result<Vec<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let list = Vec::<String>::deserialize(d)?;
+    if list.iter().any(|w| w.trim().is_empty()) {
+        return Err(serde::de::Error::custom(
+            "a word list has an empty word: every label contains it",
+        ));
+    }
+    Ok(list)
+}
+
 /// Why a partition cannot be used: a single member, or a member with no
 /// words, covers nothing; an empty word is contained in every label.
 fn check_partition(p: &Partition) -> Result<(), String> {

@@ -39,30 +39,30 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct LabelWords {
     /// A label containing one of these makes the figure non-additive (人均, 率).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub non_additive: Vec<String>,
     /// A label ending with one of these (before 为, 达 …) makes the figure
     /// non-additive (单笔最高, 最低工资标准).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub non_additive_tail: Vec<String>,
     /// A label ending with one of these makes the figure a change (增加120人).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub change: Vec<String>,
     /// A label containing one of these makes the figure another period's (上年).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub previous: Vec<String>,
     /// Written right before a figure: a starting level (由480户).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub previous_before: Vec<String>,
     /// A label with one of these gives the figure a sign its digits do not
     /// show (亏损, 逆差, 净迁出).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub signed: Vec<String>,
     /// A label with one of these is a stock (余额): a balance at a moment.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub stock: Vec<String>,
     /// A label with one of these (and no stock word) is a flow (全年发放).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::words")]
     pub flow: Vec<String>,
 }
 
@@ -121,11 +121,6 @@ impl UnitTable {
     /// The unit called `name`.
     pub fn get(&self, name: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.name == name)
-    }
-
-    /// Every unit, longest name first.
-    pub fn iter(&self) -> impl Iterator<Item = &Unit> {
-        self.units.iter()
     }
 }
 

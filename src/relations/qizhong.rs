@@ -230,7 +230,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     .mark
                     .is_some_and(|m| matches!(m.slice(self.doc.text), "；" | ";"));
                 if norm.starts_with("其中") {
-                    if !self.open_nested(k) {
+                    if !self.open_nested() {
                         break;
                     }
                 } else if after_semicolon && !self.continues(k) {
@@ -289,7 +289,7 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// A nested 其中: the last part read becomes the total of a breakdown
     /// inside the breakdown. False when there is no such part.
-    fn open_nested(&mut self, _k: usize) -> bool {
+    fn open_nested(&mut self) -> bool {
         self.close_nested(false);
         match self.parts.last() {
             Some(last) => {
@@ -469,7 +469,6 @@ impl<'d, 'a> Scan<'d, 'a> {
         let mut out = Vec::new();
         let doc = self.doc;
         let mut keys: Vec<(usize, usize)> = self.parts.iter().map(|p| (p.cut, p.total)).collect();
-        keys.dedup();
         keys.sort();
         keys.dedup();
         for (cut, total) in keys {

@@ -53,7 +53,8 @@ and ARITH_PARTS_VS_TOTAL.
   whose total is stated under the same head noun in the same sentence or
   earlier in the paragraph, or after the list (`…，合计18650人`); a list of the
   members of a partition without a head noun (`男性、女性分别为…`) is checked
-  against the one figure of its unit in its sentence or the one before.
+  against the one figure of its unit in the clause right before it (or in the
+  previous sentence, when the list opens its sentence).
 * Lists set out with `；` item by item (`其中：小学42所；初中18所`), figures in
   Chinese numerals (`公办四所`), and approximate figures as bounds: `1200余人`
   is 1200 to 1300, `300多人` 300 to 400, `约` gives no bound.
@@ -130,13 +131,21 @@ Not reported (a subset: primary and junior schools are not all schools):
 #[derive(DeriveDeserialize)]
 #[serde(deny_unknown_fields)]
 struct Settings {
+    #[serde(deserialize_with = "crate::config::words")]
     end_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     new_cut_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     overlap_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     statement_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     part_followers: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     rounding_notes: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     gap_notes: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
     overlap_notes: Vec<String>,
 }
 
@@ -472,7 +481,6 @@ fn diagnostic(
         span: total.span,
         labels,
         notes,
-        fix: None,
     }
 }
 

@@ -149,9 +149,11 @@ impl std::error::Error for ParseFailure {}
 
 /// Parses the text of a draft.
 ///
-/// The text is cut before every line that opens an entry (`【`) or a section
-/// (`◆`, `#`): nothing can continue across such a line, so the pieces parse
-/// exactly as the whole would, with a fraction of the memory.
+/// The text is cut before every line that opens an entry (`【`), a section
+/// (`◆`, `#`) or a numbered heading or list item (`二、`, `（二）`, `- `,
+/// `1. `, `>`): the grammar lets nothing continue across such a line (no
+/// sentence, no number across a line break), so the pieces parse exactly as
+/// the whole would, with a fraction of the memory.
 ///
 /// Errors: only [`ParseFailure`], which means a bug in the grammar.
 pub fn parse(text: &str) -> Result<Draft, ParseFailure> {
@@ -201,8 +203,8 @@ pub fn parse(text: &str) -> Result<Draft, ParseFailure> {
 }
 
 /// Byte offsets where a block that nothing can run into begins: the start
-/// of the text and every line that starts (after spaces) with `【`, `◆` or a
-/// Markdown heading mark followed by a space.
+/// of the text and every line that starts (after spaces) with `【`, `◆`, a
+/// Markdown heading mark followed by a space, or a list mark.
 fn block_starts(text: &str) -> Vec<usize> {
     let mut out = vec![0];
     for (i, _) in text.match_indices('\n') {
@@ -549,6 +551,8 @@ mod tests {
             kinds("收入871.\r\n68亿元。")[0],
             ("871.\r\n68亿".into(), "q")
         );
+        // A list item on the next line is not the rest of the number.
+        assert_eq!(kinds("共18\n1. 小学5所。")[0], ("18".into(), "q"));
     }
 
     #[test]
