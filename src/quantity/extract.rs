@@ -219,11 +219,10 @@ fn read_clause(
                 tail[start..].contains(w.as_str())
             });
         q.timing = words.timing(&q.label_text);
-        q.signed = q.value.is_sign_negative()
-            || words
-                .signed
-                .iter()
-                .any(|w| q.label_text.contains(w.as_str()));
+        q.sign_in_label = words
+            .signed
+            .iter()
+            .any(|w| q.label_text.contains(w.as_str()));
         label_start = q.full_span.end;
         skip_until = q.full_span.end;
         previous_label = Some(q.label_text.clone());
@@ -269,7 +268,7 @@ impl Reader<'_> {
             timing: super::Timing::Unknown,
             after: String::new(),
             yu: false,
-            signed: false,
+            sign_in_label: false,
         }
     }
 

@@ -157,8 +157,8 @@ pub struct Quantity {
     /// Stock, flow, or unknown, from its label.
     pub timing: Timing,
     /// The label gives the figure a sign its digits do not show (亏损额,
-    /// 净迁出), or the figure is written negative (负92元, -3.26亿元).
-    pub signed: bool,
+    /// 净迁出, 逆差); a written negative (负92元) is in `value` instead.
+    pub sign_in_label: bool,
     /// Written with 余 or 多 (`9.5万余`, `1200余人`, `300多人`): the true value
     /// is above the figure and below the next step of its last nonzero digit
     /// (9.6万, 1300, 400).

@@ -283,14 +283,7 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
     }
     let total = &cx.quantities[b.total];
     let parts: Vec<&Quantity> = b.parts.iter().map(|&i| &cx.quantities[i]).collect();
-    let words = &cx.tables.words;
-    let unwritten_sign = |q: &Quantity| {
-        words
-            .signed
-            .iter()
-            .any(|w| q.label_text.contains(w.as_str()))
-    };
-    if unwritten_sign(total) || parts.iter().any(|p| unwritten_sign(p)) {
+    if total.sign_in_label || parts.iter().any(|p| p.sign_in_label) {
         // 亏损企业亏损额3.26亿元: which figures subtract is not written.
         return None;
     }
@@ -303,7 +296,8 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
     };
     let tb = bounds_of(total);
     if b.overlapping || parts.len() == 1 {
-        if total.signed || parts.iter().any(|p| p.signed) {
+        let negative = |q: &Quantity| q.value.is_sign_negative();
+        if negative(total) || parts.iter().any(|p| negative(p)) {
             // With negative figures a part may well exceed a net total.
             return None;
         }
