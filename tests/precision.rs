@@ -598,6 +598,12 @@ fn a_page_number_left_by_a_page_break_is_not_read_as_digits() {
         "低保.txt",
         "全县有城乡低保对象5796户，其中，城市低保对象1302户，农村低保对象\n·126·\n4494户。",
     );
+    // A bare page number on a line of its own, before a line that opens
+    // with the figure it interrupted.
+    assert_silent(
+        "林业.txt",
+        "全年完成造林面积2.41万亩，其中，人工造林1.29万亩，封山育林\n12\n1.12万亩。",
+    );
 }
 
 #[test]
