@@ -184,10 +184,7 @@ fn sole_figure_before(
     let candidates: Vec<usize> = if ci > 0 {
         doc.in_clause(pi, si, ci - 1).to_vec()
     } else if si > 0 {
-        let prev = &doc.draft.paragraphs[pi].sentences[si - 1];
-        (0..prev.clauses.len())
-            .flat_map(|c| doc.in_clause(pi, si - 1, c).iter().copied())
-            .collect()
+        doc.in_sentence(pi, si - 1).collect()
     } else {
         Vec::new()
     };

@@ -75,6 +75,18 @@ impl<'a> Doc<'a> {
             .unwrap_or(&[])
     }
 
+    /// Indices of the quantities of one sentence, in order.
+    pub fn in_sentence(
+        &self,
+        paragraph: usize,
+        sentence: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let clauses = self.draft.paragraphs[paragraph].sentences[sentence]
+            .clauses
+            .len();
+        (0..clauses).flat_map(move |c| self.in_clause(paragraph, sentence, c).iter().copied())
+    }
+
     /// Indices of the quantities of one paragraph (quantities are in source
     /// order, so they form one range).
     pub fn in_paragraph(&self, paragraph: usize) -> std::ops::Range<usize> {

@@ -73,9 +73,8 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
         if si == 0 {
             return (Vec::new(), Vec::new());
         }
-        let prev = &doc.draft.paragraphs[pi].sentences[si - 1];
-        let eligible = (0..prev.clauses.len())
-            .flat_map(|c| doc.in_clause(pi, si - 1, c).iter().copied())
+        let eligible = doc
+            .in_sentence(pi, si - 1)
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
             .collect();
         return (one_per_dimension(eligible), Vec::new());
