@@ -84,3 +84,21 @@ pub struct Diagnostic {
     /// Notes shown after the source: the arithmetic, the reason.
     pub notes: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for s in Severity::ALL {
+            assert_eq!(Severity::from_name(s.as_str()), Some(s));
+        }
+        assert_eq!(Severity::from_name("loud"), None);
+        assert_eq!(Severity::from_name("Error"), None);
+        assert_eq!(
+            Severity::invalid_message(),
+            r#"invalid severity: expected one of "error", "warning", "info", "off""#
+        );
+    }
+}
