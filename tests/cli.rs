@@ -613,7 +613,7 @@ fn bullet<'a>(section: &'a str, key: &str) -> &'a str {
 
 /// The tables are generated from the loaded configuration: every built-in
 /// partition with its members' words, the `[labels]` lists and the rule's
-/// settings lists of rules/default.toml.
+/// settings lists of rules/arithmetic/breakdown-sum.toml.
 #[test]
 fn rule_ends_with_the_built_in_tables() {
     let ws = Workspace::new();
@@ -670,10 +670,10 @@ fn rule_ends_with_the_built_in_tables() {
     }
     assert!(bullet(section, "non_additive").starts_with("* non_additive: 人均, 户均,"));
 
-    let defaults: toml::Table = toml::from_str(yblint::config::DEFAULT_TOML).unwrap();
-    let settings = defaults["rules"]["breakdown-sum"].as_table().unwrap();
+    let settings: toml::Table =
+        toml::from_str(yblint::rules::find("breakdown-sum").unwrap().defaults).unwrap();
     let mut lists = 0;
-    for (key, value) in settings {
+    for (key, value) in &settings {
         let Some(list) = value.as_array() else {
             continue;
         };
@@ -741,8 +741,9 @@ fn rule_tables_show_the_users_additions() {
         "* end_words (set in yblint.toml): 共计, 合计"
     );
     // A list the user did not set is the built-in one.
-    let defaults: toml::Table = toml::from_str(yblint::config::DEFAULT_TOML).unwrap();
-    let gap_notes: Vec<&str> = defaults["rules"]["breakdown-sum"]["gap_notes"]
+    let defaults: toml::Table =
+        toml::from_str(yblint::rules::find("breakdown-sum").unwrap().defaults).unwrap();
+    let gap_notes: Vec<&str> = defaults["gap_notes"]
         .as_array()
         .unwrap()
         .iter()

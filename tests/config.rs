@@ -489,15 +489,12 @@ fn broken_config_in_one_folder_does_not_stop_the_others() {
 
 // ---------------------------------------------------------------- what a broken configuration says
 
-/// The settings of breakdown-sum in rules/default.toml, `severity` included.
+/// The settings of breakdown-sum in rules/arithmetic/breakdown-sum.toml,
+/// `severity` included.
 fn setting_keys() -> Vec<String> {
-    let defaults: toml::Table = toml::from_str(yblint::config::DEFAULT_TOML).unwrap();
-    let keys: Vec<String> = defaults["rules"]["breakdown-sum"]
-        .as_table()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
+    let defaults: toml::Table =
+        toml::from_str(yblint::rules::find("breakdown-sum").unwrap().defaults).unwrap();
+    let keys: Vec<String> = defaults.keys().cloned().collect();
     assert!(keys.iter().any(|k| k == "severity"));
     assert!(keys.iter().any(|k| k == "end_words"));
     keys

@@ -33,7 +33,7 @@ pub(super) fn list_rules() -> i32 {
 pub(super) fn show_rule(name: &str) -> i32 {
     match rules::find(name) {
         Some(r) => {
-            print!("{}", r.docs);
+            print!("{}", rules::documentation(r));
             if r.name != "breakdown-sum" {
                 return 0;
             }
@@ -61,14 +61,15 @@ pub(super) fn show_rule(name: &str) -> i32 {
 
 /// The `## Built-in tables` section printed after the documentation of
 /// breakdown-sum: the partitions and `[labels]` word lists of `config`, and
-/// the rule's settings lists from `rules/default.toml` (or from the user's
+/// the rule's settings lists from its built-in settings (or from the user's
 /// file, where it replaces one).
 fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
     let mut out = String::from("\n## Built-in tables\n\n");
     out.push_str(
         "The tables that steer this rule, as loaded for the current folder: the\n\
-         built-in `rules/partitions.toml`, `rules/units.toml` and `rules/default.toml`\n",
+         built-in `rules/partitions.toml`, `rules/units.toml` and `{}`\n",
     );
+    let mut out = out.replace("{}", &rule.defaults_path());
     match &config.source {
         Some(p) => out.push_str(&format!("with the additions of {}.\n", p.display())),
         None => out.push_str("(no yblint.toml applies here).\n"),
@@ -117,11 +118,8 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
     let user_settings = user
         .as_ref()
         .and_then(|t| t.get("rules")?.get(rule.name)?.as_table());
-    let defaults: Option<toml::Table> = toml::from_str(crate::config::DEFAULT_TOML).ok();
-    let default_settings = defaults
-        .as_ref()
-        .and_then(|t| t.get("rules")?.get(rule.name)?.as_table());
-    for (key, value) in default_settings.into_iter().flatten() {
+    let defaults: Option<toml::Table> = toml::from_str(rule.defaults).ok();
+    for (key, value) in defaults.iter().flatten() {
         let Some(list) = value.as_array() else {
             continue; // severity
         };

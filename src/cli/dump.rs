@@ -44,7 +44,7 @@ pub(super) fn dump(path: &Path) -> i32 {
         );
     }
     let doc = crate::relations::Doc::new(text, &draft, &qs, &config.tables.partitions);
-    let opts = crate::rules::breakdown_sum::builtin_options();
+    let opts = crate::rules::arithmetic::breakdown_sum::builtin_options();
     for b in crate::relations::breakdowns(&doc, &opts) {
         println!(
             "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",

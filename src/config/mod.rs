@@ -22,8 +22,6 @@ use crate::relations::Partition;
 use crate::rules::{registry, Rule, RuleDef};
 use crate::span::Span;
 
-/// `rules/default.toml`: built-in rule settings.
-pub const DEFAULT_TOML: &str = include_str!("../../rules/default.toml");
 /// `rules/units.toml`: built-in units and label words.
 pub const UNITS_TOML: &str = include_str!("../../rules/units.toml");
 /// `rules/partitions.toml`: built-in partitions.
@@ -259,12 +257,19 @@ impl Config {
         for p in &parts.partition {
             check_partition(p).map_err(|m| builtin_msg("partitions.toml", PARTITIONS_TOML, m))?;
         }
-        let defaults = DeTable::parse(DEFAULT_TOML)
-            .map_err(|e| builtin_err("default.toml", DEFAULT_TOML, e))?;
-        let default_rules = match defaults.get_ref().get("rules").map(|v| v.get_ref()) {
-            Some(DeValue::Table(t)) => t.clone(),
-            _ => DeTable::new(),
-        };
+        let mut default_rules = DeTable::new();
+        for def in registry() {
+            let table = DeTable::parse(def.defaults).map_err(|e| ConfigError {
+                path: PathBuf::from(format!("<built-in>/{}", def.defaults_path())),
+                text: def.defaults.to_string(),
+                span: e.span().map(|r| Span::new(r.start, r.end)),
+                message: e.message().to_string(),
+            })?;
+            default_rules.insert(
+                Spanned::new(0..0, def.name.into()),
+                Spanned::new(0..0, DeValue::Table(table.into_inner())),
+            );
+        }
 
         let mut unit_list = units.unit;
         let mut words = units.labels;
@@ -381,6 +386,8 @@ impl Config {
 
 /// An error in the settings of a rule.
 struct RuleSettingsError {
+    /// The rule whose settings are wrong.
+    rule: &'static RuleDef,
     message: String,
     span: Option<std::ops::Range<usize>>,
     /// The offending value came from the user's file.
@@ -389,8 +396,8 @@ struct RuleSettingsError {
 
 fn builtin_rule_err(e: RuleSettingsError) -> ConfigError {
     ConfigError {
-        path: PathBuf::from("<built-in>/rules/default.toml"),
-        text: DEFAULT_TOML.to_string(),
+        path: PathBuf::from(format!("<built-in>/{}", e.rule.defaults_path())),
+        text: e.rule.defaults.to_string(),
         span: e.span.map(|r| Span::new(r.start, r.end)),
         message: e.message,
     }
@@ -424,6 +431,7 @@ fn build_rules<'i>(
                 _ => None,
             };
             severity = named.ok_or_else(|| RuleSettingsError {
+                rule: def,
                 message: Severity::invalid_message(),
                 span: Some(v.span()),
                 from_user: from_user("severity"),
@@ -432,6 +440,7 @@ fn build_rules<'i>(
         let any_user = user_table.is_some();
         let value = Spanned::new(0..0, DeValue::Table(merged));
         let rule = (def.build)(value).map_err(|e| RuleSettingsError {
+            rule: def,
             // `severity` was taken out above, but it is a setting all the same.
             message: unknown_field_hint(e.message(), &["severity"]),
             span: e.span(),

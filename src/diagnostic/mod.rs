@@ -66,6 +66,58 @@ pub struct Label {
     pub primary: bool,
 }
 
+/// Whether a fix may be applied without an editor looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The correction is certain and changes no digit, unit or meaning
+    /// (full-width digits, ellipsis form, a page-break artefact joined back):
+    /// applied by `yblint check --fix`.
+    Safe,
+    /// Probably right but worth a look: applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// One replacement of source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes replaced (empty for an insertion).
+    pub span: Span,
+    /// What replaces them.
+    pub replacement: String,
+}
+
+/// A correction a rule offers for its finding: one or more edits applied
+/// together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, shown to the user (`replace "…" with "……"`).
+    pub message: String,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// The edits, non-overlapping, in source order.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix of one edit.
+    pub fn replace(
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+        message: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            message: message.into(),
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
 /// One finding of one rule in one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -83,6 +135,65 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// Notes shown after the source: the arithmetic, the reason.
     pub notes: Vec<String>,
+    /// A correction, when the rule can offer one.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding at `span` with a primary label of the same span and no
+    /// text; add labels, notes and a fix with the `with_*` methods.
+    pub fn new(
+        rule: &'static str,
+        category: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            category,
+            severity,
+            message: message.into(),
+            span,
+            labels: vec![Label {
+                span,
+                message: String::new(),
+                primary: true,
+            }],
+            notes: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// Sets the text of the primary label.
+    pub fn with_primary_text(mut self, message: impl Into<String>) -> Diagnostic {
+        if let Some(l) = self.labels.iter_mut().find(|l| l.primary) {
+            l.message = message.into();
+        }
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: false,
+        });
+        self
+    }
+
+    /// Adds a note shown after the source.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Attaches a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
+    }
 }
 
 #[cfg(test)]

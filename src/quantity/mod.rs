@@ -6,10 +6,12 @@
 //! words around it (约, 近, 余, 以上 …) and the label written before it.
 
 mod extract;
+pub mod interval;
 pub mod number;
 pub mod units;
 
 pub use extract::extract;
+pub use interval::Interval;
 pub use units::{LabelWords, Timing, Unit, UnitTable};
 
 use crate::span::Span;

@@ -6,7 +6,7 @@ use super::{Breakdown, Doc};
 use crate::quantity::{Form, Quantity, Role};
 
 /// Word lists that steer breakdown extraction; the settings of the
-/// `breakdown-sum` rule in `rules/default.toml`.
+/// `breakdown-sum` rule in `rules/arithmetic/breakdown-sum.toml`.
 #[derive(Debug, Clone, Default)]
 pub struct BreakdownOptions {
     /// A clause after 其中 that starts with one of these ends the breakdown.

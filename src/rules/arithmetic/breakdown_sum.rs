@@ -7,29 +7,45 @@ use serde::Deserialize as DeriveDeserialize;
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::{Context, Rule, RuleDef};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::quantity::number::{plain, round_half_away};
 use crate::quantity::{Approx, Bounds, Quantity};
 use crate::relations::{breakdowns, Breakdown, BreakdownKind, BreakdownOptions, Cover};
+use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
 pub const DEF: RuleDef = RuleDef {
     name: "breakdown-sum",
     category: "arithmetic",
     summary: "parts of a breakdown (其中, 分别为) must add up to their total",
+    source: "data-accuracy requirements for yearbooks and gazetteers (资料真实准确; \
+             分项与总项不符 is a listed data-error type); catalogue ids \
+             ARITH_SUBSET_GT_TOTAL and ARITH_PARTS_VS_TOTAL",
     docs: DOCS,
+    examples: &[
+        Example::wrong(
+            "有城乡特困人员754户，其中，城市特困人员21户，农村特困人员723户。",
+            "the two parts cover 城乡 but leave 10 households out",
+        ),
+        Example::right(
+            "有城乡特困人员754户，其中，城市特困人员21户，农村特困人员733户。",
+            "",
+        ),
+        Example::wrong(
+            "全县共有各级各类学校58所，其中，小学36所，初级中学14所，幼儿园19所。",
+            "the parts exceed the total",
+        ),
+        Example::right(
+            "全县共有各级各类学校58所，其中，小学36所，初级中学14所。",
+            "a subset: primary and junior schools are not all schools",
+        ),
+    ],
+    defaults: include_str!("../../../rules/arithmetic/breakdown-sum.toml"),
     build,
 };
 
-const DOCS: &str = r#"# breakdown-sum (arithmetic)
-
-The parts of a breakdown must not add up to more than their total, and parts
+const DOCS: &str = r#"The parts of a breakdown must not add up to more than their total, and parts
 that cover the whole of it must add up to it.
-
-Source: data-accuracy requirements for yearbooks and gazetteers (资料真实准确;
-分项与总项不符 is a listed data-error type); catalogue ids ARITH_SUBSET_GT_TOTAL
-and ARITH_PARTS_VS_TOTAL.
 
 ## What it checks
 
@@ -86,7 +102,7 @@ age bands that cover every age.
   (`35.8亿元` is 35.75亿–35.85亿); a whole count of households or persons is
   exact. Approximate figures (`余`, `约`, `近`, `以上`) give only bounds.
 
-## Settings (`[rules.breakdown-sum]`)
+## Settings (`[rules.breakdown-sum]` in yblint.toml)
 
 * `severity`: `"error"` (default), `"warning"`, `"info"` or `"off"`.
 * `end_words`: words that, at the start of a clause, end a breakdown.
@@ -109,23 +125,6 @@ age bands that cover every age.
 
 A list given in `yblint.toml` replaces the built-in list.
 
-## Examples
-
-Wrong (the two parts cover 城乡 but leave 10 households out):
-
-    有城乡特困人员754户，其中，城市特困人员21户，农村特困人员723户。
-
-Right:
-
-    有城乡特困人员754户，其中，城市特困人员21户，农村特困人员733户。
-
-Wrong (parts exceed the total):
-
-    全县共有各级各类学校58所，其中，小学36所，初级中学14所，幼儿园19所。
-
-Not reported (a subset: primary and junior schools are not all schools):
-
-    全县共有各级各类学校58所，其中，小学36所，初级中学14所。
 "#;
 
 #[derive(DeriveDeserialize)]
@@ -157,12 +156,8 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
 
 /// The extraction options of the built-in settings (for `yblint dump`).
 pub fn builtin_options() -> BreakdownOptions {
-    let file: toml::Table = toml::from_str(crate::config::DEFAULT_TOML)
-        .expect("rules/default.toml is valid (checked by the config tests)");
-    let mut table = file["rules"][DEF.name]
-        .as_table()
-        .cloned()
-        .expect("rules/default.toml has [rules.breakdown-sum]");
+    let mut table: toml::Table = toml::from_str(DEF.defaults)
+        .expect("rules/arithmetic/breakdown-sum.toml is valid (checked by the config tests)");
     table.remove("severity");
     let settings: Settings = toml::Value::Table(table)
         .try_into()
@@ -475,6 +470,7 @@ fn diagnostic(
         span: total.span,
         labels,
         notes,
+        fix: None,
     }
 }
 

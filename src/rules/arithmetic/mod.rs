@@ -1,0 +1,9 @@
+//! Arithmetic: figures that must agree with each other (breakdowns,
+//! shares, rates, structure ratios, changes).
+
+pub mod breakdown_sum;
+
+use super::RuleDef;
+
+/// The rules of this category, in the order `yblint rules` lists them.
+pub const RULES: &[RuleDef] = &[breakdown_sum::DEF];
