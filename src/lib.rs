@@ -18,12 +18,14 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod quantity;
 pub mod relations;
 pub mod render;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod syntax;
 
 use config::Config;

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::{config_error, display, plural, CheckArgs, ColorMode, Format};
 use crate::config::{find_config, Config};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{self, FixMode};
 use crate::render::{self, FileReport, Summary};
 use crate::source::{self, SourceFile};
+use crate::suppress;
 
 /// Files to check under the given paths, in a stable order. Folders are
 /// walked for `.txt` and `.md` files, honouring `.gitignore`; files named
@@ -100,8 +102,118 @@ fn innermost_io(e: &std::io::Error) -> &std::io::Error {
     deepest
 }
 
+/// What `--fix` or `--diff` does to one file.
+struct Fixing {
+    mode: FixMode,
+    /// Write the files (`--fix`) or print a diff (`--diff`).
+    write: bool,
+}
+
+/// What checking (and perhaps fixing) one file gave.
+struct Checked {
+    report: FileReport,
+    /// The fixed text of standard input, to print.
+    stdout_text: Option<String>,
+    /// The unified diff (`--diff`).
+    diff: String,
+}
+
+/// Checks one draft read as `src` with `config`; fixes it when `fixing`
+/// says so. Errors (a write refused, a grammar bug) go to `failures`.
+fn check_one(
+    file: &Path,
+    src: SourceFile,
+    config: &Config,
+    fixing: Option<&Fixing>,
+    failures: &mut Vec<(String, String)>,
+) -> Option<Checked> {
+    let lint = |t: &str| suppress::check(t, config).map(|(d, _)| d);
+    let markers = suppress::Markers::scan(&src.text);
+    for p in &markers.problems {
+        eprintln!("yblint: warning: {}:{}: {}", src.name, p.line, p.message);
+    }
+    let Some(fixing) = fixing else {
+        return match lint(&src.text) {
+            Ok(diagnostics) => Some(Checked {
+                report: FileReport {
+                    path: src.name,
+                    text: src.text,
+                    diagnostics,
+                },
+                stdout_text: None,
+                diff: String::new(),
+            }),
+            Err(e) => {
+                failures.push((src.name, e.to_string()));
+                None
+            }
+        };
+    };
+    let outcome = match fix::fix_text(&src.text, fixing.mode, lint) {
+        Ok(o) => o,
+        Err(e) => {
+            failures.push((src.name, e.to_string()));
+            return None;
+        }
+    };
+    for r in &outcome.refused {
+        eprintln!(
+            "yblint: warning: {}: a fix of {} was not applied: it would change a digit ({}); please report this bug",
+            src.name, r.rule, r.message
+        );
+    }
+    let fixed = fix::write::keep_line_endings(&src.text, outcome.text);
+    let changed = fixed != src.text;
+    let stdin = file.as_os_str() == "-";
+    let n = outcome.applied;
+    let mut checked = Checked {
+        report: FileReport {
+            path: src.name.clone(),
+            text: src.text.clone(),
+            diagnostics: outcome.diagnostics,
+        },
+        stdout_text: None,
+        diff: String::new(),
+    };
+    if !fixing.write {
+        checked.diff = fix::diff::unified(&src.name, &src.text, &fixed);
+        if changed {
+            eprintln!("would fix {n} issue{} in {}", plural(n), src.name);
+        }
+        checked.report.text = fixed;
+        return Some(checked);
+    }
+    if stdin {
+        checked.stdout_text = Some(fixed.clone());
+    } else if changed {
+        if let Err(e) = fix::write::write_atomic(file, src.text.as_bytes(), fixed.as_bytes()) {
+            failures.push((src.name.clone(), e.to_string()));
+            // The file is as it was: report what it holds.
+            checked.report.diagnostics = lint(&src.text).unwrap_or_default();
+            return Some(checked);
+        }
+    }
+    if changed {
+        eprintln!("fixed {n} issue{} in {}", plural(n), src.name);
+    }
+    checked.report.text = fixed;
+    Some(checked)
+}
+
 /// Runs `yblint check`; returns the exit code.
 pub(super) fn check(args: &CheckArgs) -> i32 {
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        eprintln!("yblint: error: --unsafe-fixes applies fixes only with --fix or --diff");
+        return 2;
+    }
+    let fixing = (args.fix || args.diff).then_some(Fixing {
+        mode: if args.unsafe_fixes {
+            FixMode::Unsafe
+        } else {
+            FixMode::Safe
+        },
+        write: args.fix,
+    });
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -109,6 +221,9 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     };
     let mut failures: Vec<(String, String)> = Vec::new();
     let files = collect(&paths, &mut failures);
+    // The fixed text of standard input goes to standard output: the
+    // diagnostics go to standard error then.
+    let stdin_fixed = args.fix && files.iter().any(|f| f.as_os_str() == "-");
 
     let fixed = match &args.config {
         Some(p) => match Config::from_file(p) {
@@ -123,6 +238,8 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let mut broken_config = false;
 
     let mut reports = Vec::new();
+    let mut diffs = String::new();
+    let mut stdout_texts = Vec::new();
     for file in &files {
         let config = match &fixed {
             Some(c) => c,
@@ -171,13 +288,10 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 continue;
             }
         };
-        match crate::check_text(&src.text, config) {
-            Ok(diagnostics) => reports.push(FileReport {
-                path: src.name,
-                text: src.text,
-                diagnostics,
-            }),
-            Err(e) => failures.push((src.name, e.to_string())),
+        if let Some(c) = check_one(file, src, config, fixing.as_ref(), &mut failures) {
+            diffs.push_str(&c.diff);
+            stdout_texts.extend(c.stdout_text);
+            reports.push(c.report);
         }
     }
 
@@ -185,25 +299,47 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         eprintln!("yblint: error: {path}: {message}");
     }
     let summary = Summary::of(&reports);
-    let mut stdout = std::io::stdout().lock();
-    let written = match args.format {
-        Format::Json => writeln!(stdout, "{}", render::json::render(&reports)),
-        Format::Human => {
-            let color = match args.color {
-                ColorMode::Always => true,
-                ColorMode::Never => false,
-                ColorMode::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            write!(stdout, "{}", render::human::render(&reports, color))
+    let rendered = if args.diff {
+        diffs.clone()
+    } else {
+        match args.format {
+            Format::Json => format!("{}\n", render::json::render(&reports)),
+            Format::Human => {
+                let color = match args.color {
+                    ColorMode::Always => true,
+                    ColorMode::Never => false,
+                    ColorMode::Auto => {
+                        let terminal = if stdin_fixed {
+                            std::io::stderr().is_terminal()
+                        } else {
+                            std::io::stdout().is_terminal()
+                        };
+                        terminal && std::env::var_os("NO_COLOR").is_none()
+                    }
+                };
+                render::human::render(&reports, color)
+            }
         }
+    };
+    let written = if stdin_fixed {
+        let mut stdout = std::io::stdout().lock();
+        let mut ok = stdout_texts
+            .iter()
+            .try_for_each(|t| stdout.write_all(t.as_bytes()))
+            .and_then(|_| stdout.flush());
+        let mut stderr = std::io::stderr().lock();
+        ok = ok.and(stderr.write_all(rendered.as_bytes()));
+        ok
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(rendered.as_bytes())
+            .and_then(|_| stdout.flush())
     };
     if written.is_err() {
         // Standard output closed (e.g. piped into `head`): nothing more to say.
         return 2;
     }
-    let _ = stdout.flush();
     eprintln!(
         "checked {} file{}: {} error{}, {} warning{}, {} info{}",
         summary.files,
@@ -217,13 +353,16 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     );
     if !failures.is_empty() || broken_config {
         2
-    } else if reports
+    } else if args.diff {
+        i32::from(!diffs.is_empty())
+    } else {
+        i32::from(any_error(&reports))
+    }
+}
+
+fn any_error(reports: &[FileReport]) -> bool {
+    reports
         .iter()
         .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error)
-    {
-        1
-    } else {
-        0
-    }
+        .any(|d: &Diagnostic| d.severity == Severity::Error)
 }

@@ -63,6 +63,17 @@ pub struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
     pub color: ColorMode,
+    /// Apply the safe fixes to the files (atomically, keeping encoding,
+    /// line endings and permissions), then report what remains. With `-`,
+    /// print the fixed text to standard output instead.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// Output formats.

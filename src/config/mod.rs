@@ -498,7 +498,7 @@ mod tests {
         assert_eq!(c.severity_of("breakdown-sum"), Severity::Warning);
         assert!(c.tables.units.get("艘").is_some());
         let off = user("[rules.breakdown-sum]\nseverity = \"off\"\n").unwrap();
-        assert!(off.rules.is_empty());
+        assert_eq!(off.severity_of("breakdown-sum"), Severity::Off);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
 use super::{FileReport, LineIndex};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 /// Source lines longer than this many bytes (about 2000 Han characters) are
 /// not shown under a diagnostic; its location is given in a note instead.
@@ -72,6 +72,15 @@ pub fn to_codespan(
         })
         .collect();
     let mut notes = d.notes.clone();
+    if let Some(fix) = &d.fix {
+        notes.push(match fix.applicability {
+            Applicability::Safe => format!("help: {} (yblint check --fix)", fix.message),
+            Applicability::Unsafe => format!(
+                "help: {} (unsafe fix: yblint check --fix --unsafe-fixes)",
+                fix.message
+            ),
+        });
+    }
     if hidden > 0 {
         notes.push(format!(
             "{hidden} more labels are not shown here; --format json lists them all"

@@ -7,7 +7,9 @@
 //!    "severity":"error|warning|info","message":"…",
 //!    "span":{"start":BYTE,"end":BYTE,"line":L,"column":C,"end_line":L,"end_column":C},
 //!    "labels":[{"span":{…},"message":"…","primary":true}],
-//!    "notes":["…"]}]}
+//!    "notes":["…"],
+//!    "fix":null | {"message":"…","applicability":"safe|unsafe",
+//!           "edits":[{"span":{…},"replacement":"…"}]}}]}
 //! ```
 //!
 //! Byte offsets index the file; lines and columns are 1-based, columns count
@@ -19,6 +21,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 
 use super::{FileReport, LineIndex, Position, Summary};
+use crate::diagnostic::{Applicability, Fix};
 use crate::span::Span;
 
 /// Version of the JSON document shape.
@@ -36,6 +39,22 @@ fn span_json(at: &HashMap<usize, Position>, span: Span) -> Value {
     })
 }
 
+fn fix_json(at: &HashMap<usize, Position>, fix: Option<&Fix>) -> Value {
+    let Some(fix) = fix else {
+        return Value::Null;
+    };
+    let edits: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| json!({"span": span_json(at, e.span), "replacement": e.replacement}))
+        .collect();
+    let applicability = match fix.applicability {
+        Applicability::Safe => "safe",
+        Applicability::Unsafe => "unsafe",
+    };
+    json!({"message": fix.message, "applicability": applicability, "edits": edits})
+}
+
 /// Renders the reports as one JSON document (no trailing newline).
 pub fn render(reports: &[FileReport]) -> String {
     let summary = Summary::of(reports);
@@ -45,6 +64,7 @@ pub fn render(reports: &[FileReport]) -> String {
         let at = LineIndex::new(&r.text).positions(r.diagnostics.iter().flat_map(|d| {
             std::iter::once(d.span)
                 .chain(d.labels.iter().map(|l| l.span))
+                .chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)))
                 .flat_map(|s| [s.start, s.end])
         }));
         for d in &r.diagnostics {
@@ -68,6 +88,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 "span": span_json(&at, d.span),
                 "labels": labels,
                 "notes": d.notes,
+                "fix": fix_json(&at, d.fix.as_ref()),
             }));
         }
     }
