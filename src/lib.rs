@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod formula;
 pub mod quantity;
 pub mod relations;
 pub mod render;

@@ -28,7 +28,14 @@ pub const UNITS_TOML: &str = include_str!("../../rules/units.toml");
 pub const PARTITIONS_TOML: &str = include_str!("../../rules/partitions.toml");
 
 /// Top-level keys a `yblint.toml` may have.
-const TOP_KEYS: &[&str] = &["rules", "unit", "partition", "labels"];
+const TOP_KEYS: &[&str] = &[
+    "rules",
+    "unit",
+    "partition",
+    "labels",
+    "formula",
+    "formula_files",
+];
 
 /// A configuration file that could not be used: where and why.
 #[derive(Debug, Clone)]
@@ -60,6 +67,8 @@ pub struct Tables {
     pub words: LabelWords,
     /// Partitions that make breakdowns exhaustive.
     pub partitions: Vec<Partition>,
+    /// Named formulas (`rules/formulas/*.toml`, `[[formula]]`, `formula_files`).
+    pub formulas: Vec<crate::formula::Formula>,
 }
 
 /// One enabled rule with its configured severity.
@@ -180,7 +189,7 @@ fn check_partition(p: &Partition) -> Result<(), String> {
 /// also names `extra` (keys taken out before deserialising, as `severity`)
 /// and ends with "; did you mean `…`?" when a key is within edit distance 2.
 /// Other messages are returned trimmed and unchanged.
-fn unknown_field_hint(message: &str, extra: &[&str]) -> String {
+pub(crate) fn unknown_field_hint(message: &str, extra: &[&str]) -> String {
     let message = message.trim();
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message.to_string();
@@ -275,6 +284,7 @@ impl Config {
         let mut words = units.labels;
         let mut partitions = parts.partition;
         let mut user_rules = DeTable::new();
+        let mut formulas = crate::formula::config::builtin()?;
 
         let path = user.map(|(p, _)| p.to_path_buf());
         if let Some((path, text)) = user {
@@ -322,6 +332,9 @@ impl Config {
                         words.signed.extend(extra.signed);
                         words.flow.extend(extra.flow);
                     }
+                    key @ ("formula" | "formula_files") => {
+                        crate::formula::config::user_key(key, value, path, text, &mut formulas)?
+                    }
                     other => {
                         return Err(err(
                             Some(key.span()),
@@ -368,6 +381,7 @@ impl Config {
                 units: UnitTable::new(unit_list),
                 words,
                 partitions,
+                formulas,
             },
             rules,
             source: path,
