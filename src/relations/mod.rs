@@ -19,9 +19,11 @@ mod groups;
 mod label;
 pub mod partition;
 mod qizhong;
+pub mod share;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
 pub use partition::Partition;
+pub use share::{shares, Share, ShareOptions, StatedShare};
 
 use std::collections::HashMap;
 

@@ -2,8 +2,9 @@
 //! shares, rates, structure ratios, changes).
 
 pub mod breakdown_sum;
+pub mod share;
 
 use super::RuleDef;
 
 /// The rules of this category, in the order `yblint rules` lists them.
-pub const RULES: &[RuleDef] = &[breakdown_sum::DEF];
+pub const RULES: &[RuleDef] = &[breakdown_sum::DEF, share::DEF];

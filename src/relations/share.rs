@@ -1,0 +1,636 @@
+//! Shares: `A占B的p%`, `占B比重为p%`, `占比p%`, `比重p%`, with the part
+//! (A) and the base (B) they are stated of.
+//!
+//! A share is read only where the text says plainly which figure is the
+//! part and which the base:
+//!
+//! - the stated share is the first figure after `占` in its clause: a
+//!   percentage (`72.2%`, `90%以上`, `百分之三十`) or a share in words
+//!   (`三成`, `近一半`, `四分之一`, read here: the quantity layer does not
+//!   read them);
+//! - the part is the figure right before `占` in its clause, or the figure
+//!   that ends the clause before it (clauses of changes in between, such as
+//!   `比上年增长5.2%`, are passed over); or, when `占` follows a name
+//!   (`农村低保资金占…`), the one figure stated under that name earlier;
+//! - the base is named between `占` and the share (`全部低保资金`) and found
+//!   under that name in the same sentence, or earlier in the paragraph or
+//!   the entry; `占比`/`比重` without a name take the total of the breakdown
+//!   (`其中`, `分别为`) the part belongs to.
+//!
+//! Anything else is left alone: `占地`/`占用`, a base that is not stated
+//! (`占全省的12%`), a base measured otherwise than the part (人数 against 金额),
+//! lists (`分别占…`), changes of a share (`占比提高…`), other periods.
+
+use rust_decimal::Decimal;
+
+use super::label::{strip_generic, trim_tail};
+use super::{Breakdown, Doc};
+use crate::quantity::number::parse_chinese;
+use crate::quantity::{Approx, Bounds, Form, LabelWords, Quantity, Role};
+use crate::span::Span;
+
+/// Word lists that steer how shares are read; the settings of the `share`
+/// rule in `rules/arithmetic/share.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct ShareOptions {
+    /// Words right after `占` that make it another verb (`地` of 占地, `用`
+    /// of 占用, `据`, `有`); `占地区…` is still a share.
+    pub not_share: Vec<String>,
+    /// Words that end the base's name before the share (`的比重`, `的`).
+    pub base_suffixes: Vec<String>,
+    /// Words that open a base's name without narrowing it (`全部`, `总`).
+    pub base_prefixes: Vec<String>,
+    /// Words in the text between `占` and the share that make it a share of
+    /// another period (`上年`, `同期`).
+    pub other_period: Vec<String>,
+    /// Words in a candidate base's label, before the base's name, that make
+    /// it narrower than the base (`其他`, `新增`).
+    pub narrowing: Vec<String>,
+    /// `[word, dimension]`: a base named with the word measures that
+    /// dimension (`人数` → persons); a part of another dimension is not
+    /// compared with it.
+    pub measures: Vec<(String, String)>,
+}
+
+/// A share as the draft states it.
+#[derive(Debug, Clone)]
+pub struct StatedShare {
+    /// The share as written, approximation words included (`90%以上`, `近三成`).
+    pub span: Span,
+    /// The value in percent (`三成` → 30).
+    pub value: Decimal,
+    /// Decimals to show a computed share with.
+    pub decimals: u32,
+    /// The values the share allows, in percent.
+    pub bounds: Bounds,
+    /// Written in words (`三成`, `一半`, `四分之一`).
+    pub in_words: bool,
+}
+
+/// A share with its part and base.
+#[derive(Debug, Clone)]
+pub struct Share {
+    /// The stated share.
+    pub stated: StatedShare,
+    /// Index of the part (A) in [`Doc::quantities`].
+    pub part: usize,
+    /// Index of the base (B) in [`Doc::quantities`].
+    pub base: usize,
+    /// The part's name as the draft gives it (`农村低保资金`).
+    pub part_name: String,
+    /// The base's name as the draft gives it (`全部低保资金`).
+    pub base_name: String,
+    /// True when the part and the base are unambiguous in the share's own
+    /// sentence (`A…，占B的p%` with B stated in the sentence); false when one
+    /// of them was found loosely (by label in an earlier sentence, or the
+    /// base taken from a breakdown because the share names none).
+    pub sure: bool,
+}
+
+/// Every share of the draft whose part and base are both stated.
+/// `breakdowns` are the draft's breakdowns (for `占比` without a base).
+pub fn shares(
+    doc: &Doc<'_>,
+    words: &LabelWords,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+) -> Vec<Share> {
+    let mut out = Vec::new();
+    for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
+        for (si, sentence) in para.sentences.iter().enumerate() {
+            for (ci, clause) in sentence.clauses.iter().enumerate() {
+                let raw = clause.span.slice(doc.text);
+                // `比重p%` with no `占`: a percentage whose label is 比重 alone.
+                for &qi in doc.in_clause(pi, si, ci) {
+                    let q = &doc.quantities[qi];
+                    let bare = trim_tail(&q.label_text);
+                    if q.form == Form::Percent && bare == "比重" && !raw.contains('占') {
+                        let at = Loc { pi, si, ci };
+                        if let Some(s) = read_share(doc, words, opts, breakdowns, at, q.label.start)
+                        {
+                            out.push(s);
+                        }
+                    }
+                }
+                for (off, _) in raw.match_indices('占') {
+                    let at = clause.span.start + off;
+                    let loc = Loc { pi, si, ci };
+                    if let Some(s) = read_share(doc, words, opts, breakdowns, loc, at) {
+                        out.push(s);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Loc {
+    pi: usize,
+    si: usize,
+    ci: usize,
+}
+
+fn gapless(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A figure that can be a part or a base: a plain positive level with an
+/// additive unit, not a rate, not in parentheses.
+fn is_amount(q: &Quantity) -> bool {
+    q.form == Form::Amount
+        && q.unit.as_ref().is_some_and(|u| u.additive)
+        && q.role == Role::Level
+        && !q.in_parens
+        && !q.non_additive
+        && !q.sign_in_label
+        && q.value > Decimal::ZERO
+}
+
+/// Reads the share whose marker (`占`, or `比重`) starts at byte `at`.
+fn read_share(
+    doc: &Doc<'_>,
+    words: &LabelWords,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    loc: Loc,
+    at: usize,
+) -> Option<Share> {
+    let clause = doc.clause(loc.pi, loc.si, loc.ci);
+    let text = doc.text;
+    let is_zhan = text[at..].starts_with('占');
+    let after_marker = if is_zhan { at + '占'.len_utf8() } else { at };
+    let rest = &text[after_marker..clause.span.end];
+    if is_zhan {
+        let rest_gapless = gapless(rest);
+        if !rest_gapless.starts_with("地区")
+            && opts
+                .not_share
+                .iter()
+                .any(|w| rest_gapless.starts_with(w.as_str()))
+        {
+            return None;
+        }
+    }
+    // The stated share: the first figure after the marker, or a share in
+    // words before it.
+    let next = doc
+        .in_clause(loc.pi, loc.si, loc.ci)
+        .iter()
+        .copied()
+        .find(|&i| doc.quantities[i].span.start >= after_marker);
+    let limit = next.map_or(clause.span.end, |i| doc.quantities[i].full_span.start);
+    let stated = match word_share(text, after_marker, limit) {
+        Some(w) => w,
+        None => {
+            let q = &doc.quantities[next?];
+            if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+                return None;
+            }
+            let step = if q.step.is_zero() && q.in_words {
+                Decimal::ONE
+            } else {
+                q.step
+            };
+            let mut bounds_q = q.clone();
+            bounds_q.step = step;
+            StatedShare {
+                span: q.full_span,
+                value: q.value,
+                decimals: step.normalize().scale(),
+                bounds: bounds_q.bounds(),
+                in_words: q.in_words,
+            }
+        }
+    };
+    // What the marker says about the base.
+    let phrase = gapless(&text[after_marker..stated.span.start.max(after_marker)]);
+    let clause_before = gapless(&text[clause.span.start..at]);
+    if phrase.contains("分别") || clause_before.contains("分别") {
+        return None;
+    }
+    if opts
+        .other_period
+        .iter()
+        .any(|w| phrase.contains(w.as_str()))
+        || has_year(&phrase)
+    {
+        return None;
+    }
+    if words.change.iter().any(|w| phrase.contains(w.as_str())) {
+        return None;
+    }
+    // The base's name as written (占床位总数的 → 床位总数), then without the
+    // words that say it is a whole (床位).
+    let strip = |mut base: String, all: bool| {
+        while let Some(s) =
+            longest_suffix(&base, &opts.base_suffixes).filter(|s| all || !s.starts_with('总'))
+        {
+            base.truncate(base.len() - s.len());
+            base = trim_tail(&base).to_string();
+        }
+        base
+    };
+    let shown_base = strip(trim_tail(&phrase).to_string(), false);
+    let base = strip(shown_base.clone(), true);
+    let unnamed = !is_zhan || base.is_empty() || base == "比";
+    // The part: the figure right before the marker in its clause, or the one
+    // that ends an earlier clause of the sentence, or a figure named by the
+    // words before 占.
+    let before: Vec<usize> = doc
+        .in_clause(loc.pi, loc.si, loc.ci)
+        .iter()
+        .copied()
+        .filter(|&i| doc.quantities[i].full_span.end <= at)
+        .collect();
+    let (part, part_sure, part_name) = if let Some(&last) = before.last() {
+        let q = &doc.quantities[last];
+        if !gapless(&text[q.full_span.end..at]).is_empty() || !is_amount(q) {
+            return None;
+        }
+        (last, true, name_of(q))
+    } else {
+        let subject = strip_generic(&clause_before).to_string();
+        if subject.is_empty() {
+            let p = figure_ending_earlier_clause(doc, loc)?;
+            (p, true, name_of(&doc.quantities[p]))
+        } else {
+            if unnamed && !is_zhan {
+                // `第三产业比重…`: a name before 比重 with no figure.
+                return None;
+            }
+            let norm = normalize_base(&subject, opts);
+            if norm.chars().count() < 2 {
+                return None;
+            }
+            let p = by_name(doc, opts, loc, at, &norm, None, None)?;
+            (p, false, subject)
+        }
+    };
+    let a = &doc.quantities[part];
+    let dim = a.dimension()?.to_string();
+    let (base_i, base_sure, base_name) = if unnamed {
+        // The total of the breakdown the part belongs to.
+        let totals: Vec<usize> = breakdowns
+            .iter()
+            .filter(|b| b.parts.contains(&part))
+            .map(|b| b.total)
+            .collect();
+        let first = *totals.first()?;
+        if totals
+            .iter()
+            .any(|&t| doc.quantities[t].value != doc.quantities[first].value)
+        {
+            return None;
+        }
+        (first, false, name_of(&doc.quantities[first]))
+    } else {
+        let norm = normalize_base(&base, opts);
+        if norm.chars().count() < 2 {
+            return None; // 占全省的12%: the base is a place, not a figure.
+        }
+        if let Some((_, d)) = opts
+            .measures
+            .iter()
+            .find(|(w, _)| base.contains(w.as_str()))
+        {
+            if *d != dim {
+                return None;
+            }
+        }
+        let own_totals: Vec<usize> = breakdowns
+            .iter()
+            .filter(|b| b.parts.contains(&part))
+            .map(|b| b.total)
+            .collect();
+        let b = by_name(doc, opts, loc, at, &norm, Some(part), Some(&own_totals))?;
+        let same_sentence = {
+            let l = doc.quantities[b].location;
+            l.paragraph == loc.pi && l.sentence == loc.si
+        };
+        (b, same_sentence, shown_base)
+    };
+    let b = &doc.quantities[base_i];
+    if b.dimension() != Some(dim.as_str()) || base_i == part || b.value < a.value {
+        return None;
+    }
+    Some(Share {
+        stated,
+        part,
+        base: base_i,
+        part_name,
+        base_name,
+        sure: part_sure && base_sure,
+    })
+}
+
+/// The figure that ends the nearest earlier clause of the sentence with a
+/// level figure; clauses that state only changes or other periods
+/// (`比上年增长5.2%`) are passed over, a clause without figures stops the
+/// search.
+fn figure_ending_earlier_clause(doc: &Doc<'_>, loc: Loc) -> Option<usize> {
+    for c in (0..loc.ci).rev() {
+        let figs = doc.in_clause(loc.pi, loc.si, c);
+        let last = *figs.last()?;
+        let q = &doc.quantities[last];
+        if figs.iter().all(|&i| doc.quantities[i].role != Role::Level) {
+            continue;
+        }
+        return (is_amount(q) && q.after.is_empty()).then_some(last);
+    }
+    None
+}
+
+/// The name a figure is stated under (`其中，农村低保资金` → `农村低保资金`).
+fn name_of(q: &Quantity) -> String {
+    strip_generic(trim_tail(&q.label_text)).to_string()
+}
+
+/// A base's name without the words that do not narrow it: `全部低保资金` →
+/// `低保资金`, `全县总人口` → `人口`.
+fn normalize_base(base: &str, opts: &ShareOptions) -> String {
+    let mut s = base;
+    loop {
+        let before = s.len();
+        s = strip_generic(s);
+        if let Some(p) = opts
+            .base_prefixes
+            .iter()
+            .find(|p| s.starts_with(p.as_str()))
+        {
+            s = &s[p.len()..];
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s.to_string()
+}
+
+/// The one figure stated under `name` before `at`: in the same sentence,
+/// else earlier in the paragraph, else earlier in the entry. Figures of
+/// the part's own breakdown totals are preferred; several figures of
+/// different values under the name give nothing.
+fn by_name(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    loc: Loc,
+    at: usize,
+    name: &str,
+    exclude: Option<usize>,
+    preferred: Option<&[usize]>,
+) -> Option<usize> {
+    let part = exclude.map(|i| &doc.quantities[i]);
+    let fits = |i: usize| -> bool {
+        let q = &doc.quantities[i];
+        if Some(i) == exclude || q.full_span.end > at || !is_amount(q) {
+            return false;
+        }
+        if let Some(p) = part {
+            if q.dimension() != p.dimension() {
+                return false;
+            }
+        }
+        label_names(doc, opts, &q.label_text, name)
+    };
+    let pick = |cands: Vec<usize>| -> Option<usize> {
+        if cands.is_empty() {
+            return None;
+        }
+        if let Some(pref) = preferred {
+            let own: Vec<usize> = cands.iter().copied().filter(|c| pref.contains(c)).collect();
+            if own.len() == 1 {
+                return Some(own[0]);
+            }
+        }
+        let v = doc.quantities[cands[0]].value;
+        cands
+            .iter()
+            .all(|&c| doc.quantities[c].value == v)
+            .then(|| *cands.last().expect("not empty"))
+    };
+    // The same sentence.
+    let same: Vec<usize> = doc
+        .in_sentence(loc.pi, loc.si)
+        .filter(|&i| fits(i))
+        .collect();
+    if !same.is_empty() {
+        return pick(same);
+    }
+    // Earlier sentences of the paragraph, then earlier paragraphs of the entry.
+    let sentence_years = years(
+        doc.draft.paragraphs[loc.pi].sentences[loc.si]
+            .span
+            .slice(doc.text),
+    );
+    let other_year = |i: usize| {
+        let ys = years(&doc.quantities[i].label_text);
+        !ys.is_empty() && ys.iter().any(|y| !sentence_years.contains(y))
+    };
+    let para: Vec<usize> = doc
+        .in_paragraph(loc.pi)
+        .filter(|&i| doc.quantities[i].location.sentence < loc.si && fits(i) && !other_year(i))
+        .collect();
+    if !para.is_empty() {
+        return pick(para);
+    }
+    let entry = doc.draft.paragraphs[loc.pi].entry?;
+    let earlier: Vec<usize> = (entry..loc.pi)
+        .filter(|&p| doc.draft.paragraphs[p].entry == Some(entry))
+        .flat_map(|p| doc.in_paragraph(p))
+        .filter(|&i| fits(i) && !other_year(i))
+        .collect();
+    pick(earlier)
+}
+
+/// True when a figure's label names `name` (already normalised): the label,
+/// its generic words taken off, ends with the name, and what it adds before
+/// the name does not narrow it (a partition member such as 城市 or 农村, or
+/// a narrowing word such as 其他).
+fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> bool {
+    let l = normalize_base(trim_tail(label), opts);
+    let Some(extra) = l.strip_suffix(name) else {
+        return false;
+    };
+    if extra.is_empty() {
+        return true;
+    }
+    if opts.narrowing.iter().any(|w| extra.contains(w.as_str())) {
+        return false;
+    }
+    !doc.partitions.iter().any(|p| {
+        p.members
+            .iter()
+            .flatten()
+            .any(|w| extra.contains(w.as_str()))
+    })
+}
+
+fn longest_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .filter(|w| s.ends_with(w.as_str()))
+        .max_by_key(|w| w.len())
+        .map(String::as_str)
+}
+
+/// The four-digit years (`2019年`) written in `s`.
+fn years(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        if i + 4 < chars.len()
+            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && chars[i + 4] == '年'
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+        {
+            out.push(chars[i..i + 4].iter().collect());
+        }
+    }
+    out
+}
+
+fn has_year(s: &str) -> bool {
+    !years(s).is_empty()
+}
+
+/// Approximation words written before a share in words, longest first.
+const WORD_PREFIX: &[(&str, Approx)] = &[
+    ("不到", Approx::AtMost),
+    ("不足", Approx::AtMost),
+    ("将近", Approx::AtMost),
+    ("接近", Approx::AtMost),
+    ("超过", Approx::AtLeast),
+    ("大约", Approx::About),
+    ("近", Approx::AtMost),
+    ("逾", Approx::AtLeast),
+    ("超", Approx::AtLeast),
+    ("过", Approx::AtLeast),
+    ("约", Approx::About),
+];
+
+/// Approximation words written after a share in words.
+const WORD_SUFFIX: &[(&str, Approx)] = &[
+    ("以上", Approx::AtLeast),
+    ("以下", Approx::AtMost),
+    ("左右", Approx::About),
+    ("多", Approx::AtLeast),
+];
+
+/// Half the width a share in words stands for, in percentage points: `三成`
+/// is read as 25%–35%, `一半` as 45%–55%, `四分之一` as 20%–30%.
+const WORD_HALF_WIDTH: i64 = 5;
+
+/// A share in words (`三成`, `七成五`, `一半`, `半数`, `四分之一`) with its
+/// approximation words, starting in `text[from..limit]` right after the
+/// base's name; `None` when there is none.
+fn word_share(text: &str, from: usize, limit: usize) -> Option<StatedShare> {
+    let hay = &text[from..limit.max(from)];
+    for (off, _) in hay.char_indices() {
+        let s = &hay[off..];
+        let Some((len, value)) = read_share_word(s) else {
+            continue;
+        };
+        let start = from + off;
+        let mut end = start + len;
+        let mut approx = Approx::Exact;
+        let mut span_start = start;
+        let before = &text[from..start];
+        if let Some((w, a)) = WORD_PREFIX.iter().find(|(w, _)| before.ends_with(w)) {
+            approx = *a;
+            span_start = start - w.len();
+        }
+        let tail = &text[end..];
+        if let Some((w, a)) = WORD_SUFFIX.iter().find(|(w, _)| tail.starts_with(w)) {
+            approx = if approx == Approx::Exact {
+                *a
+            } else {
+                Approx::About
+            };
+            end += w.len();
+        }
+        let half = Decimal::from(WORD_HALF_WIDTH);
+        let (lo, hi) = (Some(value - half), Some(value + half));
+        let bounds = match approx {
+            Approx::Exact => Bounds { lo, hi },
+            Approx::About => Bounds { lo: None, hi: None },
+            Approx::AtLeast => Bounds { lo, hi: None },
+            Approx::AtMost => Bounds { lo: None, hi },
+        };
+        return Some(StatedShare {
+            span: Span::new(span_start, end),
+            value,
+            decimals: 0,
+            bounds,
+            in_words: true,
+        });
+    }
+    None
+}
+
+/// Reads a share word at the start of `s`: (bytes read, percent).
+fn read_share_word(s: &str) -> Option<(usize, Decimal)> {
+    for w in ["一半", "半数"] {
+        if s.starts_with(w) {
+            return Some((w.len(), Decimal::from(50)));
+        }
+    }
+    let digit = |c: char| "一二三四五六七八九两".contains(c);
+    let run: String = s.chars().take_while(|&c| digit(c) || c == '十').collect();
+    if run.is_empty() {
+        return None;
+    }
+    let after = &s[run.len()..];
+    if let Some(r) = after.strip_prefix("成") {
+        // 三成, 七成五: one digit of tenths, maybe one of hundredths.
+        if run.chars().count() != 1 || run == "十" {
+            return None;
+        }
+        let tenths = parse_chinese(&run)?;
+        let mut len = run.len() + "成".len();
+        let mut value = tenths * Decimal::TEN;
+        if let Some(c) = r.chars().next().filter(|&c| digit(c)) {
+            value += parse_chinese(&c.to_string())?;
+            len += c.len_utf8();
+        }
+        return Some((len, value));
+    }
+    if let Some(r) = after.strip_prefix("分之") {
+        let denominator = parse_chinese(&run)?;
+        let num: String = r.chars().take_while(|&c| digit(c) || c == '十').collect();
+        let numerator = parse_chinese(&num)?;
+        if denominator.is_zero() || numerator > denominator {
+            return None;
+        }
+        let value = (numerator * Decimal::ONE_HUNDRED).checked_div(denominator)?;
+        return Some((run.len() + "分之".len() + num.len(), value.round_dp(1)));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_words() {
+        assert_eq!(read_share_word("三成以上"), Some((6, Decimal::from(30))));
+        assert_eq!(read_share_word("七成五"), Some((9, Decimal::from(75))));
+        assert_eq!(read_share_word("一半"), Some((6, Decimal::from(50))));
+        assert_eq!(read_share_word("四分之一"), Some((12, Decimal::from(25))));
+        assert_eq!(
+            read_share_word("三分之一").map(|x| x.1),
+            Some("33.3".parse().unwrap())
+        );
+        assert_eq!(read_share_word("十成"), None);
+        assert_eq!(read_share_word("成为"), None);
+        assert_eq!(read_share_word("三分之五"), None);
+    }
+
+    #[test]
+    fn years_in_text() {
+        assert_eq!(years("占2019年全县的"), vec!["2019".to_string()]);
+        assert!(years("占全县12345年").is_empty());
+    }
+}

@@ -1,0 +1,299 @@
+//! `share`: a stated share (`A占B的p%`, `占比p%`, `近三成`) must agree with
+//! its part and base when both are stated.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::de::DeValue;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quantity::number::round_half_away;
+use crate::quantity::{Bounds, Quantity};
+use crate::relations::{breakdowns, shares, Share, ShareOptions};
+use crate::rules::arithmetic::breakdown_sum::builtin_options;
+use crate::rules::{Context, Example, Rule, RuleDef};
+
+/// Registry entry.
+pub const DEF: RuleDef = RuleDef {
+    name: "share",
+    category: "arithmetic",
+    summary: "a share (占…的p%, 占比, 比重, 三成) must equal part ÷ base when both are stated",
+    source: "data-accuracy requirements for yearbooks and gazetteers (资料真实准确; \
+             计算错误 is a listed data-error type); catalogue id ARITH_SHARE_VS_VALUES",
+    docs: DOCS,
+    examples: &[
+        Example::wrong(
+            "全年发放低保资金5830万元，其中，农村低保资金4210万元，占全部低保资金的78.2%。",
+            "4210 ÷ 5830 = 72.2%",
+        ),
+        Example::right(
+            "全年发放低保资金5830万元，其中，农村低保资金4210万元，占全部低保资金的72.2%。",
+            "",
+        ),
+        Example::wrong(
+            "全县有养老机构床位1250张，其中，护理型床位380张，占床位总数的四成以上。",
+            "380 ÷ 1250 = 30.4%, less than 40%",
+        ),
+        Example::right(
+            "全县耕地面积2.6万公顷，其中，高标准农田占全省的12%。",
+            "the province's figure is not stated",
+        ),
+        Example::right(
+            "项目占地120亩，占全镇建设用地的3.5%。",
+            "占地 is not a share, and the base is not stated",
+        ),
+    ],
+    defaults: include_str!("../../../rules/arithmetic/share.toml"),
+    build,
+};
+
+const DOCS: &str = r#"A share must equal its part divided by its base when the draft states both.
+
+## What it checks
+
+* `A占B的p%`, `占B比重为p%`, `占B的比例为p%`: the part is the figure right
+  before `占` (`农村低保资金4210万元，占…`; clauses of changes in between, such
+  as `比上年增长5.2%`, are passed over), or the one figure stated earlier
+  under the name written before `占` (`农村低保资金占…`). The base is the
+  figure stated under the name written after `占` (`全部低保资金` is found as
+  `全年发放低保资金5830万元`): in the same sentence, else earlier in the
+  paragraph, else earlier in the entry.
+* `占比p%`, `比重p%` with no base named: the base is the total of the
+  breakdown (`其中`, `分别为`) the part belongs to.
+* Shares in words: `三成`, `七成五`, `一半`, `半数`, `四分之一`. A share in words
+  stands for 5 percentage points either side (`三成` is 25%–35%).
+* Bounds are checked as bounds: `90%以上`, `超过一半` and `逾六成` only from
+  below, `近三成` and `不到一半` only from above.
+
+Every figure stands for the interval its last digit allows: `4210万元` is
+4209.5万–4210.5万, `72.2%` is 72.15%–72.25%. The share computed from the
+part and the base is the interval those allow, and yblint reports only
+when it does not meet the stated share's interval.
+
+A share whose part and base both stand in its own sentence is an error; one
+whose part or base was found loosely (by its name in an earlier sentence, or
+the base taken from a breakdown because the share names none) is a warning.
+
+## What it leaves alone
+
+* `占地`, `占用`, `占据`, `占有` … (`not_share`): not shares.
+* A base that is not stated, or names only a place (`占全省的12%`,
+  `占全市比重`).
+* A base measured otherwise than the part (`占全部低保人数的…` after a figure
+  in 万元, `户` against `人`: `measures`), and a base whose label is narrower
+  than the name (`其他…`, `城市…`: `narrowing` and the partition members).
+* Lists (`分别占…`), changes of a share (`占比提高1.2个百分点`, `占比比上年
+  提高…`), and shares of another period (`占上年…`, `占2019年…`:
+  `other_period`).
+* Approximate figures: `约4200万元` gives no bound, so nothing is reported.
+* Several figures of different values under the base's name: nothing is
+  reported, since yblint cannot tell which one is meant.
+
+## Settings (`[rules.share]` in yblint.toml)
+
+* `severity`: `"error"` (default), `"warning"`, `"info"` or `"off"`.
+* `not_share`: words right after `占` that make it another verb (`地` of 占地).
+* `base_suffixes`: words that end the base's name (`的比重`, `的`).
+* `base_prefixes`: words that open the base's name without narrowing it
+  (`全部`, `总`).
+* `other_period`: words between `占` and the share that make it a share of
+  another period.
+* `narrowing`: words in a figure's label, before the base's name, that make
+  it narrower than the base.
+* `measures`: `[word, dimension]` pairs; a base named with the word (`人数`)
+  measures that dimension, and a part of another dimension is not compared
+  with it.
+
+A list given in `yblint.toml` replaces the built-in list.
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    #[serde(deserialize_with = "crate::config::words")]
+    not_share: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    base_suffixes: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    base_prefixes: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    other_period: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    narrowing: Vec<String>,
+    measures: Vec<(String, String)>,
+}
+
+fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    let s: Settings = crate::rules::settings(value)?;
+    if s.measures
+        .iter()
+        .any(|(w, d)| w.trim().is_empty() || d.trim().is_empty())
+    {
+        return Err(serde::de::Error::custom(
+            "`measures` has an empty word or dimension",
+        ));
+    }
+    Ok(Box::new(ShareRule {
+        opts: ShareOptions {
+            not_share: s.not_share,
+            base_suffixes: s.base_suffixes,
+            base_prefixes: s.base_prefixes,
+            other_period: s.other_period,
+            narrowing: s.narrowing,
+            measures: s.measures,
+        },
+    }))
+}
+
+/// The `share` rule with its settings.
+pub struct ShareRule {
+    opts: ShareOptions,
+}
+
+impl Rule for ShareRule {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if !cx.text.contains('占') && !cx.text.contains("比重") {
+            return;
+        }
+        let found = breakdowns(cx.doc, &builtin_options());
+        for s in shares(cx.doc, &cx.tables.words, &self.opts, &found) {
+            if let Some(d) = check_one(cx, &s) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// `a ÷ b × 100` over the bounds the figures allow (both positive); an end
+/// is open when an end it needs is.
+pub fn quotient_percent(a: &Bounds, b: &Bounds) -> Bounds {
+    let hundred = Decimal::ONE_HUNDRED;
+    let div = |x: Option<Decimal>, y: Option<Decimal>| {
+        let (x, y) = (x?, y?);
+        if y <= Decimal::ZERO {
+            return None;
+        }
+        x.checked_mul(hundred)?.checked_div(y)
+    };
+    Bounds {
+        lo: div(a.lo, b.hi).or(Some(Decimal::ZERO)),
+        hi: div(a.hi, b.lo),
+    }
+}
+
+/// True when two bounds leave no value in common.
+pub fn disjoint(x: &Bounds, y: &Bounds) -> bool {
+    x.entirely_above(y) || x.entirely_below(y)
+}
+
+fn check_one(cx: &Context<'_>, s: &Share) -> Option<Diagnostic> {
+    let a = &cx.quantities[s.part];
+    let b = &cx.quantities[s.base];
+    let computed = quotient_percent(&a.bounds(), &b.bounds());
+    if !disjoint(&computed, &s.stated.bounds) {
+        return None;
+    }
+    let exact = a
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(b.value)?;
+    let mut shown = round_half_away(exact, s.stated.decimals);
+    shown.rescale(s.stated.decimals);
+    let stated = written(cx.text, s.stated.span);
+    let message = format!(
+        "share stated {stated}, but {} {} ÷ {} {} = {shown}%",
+        s.part_name,
+        written_q(cx, a),
+        s.base_name,
+        written_q(cx, b),
+    );
+    let severity = if s.sure {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let dec = s.stated.decimals + 2;
+    let show = |v: Option<Decimal>| v.map(|v| format!("{}%", round_half_away(v, dec).normalize()));
+    let range = |bd: &Bounds| match (show(bd.lo), show(bd.hi)) {
+        (Some(lo), Some(hi)) => format!("{lo} to {hi}"),
+        (Some(lo), None) => format!("{lo} or more"),
+        (None, Some(hi)) => format!("at most {hi}"),
+        (None, None) => "any value".into(),
+    };
+    let mut d = crate::rules::arithmetic::share::DEF
+        .diagnostic(severity, s.stated.span, message)
+        .with_primary_text("stated share")
+        .with_label(a.span, "part")
+        .with_label(b.span, "base")
+        .with_note(format!(
+            "{} ÷ {} × 100 lies in {} (each figure ± half a unit of its last digit); {stated} allows {}",
+            written_q(cx, a),
+            written_q(cx, b),
+            range(&computed),
+            range(&s.stated.bounds),
+        ));
+    if s.stated.in_words {
+        d = d.with_note(
+            "a share in words (三成, 一半, 四分之一) is read as 5 percentage points either side",
+        );
+    }
+    if !s.sure {
+        d = d.with_note(format!(
+            "{} (check that it is the figure meant)",
+            loose_reason(cx, s)
+        ));
+    }
+    Some(d)
+}
+
+fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
+    let b = &cx.quantities[s.base];
+    let a = &cx.quantities[s.part];
+    let stated_at = s.stated.span.start;
+    let sentence_of = |q: &Quantity| (q.location.paragraph, q.location.sentence);
+    let share_sentence = cx
+        .doc
+        .draft
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find_map(|(pi, p)| {
+            p.sentences
+                .iter()
+                .position(|x| {
+                    x.span.start <= stated_at && stated_at < x.span.end.max(x.span.start + 1)
+                })
+                .map(|si| (pi, si))
+        });
+    if Some(sentence_of(b)) != share_sentence {
+        format!(
+            "the base {} {} was found by its name in an earlier sentence",
+            s.base_name,
+            written_q(cx, b)
+        )
+    } else if Some(sentence_of(a)) != share_sentence {
+        format!(
+            "the part {} {} was found by its name in an earlier sentence",
+            s.part_name,
+            written_q(cx, a)
+        )
+    } else {
+        format!(
+            "the share names no base: {} {} is taken as the base because it is the total of the breakdown {} belongs to",
+            s.base_name,
+            written_q(cx, b),
+            written_q(cx, a)
+        )
+    }
+}
+
+fn written(text: &str, span: crate::span::Span) -> String {
+    span.slice(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn written_q(cx: &Context<'_>, q: &Quantity) -> String {
+    written(cx.text, q.span)
+}
