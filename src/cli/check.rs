@@ -236,6 +236,8 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     // once; the files it governs are skipped and the run exits 2).
     let mut found: HashMap<Option<PathBuf>, Option<Config>> = HashMap::new();
     let mut broken_config = false;
+    // Configurations with overrides applied, by (file, overrides).
+    let mut derived: HashMap<(Option<PathBuf>, Vec<usize>), Option<Config>> = HashMap::new();
 
     let mut reports = Vec::new();
     let mut diffs = String::new();
@@ -273,6 +275,32 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                         ));
                         continue;
                     }
+                }
+            }
+        };
+        // Per-path settings: one configuration per set of matching overrides.
+        let matched = config.overrides.matching(file);
+        let config = if matched.is_empty() {
+            config
+        } else {
+            let key = (config.source.clone(), matched);
+            let entry = derived.entry(key).or_insert_with_key(|(_, m)| {
+                config
+                    .with_overrides(m)
+                    .map_err(|e| {
+                        config_error(&e);
+                    })
+                    .ok()
+            });
+            match entry {
+                Some(c) => &*c,
+                None => {
+                    broken_config = true;
+                    failures.push((
+                        display(file),
+                        "not checked: its configuration is broken (see above)".into(),
+                    ));
+                    continue;
                 }
             }
         };

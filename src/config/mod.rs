@@ -6,8 +6,10 @@
 //! in the TOML file, so it can be shown with the file's own lines.
 
 mod discover;
+mod overrides;
 
 pub use discover::find_config;
+pub use overrides::Overrides;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,7 @@ const TOP_KEYS: &[&str] = &[
     "labels",
     "formula",
     "formula_files",
+    "overrides",
 ];
 
 /// A configuration file that could not be used: where and why.
@@ -89,6 +92,8 @@ pub struct Config {
     pub rules: Vec<ActiveRule>,
     /// The user file it was loaded from, if any.
     pub source: Option<PathBuf>,
+    /// Per-path settings (`[[overrides]]`); see [`Config::with_overrides`].
+    pub overrides: Overrides,
 }
 
 #[derive(serde::Deserialize)]
@@ -285,6 +290,7 @@ impl Config {
         let mut partitions = parts.partition;
         let mut user_rules = DeTable::new();
         let mut formulas = crate::formula::config::builtin()?;
+        let mut overrides = Overrides::default();
 
         let path = user.map(|(p, _)| p.to_path_buf());
         if let Some((path, text)) = user {
@@ -335,6 +341,7 @@ impl Config {
                     key @ ("formula" | "formula_files") => {
                         crate::formula::config::user_key(key, value, path, text, &mut formulas)?
                     }
+                    "overrides" => overrides = Overrides::load(path, text, value, &err)?,
                     other => {
                         return Err(err(
                             Some(key.span()),
@@ -385,6 +392,7 @@ impl Config {
             },
             rules,
             source: path,
+            overrides,
         })
     }
 
