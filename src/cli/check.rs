@@ -331,7 +331,33 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         diffs.clone()
     } else {
         match args.format {
+            Format::Json if args.statistics => {
+                format!("{}\n", render::json::render_with_statistics(&reports))
+            }
+            Format::Human | Format::Short if args.statistics => {
+                render::statistics::render(&reports)
+            }
             Format::Json => format!("{}\n", render::json::render(&reports)),
+            Format::Short => render::short::render(&reports),
+            Format::Github => render::github::render(&reports),
+            Format::Sarif => {
+                let metadata = match &fixed {
+                    Some(c) => Ok(c),
+                    None => found.values().flatten().next().map(Ok).unwrap_or(Err(())),
+                };
+                let builtin;
+                let config = match metadata {
+                    Ok(c) => c,
+                    Err(()) => match Config::builtin() {
+                        Ok(c) => {
+                            builtin = c;
+                            &builtin
+                        }
+                        Err(e) => return config_error(&e),
+                    },
+                };
+                format!("{}\n", render::sarif::render(&reports, config))
+            }
             Format::Human => {
                 let color = match args.color {
                     ColorMode::Always => true,
@@ -383,6 +409,8 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         2
     } else if args.diff {
         i32::from(!diffs.is_empty())
+    } else if args.exit_zero {
+        0
     } else {
         i32::from(any_error(&reports))
     }

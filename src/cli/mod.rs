@@ -74,6 +74,15 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change; write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// Exit 0 even when errors are found (files that cannot be read or a
+    /// broken configuration still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print the number of diagnostics of each rule instead of the
+    /// diagnostics (human and short formats); the JSON document gains a
+    /// `statistics` array.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 /// Output formats.
@@ -83,6 +92,12 @@ pub enum Format {
     Human,
     /// One JSON document (see the README for its fields).
     Json,
+    /// One line a diagnostic: `path:line:col: severity[rule] message`.
+    Short,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
 }
 
 /// Colour choice for human output.

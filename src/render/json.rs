@@ -57,6 +57,32 @@ fn fix_json(at: &HashMap<usize, Position>, fix: Option<&Fix>) -> Value {
 
 /// Renders the reports as one JSON document (no trailing newline).
 pub fn render(reports: &[FileReport]) -> String {
+    serde_json::to_string(&document(reports)).expect("a JSON value always serialises")
+}
+
+/// Like [`render`], with a `statistics` array: one object a rule that
+/// reported, `{"rule","category","count","errors","warnings","infos"}`, most
+/// frequent first.
+pub fn render_with_statistics(reports: &[FileReport]) -> String {
+    let mut doc = document(reports);
+    let rows: Vec<Value> = super::statistics::count(reports)
+        .into_iter()
+        .map(|r| {
+            json!({
+                "rule": r.rule,
+                "category": r.category,
+                "count": r.count,
+                "errors": r.errors,
+                "warnings": r.warnings,
+                "infos": r.infos,
+            })
+        })
+        .collect();
+    doc["statistics"] = json!(rows);
+    serde_json::to_string(&doc).expect("a JSON value always serialises")
+}
+
+fn document(reports: &[FileReport]) -> Value {
     let summary = Summary::of(reports);
     let mut diagnostics = Vec::new();
     for r in reports {
@@ -92,7 +118,7 @@ pub fn render(reports: &[FileReport]) -> String {
             }));
         }
     }
-    let doc = json!({
+    json!({
         "version": VERSION,
         "summary": {
             "files": summary.files,
@@ -101,6 +127,5 @@ pub fn render(reports: &[FileReport]) -> String {
             "infos": summary.infos,
         },
         "diagnostics": diagnostics,
-    });
-    serde_json::to_string(&doc).expect("a JSON value always serialises")
+    })
 }

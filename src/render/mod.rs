@@ -1,9 +1,14 @@
-//! Renderers: diagnostics as human-readable text (codespan-reporting) or as
-//! one JSON document. Renderers never look at the draft beyond the spans they
-//! are given.
+//! Renderers: diagnostics as human-readable text (codespan-reporting), one
+//! JSON document, one line each (`short`), SARIF 2.1.0, GitHub Actions
+//! workflow commands, or counts by rule (`statistics`). Renderers never look
+//! at the draft beyond the spans they are given.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
+pub mod short;
+pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
