@@ -20,6 +20,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod formula;
+pub mod lsp;
 pub mod quantity;
 pub mod relations;
 pub mod render;

@@ -40,6 +40,8 @@ pub enum Command {
         /// The rule's name, e.g. breakdown-sum.
         name: String,
     },
+    /// Run the language server over standard input and output (for editors).
+    Lsp,
     /// Print the figures and breakdowns yblint reads in a draft (for
     /// understanding why a rule did or did not fire).
     #[command(hide = true)]
@@ -125,6 +127,7 @@ pub fn run() -> i32 {
         Command::Rules => docs::list_rules(),
         Command::Rule { name } => docs::show_rule(&name),
         Command::Dump { path } => dump::dump(&path),
+        Command::Lsp => crate::lsp::run(),
     }
 }
 

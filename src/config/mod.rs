@@ -8,7 +8,7 @@
 mod discover;
 mod overrides;
 
-pub use discover::find_config;
+pub use discover::{find_config, CONFIG_NAME};
 pub use overrides::Overrides;
 
 use std::collections::BTreeSet;
