@@ -17,6 +17,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod coverage;
 pub mod diagnostic;
 pub mod fix;
 pub mod formula;
@@ -40,10 +41,23 @@ use diagnostic::Diagnostic;
 ///
 /// Errors: [`syntax::ParseFailure`] only on a bug in the grammar.
 pub fn check_text(text: &str, config: &Config) -> Result<Vec<Diagnostic>, syntax::ParseFailure> {
+    check_text_with_coverage(text, config).map(|(d, _)| d)
+}
+
+/// Like [`check_text`], and also returns what the rules verified and what
+/// they could not ([`coverage::Coverage`]).
+///
+/// Errors: [`syntax::ParseFailure`] only on a bug in the grammar.
+pub fn check_text_with_coverage(
+    text: &str,
+    config: &Config,
+) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
     let draft = syntax::parse(text)?;
     let quantities = quantity::extract(text, &draft, &config.tables.units, &config.tables.words);
     let doc = relations::Doc::new(text, &draft, &quantities, &config.tables.partitions);
+    let coverage = coverage::Coverage::with_figures(quantities.len());
     let cx = rules::Context {
+        coverage: &coverage,
         text,
         draft: &draft,
         quantities: &quantities,
@@ -60,5 +74,5 @@ pub fn check_text(text: &str, config: &Config) -> Result<Vec<Diagnostic>, syntax
     }
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out.dedup();
-    Ok(out)
+    Ok((out, coverage))
 }

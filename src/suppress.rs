@@ -253,11 +253,22 @@ pub fn check(
     text: &str,
     config: &crate::config::Config,
 ) -> Result<(Vec<Diagnostic>, Markers), crate::syntax::ParseFailure> {
+    check_with_coverage(text, config).map(|(d, m, _)| (d, m))
+}
+
+/// Like [`check`], and also returns the coverage of the check
+/// ([`crate::coverage::Coverage`]).
+///
+/// Errors: [`crate::syntax::ParseFailure`] only on a bug in the grammar.
+pub fn check_with_coverage(
+    text: &str,
+    config: &crate::config::Config,
+) -> Result<(Vec<Diagnostic>, Markers, crate::coverage::Coverage), crate::syntax::ParseFailure> {
     let markers = Markers::scan(text);
     let masked = markers.mask(text);
-    let mut diagnostics = crate::check_text(&masked, config)?;
+    let (mut diagnostics, coverage) = crate::check_text_with_coverage(&masked, config)?;
     markers.retain(text, &mut diagnostics);
-    Ok((diagnostics, markers))
+    Ok((diagnostics, markers, coverage))
 }
 
 #[cfg(test)]

@@ -208,3 +208,41 @@ fn exit_zero_reports_without_failing() {
     let run = ws.check(&["--exit-zero", "没有这个文件.txt"]);
     assert_eq!(run.code, 2);
 }
+
+/// `--coverage` says what was verified and what was not, and why: here one
+/// breakdown is checked and one is left alone because its total is
+/// approximate.
+#[test]
+fn coverage_says_what_was_not_checked() {
+    let ws = Workspace::new();
+    ws.write(
+        "社会.txt",
+        "全县有城乡特困人员754户，其中，城市特困人员21户，农村特困人员733户。\
+         全县有学校约58所，其中，小学36所，初级中学14所。\n",
+    );
+    let run = ws.check(&["--coverage", "--format", "json", "社会.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.json()["summary"]["coverage"],
+        serde_json::json!({
+            "figures": 6,
+            "checked": [{"relation": "breakdown: parts add up to the total", "count": 1}],
+            "skipped": [{"relation": "breakdown", "reason": "the total is approximate (约, 左右)", "count": 1}],
+        })
+    );
+    // Without --coverage the summary has no such field.
+    let run = ws.check(&["--format", "json", "社会.txt"]);
+    assert!(run.json()["summary"].get("coverage").is_none());
+    // In the other formats it goes to standard error, after the count.
+    let run = ws.check(&["--coverage", "社会.txt"]);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.ends_with(
+            "coverage: 6 figures read; 1 relations checked, 1 not checked\n  \
+         checked       1  breakdown: parts add up to the total\n  \
+         skipped       1  breakdown: the total is approximate (约, 左右)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

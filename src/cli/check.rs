@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{config_error, display, plural, CheckArgs, ColorMode, Format};
 use crate::config::{find_config, Config};
+use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{self, FixMode};
 use crate::render::{self, FileReport, Summary};
@@ -116,6 +117,8 @@ struct Checked {
     stdout_text: Option<String>,
     /// The unified diff (`--diff`).
     diff: String,
+    /// What the check verified (of the fixed text, when fixed).
+    coverage: Coverage,
 }
 
 /// Checks one draft read as `src` with `config`; fixes it when `fixing`
@@ -125,6 +128,7 @@ fn check_one(
     src: SourceFile,
     config: &Config,
     fixing: Option<&Fixing>,
+    want_coverage: bool,
     failures: &mut Vec<(String, String)>,
 ) -> Option<Checked> {
     let lint = |t: &str| suppress::check(t, config).map(|(d, _)| d);
@@ -133,8 +137,8 @@ fn check_one(
         eprintln!("yblint: warning: {}:{}: {}", src.name, p.line, p.message);
     }
     let Some(fixing) = fixing else {
-        return match lint(&src.text) {
-            Ok(diagnostics) => Some(Checked {
+        return match suppress::check_with_coverage(&src.text, config) {
+            Ok((diagnostics, _, coverage)) => Some(Checked {
                 report: FileReport {
                     path: src.name,
                     text: src.text,
@@ -142,6 +146,7 @@ fn check_one(
                 },
                 stdout_text: None,
                 diff: String::new(),
+                coverage,
             }),
             Err(e) => {
                 failures.push((src.name, e.to_string()));
@@ -174,7 +179,15 @@ fn check_one(
         },
         stdout_text: None,
         diff: String::new(),
+        coverage: Coverage::default(),
     };
+    if want_coverage {
+        // The coverage of the text as it stands after fixing.
+        let text = fix::write::keep_line_endings(&src.text, fixed.clone());
+        if let Ok((_, _, c)) = suppress::check_with_coverage(&text, config) {
+            checked.coverage = c;
+        }
+    }
     if !fixing.write {
         checked.diff = fix::diff::unified(&src.name, &src.text, &fixed);
         if changed {
@@ -240,6 +253,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let mut derived: HashMap<(Option<PathBuf>, Vec<usize>), Option<Config>> = HashMap::new();
 
     let mut reports = Vec::new();
+    let mut coverage = Coverage::default();
     let mut diffs = String::new();
     let mut stdout_texts = Vec::new();
     for file in &files {
@@ -316,7 +330,15 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 continue;
             }
         };
-        if let Some(c) = check_one(file, src, config, fixing.as_ref(), &mut failures) {
+        if let Some(c) = check_one(
+            file,
+            src,
+            config,
+            fixing.as_ref(),
+            args.coverage,
+            &mut failures,
+        ) {
+            coverage.merge(&c.coverage);
             diffs.push_str(&c.diff);
             stdout_texts.extend(c.stdout_text);
             reports.push(c.report);
@@ -327,17 +349,18 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         eprintln!("yblint: error: {path}: {message}");
     }
     let summary = Summary::of(&reports);
+    let extras = render::json::Extras {
+        statistics: args.statistics,
+        coverage: args.coverage.then_some(&coverage),
+    };
     let rendered = if args.diff {
         diffs.clone()
     } else {
         match args.format {
-            Format::Json if args.statistics => {
-                format!("{}\n", render::json::render_with_statistics(&reports))
-            }
+            Format::Json => format!("{}\n", render::json::render_with(&reports, &extras)),
             Format::Human | Format::Short if args.statistics => {
                 render::statistics::render(&reports)
             }
-            Format::Json => format!("{}\n", render::json::render(&reports)),
             Format::Short => render::short::render(&reports),
             Format::Github => render::github::render(&reports),
             Format::Sarif => {
@@ -405,6 +428,9 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         summary.infos,
         plural(summary.infos),
     );
+    if args.coverage && args.format != Format::Json {
+        eprint!("{}", coverage.render());
+    }
     if !failures.is_empty() || broken_config {
         2
     } else if args.diff {

@@ -85,6 +85,11 @@ pub struct CheckArgs {
     /// `statistics` array.
     #[arg(long)]
     pub statistics: bool,
+    /// Say what was verified: figures read, relations checked, and
+    /// relations found but not checked with the reason (on standard error;
+    /// with `--format json`, in `summary.coverage`).
+    #[arg(long)]
+    pub coverage: bool,
 }
 
 /// Output formats.

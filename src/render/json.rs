@@ -21,6 +21,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 
 use super::{FileReport, LineIndex, Position, Summary};
+use crate::coverage::Coverage;
 use crate::diagnostic::{Applicability, Fix};
 use crate::span::Span;
 
@@ -60,25 +61,40 @@ pub fn render(reports: &[FileReport]) -> String {
     serde_json::to_string(&document(reports)).expect("a JSON value always serialises")
 }
 
-/// Like [`render`], with a `statistics` array: one object a rule that
-/// reported, `{"rule","category","count","errors","warnings","infos"}`, most
-/// frequent first.
-pub fn render_with_statistics(reports: &[FileReport]) -> String {
+/// What `--statistics` and `--coverage` add to the document.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Extras<'a> {
+    /// Add a `statistics` array: one object a rule that reported,
+    /// `{"rule","category","count","errors","warnings","infos"}`, most
+    /// frequent first.
+    pub statistics: bool,
+    /// Add `summary.coverage`: `{"figures":N,"checked":[{"relation","count"}],
+    /// "skipped":[{"relation","reason","count"}]}`.
+    pub coverage: Option<&'a Coverage>,
+}
+
+/// Like [`render`], with the [`Extras`] asked for.
+pub fn render_with(reports: &[FileReport], extras: &Extras<'_>) -> String {
     let mut doc = document(reports);
-    let rows: Vec<Value> = super::statistics::count(reports)
-        .into_iter()
-        .map(|r| {
-            json!({
-                "rule": r.rule,
-                "category": r.category,
-                "count": r.count,
-                "errors": r.errors,
-                "warnings": r.warnings,
-                "infos": r.infos,
+    if extras.statistics {
+        let rows: Vec<Value> = super::statistics::count(reports)
+            .into_iter()
+            .map(|r| {
+                json!({
+                    "rule": r.rule,
+                    "category": r.category,
+                    "count": r.count,
+                    "errors": r.errors,
+                    "warnings": r.warnings,
+                    "infos": r.infos,
+                })
             })
-        })
-        .collect();
-    doc["statistics"] = json!(rows);
+            .collect();
+        doc["statistics"] = json!(rows);
+    }
+    if let Some(c) = extras.coverage {
+        doc["summary"]["coverage"] = c.to_json();
+    }
     serde_json::to_string(&doc).expect("a JSON value always serialises")
 }
 

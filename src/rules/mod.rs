@@ -42,6 +42,9 @@ pub struct Context<'a> {
     pub doc: &'a Doc<'a>,
     /// Units, label words, partitions.
     pub tables: &'a Tables,
+    /// Where rules record the relations they checked and the ones they
+    /// could not check, with the reason.
+    pub coverage: &'a crate::coverage::Coverage,
 }
 
 /// A check over one draft.

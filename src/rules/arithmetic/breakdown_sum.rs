@@ -252,6 +252,7 @@ impl Rule for BreakdownSum {
         // run of sentences.
         let mut read: std::collections::HashMap<(usize, usize, usize), Notes> = Default::default();
         for b in breakdowns(cx.doc, &self.options) {
+            record(cx, &b);
             if check_one(cx, &b, Notes::default()).is_none() {
                 continue;
             }
@@ -269,6 +270,29 @@ impl Rule for BreakdownSum {
                 out.push(d);
             }
         }
+    }
+}
+
+/// Records in the coverage how far a breakdown can be checked.
+fn record(cx: &Context<'_>, b: &Breakdown) {
+    const RELATION: &str = "breakdown";
+    let total = &cx.quantities[b.total];
+    let parts = b.parts.iter().map(|&i| &cx.quantities[i]);
+    if total.sign_in_label || parts.clone().any(|p| p.sign_in_label) {
+        cx.coverage.skipped(
+            RELATION,
+            "a sign the digits do not show (亏损, 净迁出, 逆差)",
+        );
+    } else if total.approx == Approx::About {
+        cx.coverage
+            .skipped(RELATION, "the total is approximate (约, 左右)");
+    } else if b.overlapping || b.parts.len() == 1 {
+        cx.coverage.checked("breakdown: each part within its total");
+    } else if b.cover.is_some() {
+        cx.coverage.checked("breakdown: parts add up to the total");
+    } else {
+        cx.coverage
+            .checked("breakdown: parts within the total (they need not cover it)");
     }
 }
 
