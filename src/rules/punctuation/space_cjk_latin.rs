@@ -1,0 +1,289 @@
+//! `space-cjk-latin`: spacing between Chinese characters and half-width
+//! digits or Latin letters follows one house style.
+
+use serde::Deserialize;
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::guard::{is_alnum, is_inline_space, Guard};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::rules::scan::is_han;
+use crate::rules::{Context, Example, Rule, RuleDef};
+use crate::span::Span;
+
+/// Registry entry.
+pub const DEF: RuleDef = RuleDef {
+    name: "space-cjk-latin",
+    category: "punctuation",
+    summary: "spacing between Chinese characters and digits or Latin letters follows the house style",
+    source: "GB/T 15835-2011 and GB 3101-1993 §3.4 regulate only grouping spaces and the space \
+             before a unit symbol; a space between Chinese and digits is a house style \
+             (catalogue SPACE_STRAY, §9.1)",
+    docs: DOCS,
+    examples: &[
+        Example::wrong(
+            "2020 年，为全县 1767 名残疾人发放补贴资金 150.98 万元。",
+            "spaces between Chinese characters and figures, pasted from another page",
+        ),
+        Example::right(
+            "2020年，为全县1767名残疾人发放补贴资金150.98万元。",
+            "",
+        ),
+        Example::right(
+            "【概述】 2020年，登记宗教教职人员2 346人。",
+            "the space after an entry title and a thin-space thousands separator are not between Chinese and a figure",
+        ),
+    ],
+    defaults: include_str!("../../../rules/punctuation/space-cjk-latin.toml"),
+    build,
+};
+
+const DOCS: &str = r#"Chinese publishing norms do not put a space between Chinese characters and
+Arabic digits or Latin letters (`733户`, `GDP增长`); a space there is a web
+copywriting convention, or an artefact of text pasted from a PDF (`733 户`).
+A yearbook keeps one style throughout. This rule reports the places that
+break the configured style, and fixes them safely (a space is removed or
+added; no character changes).
+
+## What it checks
+
+A run of half-width digits and Latin letters (with the `.`, `,`, `%`, `:`,
+`-` inside it: `150.98`, `PM2.5`, `89%`) is checked on each side that touches
+a Chinese character (汉字), directly or across one or two spaces on the same
+line.
+
+## What it leaves alone
+
+* Anything that is not a Han character on the other side: the space after an
+  entry title (`【概述】 2020年`), after punctuation, at the start of a line,
+  or around Markdown marks (`**2020** 年`, `# 2020年`).
+* Spaces inside a figure (`2 346`, a thousands separator) and between a
+  figure and a Latin unit symbol (`30 km`).
+* URLs, e-mail addresses, code and table rows; lines that align columns with
+  tabs or runs of spaces; runs of three or more spaces; the ideographic
+  space `　`.
+
+## Settings
+
+* `spacing`: the house style.
+  * `"none"` (default, the norm for yearbooks): no space between Chinese and
+    digits or Latin letters; each space there is reported and removed.
+  * `"space"`: one space between them (`733 户`); each place without one is
+    reported and a space added.
+  * `"consistent"`: whichever style the draft uses more often (no space on a
+    tie); the places that use the other style are reported and changed.
+"#;
+
+/// The house style for spaces between Chinese and digits/Latin letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Spacing {
+    /// No space (`733户`).
+    None,
+    /// One space (`733 户`).
+    Space,
+    /// Whichever the draft uses more.
+    Consistent,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    spacing: Spacing,
+}
+
+fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    let s: Settings = crate::rules::settings(value)?;
+    Ok(Box::new(SpaceCjkLatin { spacing: s.spacing }))
+}
+
+/// The `space-cjk-latin` rule with its style.
+pub struct SpaceCjkLatin {
+    spacing: Spacing,
+}
+
+/// One side of a run of digits/Latin letters that touches a Han character.
+#[derive(Debug, Clone, Copy)]
+struct Side {
+    /// The spaces between the run and the Han character (empty when tight).
+    gap: Span,
+    /// The Han character.
+    han: Span,
+}
+
+/// A run of digits/Latin letters with its Chinese sides.
+#[derive(Debug, Clone)]
+struct Run {
+    span: Span,
+    left: Option<Side>,
+    right: Option<Side>,
+}
+
+/// Characters of a run besides letters and digits (`150.98`, `89%`, `PM2.5`,
+/// `10:30`, `0-17`, `1,200`).
+fn run_char(c: char) -> bool {
+    is_alnum(c) || matches!(c, '.' | ',' | '%' | '‰' | ':' | '-' | '+' | '/' | '_' | '&')
+}
+
+/// A line that aligns columns: a tab, or two runs of two or more spaces.
+fn tabular(line: &str) -> bool {
+    let wide_gaps = line
+        .split(|c: char| c != ' ')
+        .filter(|gap| gap.len() >= 2)
+        .count();
+    line.contains('\t') || wide_gaps >= 2
+}
+
+fn runs(text: &str, guard: &Guard) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let base = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if tabular(line.trim()) {
+            continue;
+        }
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !run_char(chars[i].1) || (i > 0 && run_char(chars[i - 1].1)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < chars.len() && run_char(chars[j].1) {
+                j += 1;
+            }
+            // Trailing sentence punctuation is not part of the run.
+            let mut end = j;
+            while end > i && matches!(chars[end - 1].1, '.' | ',' | ':' | '-' | '/') {
+                end -= 1;
+            }
+            let start_b = base + chars[i].0;
+            let end_b = base + chars.get(end).map_or(line.len(), |c| c.0);
+            let has_alnum = chars[i..end].iter().any(|(_, c)| is_alnum(*c));
+            if has_alnum && end > i && !guard.touches(Span::new(start_b, end_b)) {
+                let left = side(&chars, i, base, line, false);
+                let right = side(&chars, end, base, line, true);
+                if left.is_some() || right.is_some() {
+                    out.push(Run {
+                        span: Span::new(start_b, end_b),
+                        left,
+                        right,
+                    });
+                }
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// The Han side of a run, looking left from char index `at` (exclusive) or
+/// right from it (inclusive).
+fn side(chars: &[(usize, char)], at: usize, base: usize, line: &str, right: bool) -> Option<Side> {
+    let byte = |k: usize| base + chars.get(k).map_or(line.len(), |c| c.0);
+    if right {
+        let mut k = at;
+        while k < chars.len() && is_inline_space(chars[k].1) {
+            k += 1;
+        }
+        let spaces = k - at;
+        if spaces > 2 || k >= chars.len() || !is_han(chars[k].1) {
+            return None;
+        }
+        Some(Side {
+            gap: Span::new(byte(at), byte(k)),
+            han: Span::new(byte(k), byte(k + 1)),
+        })
+    } else {
+        let mut k = at;
+        while k > 0 && is_inline_space(chars[k - 1].1) {
+            k -= 1;
+        }
+        let spaces = at - k;
+        if spaces > 2 || k == 0 || !is_han(chars[k - 1].1) {
+            return None;
+        }
+        Some(Side {
+            gap: Span::new(byte(k), byte(at)),
+            han: Span::new(byte(k - 1), byte(k)),
+        })
+    }
+}
+
+impl Rule for SpaceCjkLatin {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let guard = Guard::new(cx.text);
+        let runs = runs(cx.text, &guard);
+        let sides = || runs.iter().flat_map(|r| [r.left, r.right]).flatten();
+        let spaced = sides().filter(|s| !s.gap.is_empty()).count();
+        let tight = sides().filter(|s| s.gap.is_empty()).count();
+        let want_space = match self.spacing {
+            Spacing::None => false,
+            Spacing::Space => true,
+            Spacing::Consistent => spaced > tight,
+        };
+        for run in &runs {
+            let bad: Vec<Side> = [run.left, run.right]
+                .into_iter()
+                .flatten()
+                .filter(|s| s.gap.is_empty() == want_space)
+                .collect();
+            if bad.is_empty() {
+                continue;
+            }
+            let start = bad
+                .iter()
+                .map(|s| s.han.start)
+                .min()
+                .unwrap_or(run.span.start);
+            let end = bad.iter().map(|s| s.han.end).max().unwrap_or(run.span.end);
+            let span = Span::new(start.min(run.span.start), end.max(run.span.end));
+            let word = run.span.slice(cx.text);
+            let (message, fix_message, edits) = if want_space {
+                (
+                    format!("no space between Chinese text and `{word}`"),
+                    format!("put a space between Chinese text and `{word}`"),
+                    bad.iter()
+                        .map(|s| Edit {
+                            span: s.gap,
+                            replacement: " ".into(),
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                (
+                    format!("space between Chinese text and `{word}`"),
+                    format!("remove the space between Chinese text and `{word}`"),
+                    bad.iter()
+                        .map(|s| Edit {
+                            span: s.gap,
+                            replacement: String::new(),
+                        })
+                        .collect(),
+                )
+            };
+            let note = match self.spacing {
+                Spacing::None => "house style (`spacing = \"none\"`): no space between Chinese characters and digits or Latin letters".to_string(),
+                Spacing::Space => "house style (`spacing = \"space\"`): one space between Chinese characters and digits or Latin letters".to_string(),
+                Spacing::Consistent => format!(
+                    "house style (`spacing = \"consistent\"`): this draft mostly puts {} ({} places without a space, {} with one)",
+                    if want_space { "a space" } else { "no space" },
+                    tight,
+                    spaced
+                ),
+            };
+            out.push(
+                DEF.diagnostic(Severity::Warning, span, message)
+                    .with_note(note)
+                    .with_fix(Fix {
+                        message: fix_message,
+                        applicability: Applicability::Safe,
+                        edits,
+                    }),
+            );
+        }
+    }
+}
