@@ -11,9 +11,11 @@
 //! - `fenbie.rs`: `分别为` lists and their totals;
 //! - `groups.rs`: grouping parts by partition or age band, and coverage;
 //! - `label.rs`: helpers on labels (head nouns, age bands);
+//! - [`change`]: growth statements (增长p%, 增长n倍) and their operands;
 //! - [`partition`]: the partitions of `rules/partitions.toml`.
 
 mod breakdown;
+pub mod change;
 mod fenbie;
 mod groups;
 mod label;

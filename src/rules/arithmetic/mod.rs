@@ -2,9 +2,10 @@
 //! shares, rates, structure ratios, changes).
 
 pub mod breakdown_sum;
+pub mod growth_rate;
 pub mod share;
 
 use super::RuleDef;
 
 /// The rules of this category, in the order `yblint rules` lists them.
-pub const RULES: &[RuleDef] = &[breakdown_sum::DEF, share::DEF];
+pub const RULES: &[RuleDef] = &[breakdown_sum::DEF, share::DEF, growth_rate::DEF];

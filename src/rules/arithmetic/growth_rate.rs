@@ -1,0 +1,427 @@
+//! `growth-rate`: a stated growth rate must follow from the levels or the
+//! increase stated with it.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{Deserialize, IntoDeserializer};
+use serde::Deserialize as DeriveDeserialize;
+use toml::de::DeValue;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quantity::number::round_half_away;
+use crate::quantity::{Bounds, Quantity};
+use crate::relations::change::{
+    growths, Basis, ChangeWords, Computed, ConstantPrice, Growth, Stated,
+};
+use crate::rules::scan::Words;
+use crate::rules::{Context, Example, Rule, RuleDef};
+
+/// Registry entry.
+pub const DEF: RuleDef = RuleDef {
+    name: "growth-rate",
+    category: "arithmetic",
+    summary: "a growth rate (增长p%, 增长n倍) must follow from the two levels or the increase stated with it",
+    source: "data-accuracy requirements for yearbooks (资料真实准确); catalogue ids \
+             ARITH_GROWTH_VS_VALUES, ARITH_INCREMENT_VS_RATE, ARITH_MULTIPLE_VS_VALUES; \
+             constant-price exemption (绝对额按现价计算，增长速度按不变价计算)",
+    docs: DOCS,
+    examples: &[
+        Example::wrong(
+            "一般公共预算收入3.45亿元，比上年增加0.42亿元，增长12.2%。",
+            "0.42 ÷ (3.45 − 0.42) = 13.9%",
+        ),
+        Example::right(
+            "一般公共预算收入3.45亿元，比上年增加0.42亿元，增长13.9%。",
+            "",
+        ),
+        Example::right(
+            "全年粮食总产量18.6万吨，上年为17.2万吨，比上年增长8.1%。",
+            "(18.6 − 17.2) ÷ 17.2 = 8.1%",
+        ),
+        Example::right(
+            "全年地区生产总值61.2亿元，上年为58.1亿元，按可比价格计算，比上年增长4.3%。",
+            "growth at comparable prices is never recomputed from current-price values",
+        ),
+    ],
+    defaults: include_str!("../../../rules/arithmetic/growth-rate.toml"),
+    build,
+};
+
+const DOCS: &str = r#"A growth rate stated with the figures it comes from must follow from them.
+
+## What it checks
+
+Three shapes, each with its figures written one right after the other in
+one sentence:
+
+* the current level and the increase: `一般公共预算收入3.45亿元，比上年增加0.42亿元，
+  增长13.9%` (previous = 3.45 − 0.42 = 3.03; rate = 0.42 ÷ 3.03); a decrease
+  likewise (`减少…，下降…`: previous = current + decrease);
+* the current and the previous level: `粮食总产量18.6万吨，上年为17.2万吨，比上年增长8.1%`;
+* a starting and a reached level: `进出口总额由1.2亿元增至3.6亿元，增长2倍`.
+
+The stated figure is a percentage (`增长8.1%`, `下降3.1%`), `增长n倍` (the
+level is n + 1 times the previous: `增长2倍` is ×3) or a multiple
+(`是上年的3倍`, `增加到3倍`: ×3). A `增长n倍` that matches ×n, or a multiple
+that matches ×(n + 1), is a warning that the two wordings were confused.
+
+Every figure stands for the interval its last digit allows (`12.2%` is
+12.15%–12.25%, `3.45亿元` is 3.445亿–3.455亿), the rate is computed over
+those intervals, and only a stated rate outside every value they allow is
+reported. The diagnostic shows the computation in the draft's terms:
+`growth stated 12.2%, but 增加0.42亿元 ÷ 上年 3.03亿元 (3.45亿元 − 0.42亿元) = 13.9%`.
+An error when the figures are plain; a warning when one of them is
+approximate (`余`, `多`, `以上`).
+
+## What it leaves alone
+
+* Growth at comparable (constant) prices: a sentence with one of
+  `constant_price_words` (`按可比价格计算`, `实际增长`, `核实`) or naming one of
+  `constant_price_indicators` (`地区生产总值`, `增加值`); a paragraph with a
+  general note (`增长速度按可比价格计算`: a note with one of
+  `general_note_words`), and the whole draft when such a note stands in a
+  `注`/`说明` paragraph. Such growth is computed at constant prices and
+  cannot be recomputed from the current-price levels the draft prints.
+* A rate whose label names anything but a comparison (`comparisons`:
+  `比上年`, `同比` …) and a verb (`up_verbs`, `down_verbs`): `人均…增长`,
+  `年均增长`, `其中税收收入增长` are about another measure than the figures
+  before them.
+* A previous level that names another thing than the current one, or
+  another kind of period (`sub_annual_words`: a quarter against a year), and
+  a change written as a comparison (`比上年多20户`).
+* Figures not next to each other, in other sentences, in parentheses,
+  without a unit, of different dimensions, negative, or with a sign in their
+  label (`亏损额`); a previous level that may be zero; `约` figures (no
+  bound).
+
+## Settings (`[rules.growth-rate]` in yblint.toml)
+
+* `severity`: `"error"` (default), `"warning"`, `"info"` or `"off"`.
+* `up_verbs`, `down_verbs`: verbs of a rise and of a fall written right
+  before a rate or an increase.
+* `comparisons`: what may stand before the verb (`比上年`, `同比`, `比年初`).
+* `to_verbs`: verbs from a starting level to the current one (`增至`, `增加到`).
+* `previous_words`: words that make a figure the previous period's level
+  (`上年为`).
+* `multiple_verbs`: verbs before `的` that state a multiple (`是上年的3倍`).
+* `sub_annual_words`: periods shorter than a year (`季度`, `月`).
+* `constant_price_words`, `constant_price_indicators`, `general_note_words`:
+  the comparable-price exemption described above.
+
+A list given in `yblint.toml` replaces the built-in list.
+"#;
+
+#[derive(DeriveDeserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    #[serde(deserialize_with = "crate::config::words")]
+    up_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    down_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    comparisons: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    to_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    previous_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    multiple_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    sub_annual_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    constant_price_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    constant_price_indicators: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    general_note_words: Vec<String>,
+}
+
+fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    let s = Settings::deserialize(value.into_deserializer())?;
+    Ok(Box::new(GrowthRate {
+        words: ChangeWords {
+            up_verbs: s.up_verbs,
+            down_verbs: s.down_verbs,
+            comparisons: s.comparisons,
+            to_verbs: s.to_verbs,
+            previous_words: s.previous_words,
+            multiple_verbs: s.multiple_verbs,
+            sub_annual_words: s.sub_annual_words,
+        },
+        constant: ConstantPrice {
+            words: Words::new(&s.constant_price_words),
+            indicators: Words::new(&s.constant_price_indicators),
+            general: Words::new(&s.general_note_words),
+        },
+    }))
+}
+
+/// The `growth-rate` rule with its settings.
+pub struct GrowthRate {
+    words: ChangeWords,
+    constant: ConstantPrice,
+}
+
+impl Rule for GrowthRate {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for g in growths(cx.doc, &self.words, &self.constant) {
+            if let Some(d) = check_one(cx, &g) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn check_one(cx: &Context<'_>, g: &Growth) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let computed = g.computed(qs)?;
+    let stated = g.stated_percent(qs);
+    if computed.range.meets_bounds(&stated) {
+        return None;
+    }
+    let rate = &qs[g.stated];
+    // 增长n倍 read as ×n, or 是…的n倍 read as ×(n + 1): the wordings confused.
+    let confused = match g.form {
+        Stated::Times => {
+            let as_multiple = shift(&stated, -100);
+            computed.range.meets_bounds(&as_multiple)
+        }
+        Stated::Multiple => computed.range.meets_bounds(&shift(&stated, 100)),
+        Stated::Percent => false,
+    };
+    let severity = if g.loose || confused {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let (message, mut notes) = describe(cx, g, &computed, confused);
+    notes.push(range_note(cx, g, &computed, &stated));
+    let what = match (g.form, g.down) {
+        (Stated::Percent, true) => "stated decline",
+        (Stated::Percent, false) => "stated growth",
+        _ => "stated multiple",
+    };
+    // 增长2倍: the primary span takes in 倍.
+    let span = if g.form != Stated::Percent && cx.text[rate.span.end..].starts_with('倍') {
+        crate::span::Span::new(rate.span.start, rate.span.end + '倍'.len_utf8())
+    } else {
+        rate.span
+    };
+    let mut d = DEF
+        .diagnostic(severity, span, message)
+        .with_primary_text(what);
+    match g.basis {
+        Basis::Levels { current, previous } => {
+            d = d
+                .with_label(qs[current].span, "current level")
+                .with_label(qs[previous].span, "previous level");
+        }
+        Basis::Increment {
+            current,
+            change,
+            down,
+            ..
+        } => {
+            d = d
+                .with_label(qs[current].span, "current level")
+                .with_label(qs[change].span, if down { "decrease" } else { "increase" });
+        }
+    }
+    if g.loose {
+        notes.push("approximate figures (余, 多, 以上, 以下) count only as bounds".into());
+    }
+    for n in notes {
+        d = d.with_note(n);
+    }
+    // Labels in source order after the primary one.
+    d.labels[1..].sort_by_key(|l| l.span.start);
+    Some(d)
+}
+
+/// Bounds moved by `by` percent (×n read as 增长n倍 is 100 percent less).
+fn shift(b: &Bounds, by: i64) -> Bounds {
+    let by = Decimal::from(by);
+    Bounds {
+        lo: b.lo.and_then(|v| v.checked_add(by)),
+        hi: b.hi.and_then(|v| v.checked_add(by)),
+    }
+}
+
+/// The message and the first notes: the computation in the draft's terms.
+fn describe(
+    cx: &Context<'_>,
+    g: &Growth,
+    computed: &Computed,
+    confused: bool,
+) -> (String, Vec<String>) {
+    let qs = cx.quantities;
+    let rate = &qs[g.stated];
+    let stated_text = written(cx, rate);
+    let stated_text = stated_text.as_str();
+    let decimals = rate.display_decimals().max(1);
+    let computation = match g.basis {
+        Basis::Increment {
+            current,
+            change,
+            down,
+            verb,
+        } => {
+            let (c, d) = (&qs[current], &qs[change]);
+            let prev_value = if down {
+                c.value.checked_add(d.value)
+            } else {
+                c.value.checked_sub(d.value)
+            };
+            let prev = prev_value
+                .map(|v| in_unit_of(c, v, &[c, d]))
+                .unwrap_or_default();
+            let sign = if down { "+" } else { "−" };
+            format!(
+                "{verb}{} ÷ 上年 {prev} ({} {sign} {})",
+                written(cx, d),
+                written(cx, c),
+                written(cx, d)
+            )
+        }
+        Basis::Levels { current, previous } => {
+            let (c, p) = (&qs[current], &qs[previous]);
+            match g.form {
+                Stated::Percent => format!(
+                    "({} − {}) ÷ {}",
+                    written(cx, c),
+                    written(cx, p),
+                    written(cx, p)
+                ),
+                _ => format!("{} ÷ {}", written(cx, c), written(cx, p)),
+            }
+        }
+    };
+    let mut notes = Vec::new();
+    let message = match g.form {
+        Stated::Percent => {
+            let word = if g.down { "decline" } else { "growth" };
+            let shown = signed(computed.value, decimals);
+            let magnitude_growth = match g.basis {
+                // The increment form states the magnitude; show it unsigned.
+                Basis::Increment { .. } => signed(computed.value.abs(), decimals),
+                Basis::Levels { .. } => shown.clone(),
+            };
+            if computed.range.hi < Decimal::ZERO && !g.down {
+                notes.push("the figures show a fall, but the text says it grew".into());
+            } else if computed.range.lo > Decimal::ZERO && g.down {
+                notes.push("the figures show a rise, but the text says it fell".into());
+            }
+            format!("{word} stated {stated_text}, but {computation} = {magnitude_growth}%")
+        }
+        Stated::Times | Stated::Multiple => {
+            let hundred = Decimal::ONE_HUNDRED;
+            let multiple = computed.value / hundred + Decimal::ONE;
+            let m = plain_round(multiple, decimals);
+            let t = plain_round(multiple - Decimal::ONE, decimals);
+            if g.form == Stated::Times {
+                if confused {
+                    notes.push(format!(
+                        "增长n倍 means n + 1 times the previous level: ×{m} is 增长{t}倍, or 是上年的{m}倍"
+                    ));
+                }
+                format!(
+                    "growth stated 增长{stated_text}倍, but {computation} = ×{m}, i.e. 增长{t}倍"
+                )
+            } else {
+                if confused {
+                    notes.push(format!(
+                        "是…的n倍 means n times the previous level; 增长n倍 would be n + 1 times: ×{m} is 是上年的{m}倍, or 增长{t}倍"
+                    ));
+                }
+                format!("multiple stated {stated_text}倍, but {computation} = ×{m}")
+            }
+        }
+    };
+    (message, notes)
+}
+
+/// What the rounded figures allow, and what the stated figure stands for.
+fn range_note(cx: &Context<'_>, g: &Growth, computed: &Computed, stated: &Bounds) -> String {
+    let rate = &cx.quantities[g.stated];
+    let decimals = rate.display_decimals().max(1) + 1;
+    let down = RoundingStrategy::ToNegativeInfinity;
+    let up = RoundingStrategy::ToPositiveInfinity;
+    let mut lo = computed.range.lo.round_dp_with_strategy(decimals, down);
+    let mut hi = computed.range.hi.round_dp_with_strategy(decimals, up);
+    if matches!(g.basis, Basis::Increment { down: true, .. }) {
+        (lo, hi) = (-hi, -lo);
+    }
+    let show = |v: Option<Decimal>| match v {
+        Some(v) => format!("{}%", signed_plain(v)),
+        None => "…".into(),
+    };
+    let stated_range = match g.basis {
+        Basis::Increment { down: true, .. } => {
+            format!(
+                "{} to {}",
+                show(stated.hi.map(|v| -v)),
+                show(stated.lo.map(|v| -v))
+            )
+        }
+        _ => format!("{} to {}", show(stated.lo), show(stated.hi)),
+    };
+    format!(
+        "with the rounding of each figure the growth lies between {}% and {}%; {} allows {stated_range}",
+        signed_plain(lo),
+        signed_plain(hi),
+        written(cx, rate),
+    )
+}
+
+/// A value rounded (四舍五入) to `decimals`, with `−` for a negative value.
+fn signed(v: Decimal, decimals: u32) -> String {
+    let mut r = round_half_away(v, decimals);
+    r.rescale(decimals);
+    if r.is_sign_negative() && !r.is_zero() {
+        format!("−{}", r.abs())
+    } else {
+        r.abs().to_string()
+    }
+}
+
+fn signed_plain(v: Decimal) -> String {
+    let n = v.normalize();
+    if n.is_sign_negative() && !n.is_zero() {
+        format!("−{}", n.abs())
+    } else {
+        n.abs().to_string()
+    }
+}
+
+fn plain_round(v: Decimal, decimals: u32) -> String {
+    signed(v, decimals)
+}
+
+/// `value` (base units) shown in `q`'s display unit, with as many decimals
+/// as the figures of `with` show in that unit (`3.03亿元`).
+fn in_unit_of(q: &Quantity, value: Decimal, with: &[&Quantity]) -> String {
+    let factor = q.display_factor();
+    let decimals = with
+        .iter()
+        .map(|o| {
+            if o.step.is_zero() {
+                0
+            } else {
+                (o.step / factor).normalize().scale()
+            }
+        })
+        .max()
+        .unwrap_or(0);
+    let mut v = round_half_away(value / factor, decimals);
+    v.rescale(decimals);
+    format!("{v}{}", q.display_unit)
+}
+
+/// The figure as written, spaces and line breaks removed (`3.45亿元`).
+fn written(cx: &Context<'_>, q: &Quantity) -> String {
+    q.span
+        .slice(cx.text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
