@@ -3,9 +3,15 @@
 
 pub mod breakdown_sum;
 pub mod growth_rate;
+pub mod rate_formula;
 pub mod share;
 
 use super::RuleDef;
 
 /// The rules of this category, in the order `yblint rules` lists them.
-pub const RULES: &[RuleDef] = &[breakdown_sum::DEF, share::DEF, growth_rate::DEF];
+pub const RULES: &[RuleDef] = &[
+    breakdown_sum::DEF,
+    share::DEF,
+    growth_rate::DEF,
+    rate_formula::DEF,
+];
