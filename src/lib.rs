@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module a stage:
 //!
-//! 1. [`source`]: read a file (encoding, emptiness, binary) into text;
+//! 1. [`source`]: read a file (encoding; plain text, Markdown or Word) into
+//!    the text the rules see and a map back to the file;
 //! 2. [`syntax`]: parse the text with the pest grammar into sections,
 //!    entries, paragraphs, sentences, clauses and tokens with byte spans;
 //! 3. [`quantity`]: read the figures with exact decimal values, units,
@@ -11,7 +12,9 @@
 //! 5. [`rules`]: check them and produce [`diagnostic::Diagnostic`]s;
 //! 6. [`render`]: show the diagnostics as text or JSON.
 //!
-//! [`check_text`] runs stages 2–5 on one text with a [`config::Config`].
+//! [`check_text`] runs stages 2–5 on one text with a [`config::Config`];
+//! [`check_document`] runs them on a [`source::Document`] and maps the
+//! diagnostics back into its source.
 
 #![warn(missing_docs)]
 
@@ -52,7 +55,43 @@ pub fn check_text_with_coverage(
     text: &str,
     config: &Config,
 ) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
-    let draft = syntax::parse(text)?;
+    check_cut_text(text, &[], config)
+}
+
+/// Checks a [`source::Document`] (plain text, Markdown or Word) with every
+/// enabled rule: the rules read its checked text, cut at its block cuts,
+/// and the diagnostics come back moved into its source text
+/// ([`source::Document::to_source`]: spans cover what they stood for, a fix
+/// is kept only when every edit maps exactly), sorted by position.
+///
+/// Errors: [`syntax::ParseFailure`] only on a bug in the grammar.
+pub fn check_document(
+    doc: &source::Document,
+    config: &Config,
+) -> Result<Vec<Diagnostic>, syntax::ParseFailure> {
+    check_document_with_coverage(doc, config).map(|(d, _)| d)
+}
+
+/// Like [`check_document`], and also returns the coverage of the check.
+///
+/// Errors: [`syntax::ParseFailure`] only on a bug in the grammar.
+pub fn check_document_with_coverage(
+    doc: &source::Document,
+    config: &Config,
+) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
+    let (found, coverage) = check_cut_text(&doc.text, &doc.cuts, config)?;
+    let mut out: Vec<Diagnostic> = found.into_iter().map(|d| doc.to_source(d)).collect();
+    out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    out.dedup();
+    Ok((out, coverage))
+}
+
+fn check_cut_text(
+    text: &str,
+    cuts: &[usize],
+    config: &Config,
+) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
+    let draft = syntax::parse_with_cuts(text, cuts)?;
     let quantities = quantity::extract(text, &draft, &config.tables.units, &config.tables.words);
     let doc = relations::Doc::new(text, &draft, &quantities, &config.tables.partitions);
     let coverage = coverage::Coverage::with_figures(quantities.len());

@@ -184,7 +184,7 @@ fn folder_without_drafts_warns_and_exits_0() {
     assert_eq!(r.stdout, "");
     assert_eq!(
         r.stderr,
-        "yblint: warning: no .txt or .md drafts found under 年鉴\n\
+        "yblint: warning: no .txt, .md or .docx drafts found under 年鉴\n\
          checked 0 files: 0 errors, 0 warnings, 0 infos\n"
     );
 }
@@ -199,7 +199,7 @@ fn empty_folder_beside_drafts_warns_and_the_drafts_are_checked() {
     assert_eq!(
         r.stderr_lines(),
         [
-            "yblint: warning: no .txt or .md drafts found under 空目录",
+            "yblint: warning: no .txt, .md or .docx drafts found under 空目录",
             "checked 1 file: 1 error, 0 warnings, 0 infos",
         ]
     );
@@ -209,13 +209,13 @@ fn empty_folder_beside_drafts_warns_and_the_drafts_are_checked() {
 #[test]
 fn current_folder_without_drafts_warns() {
     let ws = Workspace::new();
-    ws.write("说明.docx", "x");
+    ws.write("说明.pdf", "x");
     let r = ws.check(&["--format", "json"]);
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(
         r.stderr_lines(),
         [
-            "yblint: warning: no .txt or .md drafts found under .",
+            "yblint: warning: no .txt, .md or .docx drafts found under .",
             "checked 0 files: 0 errors, 0 warnings, 0 infos",
         ]
     );
@@ -290,12 +290,13 @@ fn binary_file_is_refused_and_others_checked() {
 }
 
 #[test]
-fn gbk_file_is_refused_and_others_checked() {
-    // 全县有754户。 in GBK: C8 AB CF D8 D3 D0 37 35 34 BB A7 A1 A3.
+fn undecodable_file_is_refused_and_others_checked() {
+    // 全县有754户 in GBK, then 0xFF 0xFF: a byte of neither UTF-8 nor
+    // GB18030 (GBK files themselves are read: tests/inputs.rs).
     bad_input(
         "旧稿.txt",
-        Some(b"\xc8\xab\xcf\xd8\xd3\xd0754\xbb\xa7\xa1\xa3"),
-        &["UTF-8"],
+        Some(b"\xc8\xab\xcf\xd8\xd3\xd0754\xbb\xa7\xff\xff"),
+        &["not UTF-8 or GB18030", "--encoding"],
     );
 }
 
@@ -393,7 +394,7 @@ fn every_bad_file_in_a_folder_gets_its_line() {
     let ws = Workspace::new();
     ws.write("稿/a-空.txt", "");
     ws.write("稿/b-二进制.md", b"ab\x00cd");
-    ws.write("稿/c-gbk.txt", b"\xd3\xd0754\xbb\xa7");
+    ws.write("稿/c-gbk.txt", b"\xd3\xd0754\xbb\xa7\xff\xff");
     ws.write("稿/d-正文.txt", WRONG);
     let r = ws.check(&["--format", "json", "稿"]);
     assert_eq!(r.code, 2, "{r:?}");

@@ -11,11 +11,12 @@ use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{self, FixMode};
 use crate::render::{self, FileReport, Summary};
-use crate::source::{self, SourceFile};
+use crate::source::{self, Document};
 use crate::suppress;
 
 /// Files to check under the given paths, in a stable order. Folders are
-/// walked for `.txt` and `.md` files, honouring `.gitignore`; files named
+/// walked for `.txt`, `.md` and `.docx` files (not Word's `~$` lock files),
+/// honouring `.gitignore`; files named
 /// directly are checked whatever their extension. A folder that holds no
 /// draft (and could be read) gets a warning on standard error.
 fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathBuf> {
@@ -41,12 +42,19 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
                 .filter(|f| {
                     f.extension()
                         .and_then(|x| x.to_str())
-                        .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "txt" | "md"))
+                        .is_some_and(|x| {
+                            matches!(x.to_ascii_lowercase().as_str(), "txt" | "md" | "docx")
+                        })
+                        // Word's lock file beside an open document.
+                        && !f
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("~$"))
                 })
                 .collect();
             if found.is_empty() && !unreadable {
                 eprintln!(
-                    "yblint: warning: no .txt or .md drafts found under {}",
+                    "yblint: warning: no .txt, .md or .docx drafts found under {}",
                     p.display()
                 );
             }
@@ -121,29 +129,54 @@ struct Checked {
     coverage: Coverage,
 }
 
+/// Checks `text`, a source text for the file `doc` was read from (as read,
+/// or fixed), as [`suppress::check_with_coverage`] does: marker lines
+/// masked, suppressed findings removed; the diagnostics index `text`.
+fn lint_source(
+    doc: &Document,
+    text: &str,
+    config: &Config,
+) -> Result<(Vec<Diagnostic>, Coverage), crate::syntax::ParseFailure> {
+    let markers = suppress::Markers::scan(text);
+    let masked = markers.mask(text);
+    let (mut diagnostics, coverage) = if masked == doc.source_text() {
+        crate::check_document_with_coverage(doc, config)?
+    } else {
+        crate::check_document_with_coverage(&doc.with_source_text(masked.into_owned()), config)?
+    };
+    markers.retain(text, &mut diagnostics);
+    Ok((diagnostics, coverage))
+}
+
 /// Checks one draft read as `src` with `config`; fixes it when `fixing`
-/// says so. Errors (a write refused, a grammar bug) go to `failures`.
+/// says so (never a `.docx`: refused with a warning, checked as it is).
+/// Errors (a write refused, a grammar bug) go to `failures`.
 fn check_one(
     file: &Path,
-    src: SourceFile,
+    src: Document,
     config: &Config,
     fixing: Option<&Fixing>,
     want_coverage: bool,
     failures: &mut Vec<(String, String)>,
 ) -> Option<Checked> {
-    let lint = |t: &str| suppress::check(t, config).map(|(d, _)| d);
-    let markers = suppress::Markers::scan(&src.text);
+    let markers = suppress::Markers::scan(src.source_text());
     for p in &markers.problems {
         eprintln!("yblint: warning: {}:{}: {}", src.name, p.line, p.message);
     }
+    let fixing = match fixing {
+        Some(_) if !src.fixable() => {
+            eprintln!(
+                "yblint: warning: {}: not fixed: yblint does not rewrite .docx files (fix it in Word)",
+                src.name
+            );
+            None
+        }
+        f => f,
+    };
     let Some(fixing) = fixing else {
-        return match suppress::check_with_coverage(&src.text, config) {
-            Ok((diagnostics, _, coverage)) => Some(Checked {
-                report: FileReport {
-                    path: src.name,
-                    text: src.text,
-                    diagnostics,
-                },
+        return match lint_source(&src, src.source_text(), config) {
+            Ok((diagnostics, coverage)) => Some(Checked {
+                report: FileReport::from_document(src, diagnostics),
                 stdout_text: None,
                 diff: String::new(),
                 coverage,
@@ -154,7 +187,9 @@ fn check_one(
             }
         };
     };
-    let outcome = match fix::fix_text(&src.text, fixing.mode, lint) {
+    let original = src.source_text().to_string();
+    let lint = |t: &str| lint_source(&src, t, config).map(|(d, _)| d);
+    let outcome = match fix::fix_text(&original, fixing.mode, lint) {
         Ok(o) => o,
         Err(e) => {
             failures.push((src.name, e.to_string()));
@@ -167,50 +202,66 @@ fn check_one(
             src.name, r.rule, r.message
         );
     }
-    let fixed = fix::write::keep_line_endings(&src.text, outcome.text);
-    let changed = fixed != src.text;
+    let fixed = fix::write::keep_line_endings(&original, outcome.text);
+    let changed = fixed != original;
     let stdin = file.as_os_str() == "-";
     let n = outcome.applied;
-    let mut checked = Checked {
-        report: FileReport {
-            path: src.name.clone(),
-            text: src.text.clone(),
-            diagnostics: outcome.diagnostics,
-        },
-        stdout_text: None,
-        diff: String::new(),
-        coverage: Coverage::default(),
+    let name = src.name.clone();
+    // The coverage of the text as it stands after fixing.
+    let coverage = if want_coverage {
+        lint_source(&src, &fixed, config)
+            .map(|(_, c)| c)
+            .unwrap_or_default()
+    } else {
+        Coverage::default()
     };
-    if want_coverage {
-        // The coverage of the text as it stands after fixing.
-        let text = fix::write::keep_line_endings(&src.text, fixed.clone());
-        if let Ok((_, _, c)) = suppress::check_with_coverage(&text, config) {
-            checked.coverage = c;
-        }
-    }
+    let fixed_report = |src: &Document, fixed: &str, diagnostics| {
+        FileReport::from_document(src.with_source_text(fixed.to_string()), diagnostics)
+    };
     if !fixing.write {
-        checked.diff = fix::diff::unified(&src.name, &src.text, &fixed);
+        let diff = fix::diff::unified(&name, &original, &fixed);
         if changed {
-            eprintln!("would fix {n} issue{} in {}", plural(n), src.name);
+            eprintln!("would fix {n} issue{} in {}", plural(n), name);
         }
-        checked.report.text = fixed;
-        return Some(checked);
+        return Some(Checked {
+            report: fixed_report(&src, &fixed, outcome.diagnostics),
+            stdout_text: None,
+            diff,
+            coverage,
+        });
     }
+    let mut stdout_text = None;
     if stdin {
-        checked.stdout_text = Some(fixed.clone());
+        stdout_text = Some(fixed.clone());
     } else if changed {
-        if let Err(e) = fix::write::write_atomic(file, src.text.as_bytes(), fixed.as_bytes()) {
-            failures.push((src.name.clone(), e.to_string()));
+        let written = match (src.encode(&original), src.encode(&fixed)) {
+            (Ok(before), Ok(after)) => fix::write::write_atomic(file, &before, &after),
+            (_, Err(e)) | (Err(e), _) => Err(fix::write::WriteError::Unencodable {
+                encoding: e.encoding.to_string(),
+                character: e.character,
+            }),
+        };
+        if let Err(e) = written {
+            failures.push((name, e.to_string()));
             // The file is as it was: report what it holds.
-            checked.report.diagnostics = lint(&src.text).unwrap_or_default();
-            return Some(checked);
+            let (diagnostics, coverage) = lint_source(&src, &original, config).unwrap_or_default();
+            return Some(Checked {
+                report: FileReport::from_document(src, diagnostics),
+                stdout_text: None,
+                diff: String::new(),
+                coverage,
+            });
         }
     }
     if changed {
-        eprintln!("fixed {n} issue{} in {}", plural(n), src.name);
+        eprintln!("fixed {n} issue{} in {}", plural(n), name);
     }
-    checked.report.text = fixed;
-    Some(checked)
+    Some(Checked {
+        report: fixed_report(&src, &fixed, outcome.diagnostics),
+        stdout_text,
+        diff: String::new(),
+        coverage,
+    })
 }
 
 /// Runs `yblint check`; returns the exit code.
@@ -233,6 +284,16 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         args.paths.clone()
     };
     let mut failures: Vec<(String, String)> = Vec::new();
+    let options = match &args.encoding {
+        None => source::ReadOptions::default(),
+        Some(name) => match source::encoding::for_label(name) {
+            Some(e) => source::ReadOptions { encoding: Some(e) },
+            None => {
+                eprintln!("yblint: error: unknown encoding `{name}` (try gbk, gb18030, utf-8, utf-16le, utf-16be)");
+                return 2;
+            }
+        },
+    };
     let files = collect(&paths, &mut failures);
     // The fixed text of standard input goes to standard output: the
     // diagnostics go to standard error then.
@@ -319,11 +380,11 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
             }
         };
         let read = if file.as_os_str() == "-" {
-            source::read_stdin()
+            source::read_stdin_with(&options)
         } else {
-            source::read_path(file)
+            source::read_path_with(file, &options)
         };
-        let src: SourceFile = match read {
+        let doc: Document = match read {
             Ok(s) => s,
             Err(e) => {
                 failures.push((display(file), e.to_string()));
@@ -332,7 +393,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         };
         if let Some(c) = check_one(
             file,
-            src,
+            doc,
             config,
             fixing.as_ref(),
             args.coverage,

@@ -31,7 +31,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check drafts (files, folders walked for .txt and .md, or - for stdin).
+    /// Check drafts (files, folders walked for .txt, .md and .docx, or - for stdin).
     Check(CheckArgs),
     /// List every rule with its category, default severity and summary.
     Rules,
@@ -90,6 +90,9 @@ pub struct CheckArgs {
     /// with `--format json`, in `summary.coverage`).
     #[arg(long)]
     pub coverage: bool,
+    /// Encoding of .txt and .md drafts (gbk, gb18030, utf-8, utf-16le, …); default: detected.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
 }
 
 /// Output formats.

@@ -15,24 +15,33 @@
 //! Byte offsets index the file; lines and columns are 1-based, columns count
 //! characters, and `end_column` is the column after the last character.
 //! Fields may be added in later versions; these are never renamed.
+//!
+//! Added fields: `"encoding":"GB18030"` (or `UTF-16LE`, `UTF-16BE`) on the
+//! diagnostics of a file not in UTF-8 (whose `start` and `end` are offsets
+//! into the file's own bytes); for a `.docx`, `"paragraph":N` (1-based, the
+//! same as `line`), `"offset":C` (0-based character offset in the
+//! paragraph) and, in a table, `"cell":{"table":T,"row":R,"column":K}` on
+//! each diagnostic, whose `start` and `end` index the text of the
+//! paragraphs joined by line breaks (a `.docx` has no text bytes to index).
 
 use serde_json::{json, Value};
 
 use std::collections::HashMap;
 
-use super::{FileReport, LineIndex, Position, Summary};
+use super::{FileReport, LineIndex, Origin, Position, Summary};
 use crate::coverage::Coverage;
 use crate::diagnostic::{Applicability, Fix};
+use crate::source::{ParagraphPlace, RawOffsets};
 use crate::span::Span;
 
 /// Version of the JSON document shape.
 pub const VERSION: u32 = 1;
 
-fn span_json(at: &HashMap<usize, Position>, span: Span) -> Value {
+fn span_json(at: &HashMap<usize, Position>, raw: &RawOffsets<'_>, span: Span) -> Value {
     let (a, b) = (at[&span.start], at[&span.end]);
     json!({
-        "start": span.start,
-        "end": span.end,
+        "start": raw.raw(span.start),
+        "end": raw.raw(span.end),
         "line": a.line,
         "column": a.column,
         "end_line": b.line,
@@ -40,20 +49,44 @@ fn span_json(at: &HashMap<usize, Position>, span: Span) -> Value {
     })
 }
 
-fn fix_json(at: &HashMap<usize, Position>, fix: Option<&Fix>) -> Value {
+fn fix_json(at: &HashMap<usize, Position>, raw: &RawOffsets<'_>, fix: Option<&Fix>) -> Value {
     let Some(fix) = fix else {
         return Value::Null;
     };
     let edits: Vec<Value> = fix
         .edits
         .iter()
-        .map(|e| json!({"span": span_json(at, e.span), "replacement": e.replacement}))
+        .map(|e| json!({"span": span_json(at, raw, e.span), "replacement": e.replacement}))
         .collect();
     let applicability = match fix.applicability {
         Applicability::Safe => "safe",
         Applicability::Unsafe => "unsafe",
     };
     json!({"message": fix.message, "applicability": applicability, "edits": edits})
+}
+
+/// The fields that say where a diagnostic's text came from: `encoding`
+/// for a file not in UTF-8; `paragraph`, `offset` and, in a table, `cell`
+/// for a `.docx`.
+fn add_origin(value: &mut Value, origin: &Origin, start: Position) {
+    let Value::Object(map) = value else {
+        return;
+    };
+    if let Some((name, _)) = origin.encoding {
+        map.insert("encoding".into(), json!(name));
+    }
+    if let Some(places) = &origin.paragraphs {
+        map.insert("paragraph".into(), json!(start.line));
+        map.insert("offset".into(), json!(start.column - 1));
+        if let Some(ParagraphPlace::Cell { table, row, column }) =
+            places.get(start.line.wrapping_sub(1))
+        {
+            map.insert(
+                "cell".into(),
+                json!({"table": table, "row": row, "column": column}),
+            );
+        }
+    }
 }
 
 /// Renders the reports as one JSON document (no trailing newline).
@@ -109,29 +142,32 @@ fn document(reports: &[FileReport]) -> Value {
                 .chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)))
                 .flat_map(|s| [s.start, s.end])
         }));
+        let raw = r.origin.raw_offsets(&r.text);
         for d in &r.diagnostics {
             let labels: Vec<Value> = d
                 .labels
                 .iter()
                 .map(|l| {
                     json!({
-                        "span": span_json(&at, l.span),
+                        "span": span_json(&at, &raw, l.span),
                         "message": l.message,
                         "primary": l.primary,
                     })
                 })
                 .collect();
-            diagnostics.push(json!({
+            let mut value = json!({
                 "path": r.path,
                 "rule": d.rule,
                 "category": d.category,
                 "severity": d.severity.as_str(),
                 "message": d.message,
-                "span": span_json(&at, d.span),
+                "span": span_json(&at, &raw, d.span),
                 "labels": labels,
                 "notes": d.notes,
-                "fix": fix_json(&at, d.fix.as_ref()),
-            }));
+                "fix": fix_json(&at, &raw, d.fix.as_ref()),
+            });
+            add_origin(&mut value, &r.origin, at[&d.span.start]);
+            diagnostics.push(value);
         }
     }
     json!({

@@ -11,6 +11,7 @@ pub mod short;
 pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{Document, Kind, ParagraphPlace, RawOffsets};
 use crate::span::Span;
 
 /// The diagnostics of one checked file, with the text their spans index.
@@ -18,10 +19,87 @@ use crate::span::Span;
 pub struct FileReport {
     /// The path as the user gave it (`<stdin>` for standard input).
     pub path: String,
-    /// The text the spans index.
+    /// The text the spans index: the source text of the document (the
+    /// decoded file; for a `.docx`, its paragraphs one a line).
     pub text: String,
-    /// Diagnostics sorted by position.
+    /// Diagnostics sorted by position, in source-text coordinates.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the text came from: encoding, file offsets, Word paragraphs.
+    pub origin: Origin,
+}
+
+impl FileReport {
+    /// The report of `doc` with `diagnostics` in its source coordinates (as
+    /// [`crate::check_document`] returns them).
+    pub fn from_document(doc: Document, diagnostics: Vec<Diagnostic>) -> FileReport {
+        let origin = Origin::of(&doc);
+        FileReport {
+            path: doc.name.clone(),
+            text: doc.into_source_text(),
+            diagnostics,
+            origin,
+        }
+    }
+}
+
+/// What renderers need to know about where a report's text came from.
+/// The default is a UTF-8 text file.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// The encoding's name when it is not UTF-8 (`GB18030`, `UTF-16LE`,
+    /// `UTF-16BE`), with `true` when it was detected (not named by
+    /// `--encoding`).
+    pub encoding: Option<(&'static str, bool)>,
+    /// For a file not in UTF-8: its encoding and the byte offset in the file
+    /// of each line of the text, to give offsets into the file's own bytes.
+    pub raw_lines: Option<(&'static encoding_rs::Encoding, Vec<usize>)>,
+    /// For a `.docx`: where each paragraph (line N of the text at N−1) stands.
+    pub paragraphs: Option<Vec<ParagraphPlace>>,
+}
+
+impl Origin {
+    /// The origin of a document.
+    pub fn of(doc: &Document) -> Origin {
+        Origin {
+            encoding: doc.encoding_note().map(|n| (n, doc.encoding_detected)),
+            raw_lines: (!doc.raw_lines.is_empty()).then(|| (doc.encoding, doc.raw_lines.clone())),
+            paragraphs: (doc.kind == Kind::Docx).then(|| doc.paragraphs.clone()),
+        }
+    }
+
+    /// Byte offsets in the file for byte offsets of `text` (the same unless
+    /// the file is not UTF-8).
+    pub fn raw_offsets<'a>(&'a self, text: &'a str) -> RawOffsets<'a> {
+        match &self.raw_lines {
+            Some((encoding, lines)) => RawOffsets::new(text, encoding, lines),
+            None => RawOffsets::new(text, encoding_rs::UTF_8, &[]),
+        }
+    }
+
+    /// How the output names the encoding: `read as GB18030 (detected)`.
+    pub fn encoding_note(&self) -> Option<String> {
+        self.encoding.map(|(name, detected)| {
+            format!(
+                "read as {name} ({})",
+                if detected { "detected" } else { "--encoding" }
+            )
+        })
+    }
+
+    /// For a `.docx`: where a position stands, in words (`paragraph 4,
+    /// character 3, in table 1, row 2, column 2`).
+    pub fn paragraph_note(&self, at: Position) -> Option<String> {
+        let places = self.paragraphs.as_ref()?;
+        let mut note = format!("paragraph {}, character {}", at.line, at.column);
+        match places.get(at.line.wrapping_sub(1)) {
+            Some(ParagraphPlace::Cell { table, row, column }) => {
+                note.push_str(&format!(", in table {table}, row {row}, column {column}"))
+            }
+            Some(ParagraphPlace::Heading(_)) => note.push_str(", a heading"),
+            _ => {}
+        }
+        Some(note)
+    }
 }
 
 /// Counts of diagnostics by severity over all files.

@@ -1,19 +1,53 @@
-//! Reading drafts: bytes from a file or standard input into checked text.
+//! Reading drafts: the bytes of a file or standard input into a
+//! [`Document`], the same for every input kind.
 //!
-//! A draft must be UTF-8 text (a UTF-8 byte-order mark is allowed and kept,
-//! so byte offsets index the file). Empty files, binary files and invalid
-//! UTF-8 are refused with a [`SourceError`] that names the problem.
+//! * Plain text (`.txt`, standard input, any other extension): UTF-8 with or
+//!   without a byte-order mark, UTF-16LE/BE with one, or GB18030/GBK,
+//!   detected ([`encoding`]); `--encoding NAME` overrides the detection.
+//! * Markdown (`.md`, `.markdown`), in the same encodings: the prose only
+//!   ([`markdown`]).
+//! * Word (`.docx`): paragraphs, headings and tables ([`docx`]).
+//!
+//! A [`Document`] holds the text the rules read and the map back to the
+//! source; see [`document`] for the three texts involved and how spans move
+//! between them.
+//!
+//! # For `--fix`
+//!
+//! Run the rules on [`Document::text`] ([`crate::check_document`] does, and
+//! returns diagnostics already moved into source coordinates with
+//! [`Document::to_source`], a fix kept only when all its edits map exactly).
+//! Apply the edits to [`Document::source_text`], then write
+//! [`Document::encode`]`(&fixed)` back: the file's encoding, its byte-order
+//! mark included (it is the first character of the source text). Refuse
+//! `--fix` when [`Document::fixable`] is false (`.docx`). For one span,
+//! [`Document::fix_span`] gives the source span a fix may edit, `None` when
+//! the span does not map to one contiguous stretch of the file (it crosses
+//! Markdown markup or an entity).
+//!
+//! Empty files, binary files and bytes the encoding does not define are
+//! refused with a [`SourceError`] that names the problem; nothing panics.
+
+pub mod document;
+pub mod docx;
+pub mod encoding;
+pub mod markdown;
 
 use std::io::Read;
 use std::path::Path;
 
-/// A draft read into memory.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// The path as the user gave it, or `<stdin>`.
-    pub name: String,
-    /// The text; byte offsets into it are byte offsets into the file.
-    pub text: String,
+pub use document::{Builder, Cell, Document, Kind, OffsetMap, ParagraphPlace, Row, Segment, Table};
+pub use encoding::{EncodeError, RawOffsets};
+
+/// The former name of [`Document`]: a draft read into memory.
+pub type SourceFile = Document;
+
+/// How to read drafts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// The encoding of `.txt` and `.md` files (`--encoding`); `None` detects
+    /// it. Ignored for `.docx`.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Why a draft could not be read.
@@ -23,13 +57,25 @@ pub enum SourceError {
     Io(std::io::Error),
     /// The file has no text (nothing but white space).
     Empty,
-    /// The file holds NUL bytes: not a text file.
+    /// The file holds NUL bytes and no UTF-16 byte-order mark: not a text file.
     Binary,
-    /// Not UTF-8; the offset of the first invalid byte.
-    NotUtf8 {
+    /// The bytes are not valid in the encoding (detected or named).
+    Undecodable {
+        /// The encoding's name (`UTF-8`, `GB18030`, …).
+        encoding: String,
+        /// Byte offset of the first byte the encoding does not define.
+        offset: usize,
+    },
+    /// Neither UTF-8 nor GB18030, and no byte-order mark: chardetng's guess
+    /// is named so that the user can confirm it with `--encoding`.
+    Unrecognised {
+        /// The encoding chardetng guessed (`windows-1252`, `Big5`, …).
+        guess: String,
         /// Byte offset of the first byte that is not UTF-8.
         offset: usize,
     },
+    /// A `.docx` that cannot be read (damaged, encrypted, an old `.doc`).
+    Docx(String),
 }
 
 impl std::fmt::Display for SourceError {
@@ -38,49 +84,106 @@ impl std::fmt::Display for SourceError {
             SourceError::Io(e) => write!(f, "cannot read: {e}"),
             SourceError::Empty => write!(f, "empty file: nothing to check"),
             SourceError::Binary => write!(f, "binary file (contains NUL bytes): not a draft"),
-            SourceError::NotUtf8 { offset } => write!(
+            SourceError::Undecodable { encoding, offset } => write!(
                 f,
-                "not UTF-8 text (invalid byte at offset {offset}); save the draft as UTF-8 (GBK drafts: iconv -f GB18030 -t UTF-8)"
+                "not {encoding} text (invalid byte at offset {offset}); save the draft as UTF-8, or name its encoding with --encoding"
             ),
+            SourceError::Unrecognised { guess, offset } => write!(
+                f,
+                "not UTF-8 or GB18030 text (invalid UTF-8 at byte {offset}); it looks like {guess}: if it is, check it with --encoding {guess}"
+            ),
+            SourceError::Docx(message) => write!(f, "{message}"),
         }
     }
 }
 
 impl std::error::Error for SourceError {}
 
-/// Turns the bytes of a draft into text.
+/// The kind of input a path names, by its extension: `.md`/`.markdown` is
+/// Markdown, `.docx` Word, anything else plain text.
+pub fn kind_of(path: &Path) -> Kind {
+    match path
+        .extension()
+        .and_then(|x| x.to_str())
+        .map(|x| x.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("md") | Some("markdown") => Kind::Markdown,
+        Some("docx") => Kind::Docx,
+        _ => Kind::Text,
+    }
+}
+
+/// Turns the bytes of a draft of `kind` into a [`Document`].
 ///
 /// Errors: [`SourceError::Empty`], [`SourceError::Binary`],
-/// [`SourceError::NotUtf8`].
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, SourceError> {
-    if bytes.contains(&0) {
-        return Err(SourceError::Binary);
-    }
-    let text = String::from_utf8(bytes).map_err(|e| SourceError::NotUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+/// [`SourceError::Undecodable`], [`SourceError::Unrecognised`],
+/// [`SourceError::Docx`].
+pub fn load(
+    name: &str,
+    kind: Kind,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Document, SourceError> {
+    let doc = match kind {
+        Kind::Docx => docx::document(name, bytes)?,
+        Kind::Text | Kind::Markdown => {
+            let decoded = encoding::decode_bytes(bytes, options.encoding)?;
+            if decoded
+                .text
+                .trim_start_matches('\u{FEFF}')
+                .trim()
+                .is_empty()
+            {
+                return Err(SourceError::Empty);
+            }
+            if kind == Kind::Markdown {
+                markdown::document(name, decoded)
+            } else {
+                Document::plain(name, decoded)
+            }
+        }
+    };
+    if doc
+        .source_text()
+        .trim_start_matches('\u{FEFF}')
+        .trim()
+        .is_empty()
+    {
         return Err(SourceError::Empty);
     }
-    Ok(SourceFile {
-        name: name.to_string(),
-        text,
-    })
+    Ok(doc)
 }
 
-/// Reads a draft from a file.
-pub fn read_path(path: &Path) -> Result<SourceFile, SourceError> {
+/// Turns the bytes of a plain-text draft into a [`Document`], detecting
+/// the encoding.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, SourceError> {
+    load(name, Kind::Text, &bytes, &ReadOptions::default())
+}
+
+/// Reads a draft from a file, its kind by extension, detecting the encoding.
+pub fn read_path(path: &Path) -> Result<Document, SourceError> {
+    read_path_with(path, &ReadOptions::default())
+}
+
+/// Reads a draft from a file, its kind by extension ([`kind_of`]).
+pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Document, SourceError> {
     let bytes = std::fs::read(path).map_err(SourceError::Io)?;
-    decode(&path.display().to_string(), bytes)
+    load(&path.display().to_string(), kind_of(path), &bytes, options)
 }
 
-/// Reads a draft from standard input, named `<stdin>`.
-pub fn read_stdin() -> Result<SourceFile, SourceError> {
+/// Reads a plain-text draft from standard input, named `<stdin>`.
+pub fn read_stdin() -> Result<Document, SourceError> {
+    read_stdin_with(&ReadOptions::default())
+}
+
+/// Reads a plain-text draft from standard input, named `<stdin>`.
+pub fn read_stdin_with(options: &ReadOptions) -> Result<Document, SourceError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(SourceError::Io)?;
-    decode("<stdin>", bytes)
+    load("<stdin>", Kind::Text, &bytes, options)
 }
 
 #[cfg(test)]
@@ -98,12 +201,22 @@ mod tests {
             decode("a", vec![b'a', 0, b'b']),
             Err(SourceError::Binary)
         ));
-        // "户" in GBK is 0xBB 0xA7.
-        assert!(matches!(
-            decode("a", vec![b'7', b'5', 0xBB, 0xA7]),
-            Err(SourceError::NotUtf8 { offset: 2 })
-        ));
+        // 0xFF is a byte of neither UTF-8 nor GB18030.
+        assert!(decode("a", vec![b'7', b'5', 0xBB, 0xA7, 0xFF, 0xFF]).is_err());
         let bom = decode("a", "\u{FEFF}有754户。".as_bytes().to_vec()).unwrap();
         assert!(bom.text.starts_with('\u{FEFF}'));
+        // "户" in GBK is 0xBB 0xA7: read as GB18030.
+        let gbk = decode("a", vec![b'7', b'5', 0xBB, 0xA7]).unwrap();
+        assert_eq!(gbk.text, "75户");
+        assert_eq!(gbk.encoding_note(), Some("GB18030"));
+        assert!(matches!(
+            load(
+                "a.docx",
+                Kind::Docx,
+                b"PK\x03\x04junk",
+                &ReadOptions::default()
+            ),
+            Err(SourceError::Docx(_))
+        ));
     }
 }

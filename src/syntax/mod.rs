@@ -9,6 +9,6 @@ mod grammar;
 mod tree;
 
 pub use tree::{
-    parse, Clause, Draft, Heading, NumberShape, Paragraph, ParseFailure, QuantityShape, Sentence,
-    Token, TokenKind,
+    parse, parse_with_cuts, Clause, Draft, Heading, NumberShape, Paragraph, ParseFailure,
+    QuantityShape, Sentence, Token, TokenKind,
 };

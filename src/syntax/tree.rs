@@ -157,10 +157,29 @@ impl std::error::Error for ParseFailure {}
 ///
 /// Errors: only [`ParseFailure`], which means a bug in the grammar.
 pub fn parse(text: &str) -> Result<Draft, ParseFailure> {
+    parse_with_cuts(text, &[])
+}
+
+/// Parses the text of a draft cut, besides the cuts [`parse`] makes, at
+/// each byte offset of `cuts` (character boundaries; out-of-range offsets
+/// are ignored): the blocks of a structured source (a Markdown or Word
+/// table cell, the text after a code block) that nothing before may run
+/// into. See [`crate::source::Document::cuts`].
+///
+/// Errors: only [`ParseFailure`], which means a bug in the grammar.
+pub fn parse_with_cuts(text: &str, cuts: &[usize]) -> Result<Draft, ParseFailure> {
     let mut draft = Draft::default();
     let mut section = None;
     let mut entry = None;
-    let cuts = block_starts(text);
+    let mut cuts_all = block_starts(text);
+    cuts_all.extend(
+        cuts.iter()
+            .copied()
+            .filter(|&c| c < text.len() && text.is_char_boundary(c)),
+    );
+    cuts_all.sort_unstable();
+    cuts_all.dedup();
+    let cuts = cuts_all;
     for (i, &start) in cuts.iter().enumerate() {
         let end = cuts.get(i + 1).copied().unwrap_or(text.len());
         let chunk = &text[start..end];
