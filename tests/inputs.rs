@@ -640,3 +640,48 @@ fn broken_and_encrypted_docx_are_refused_and_others_checked() {
         Some(&"checked 1 file: 1 error, 0 warnings, 0 infos")
     );
 }
+
+// ---------------------------------------------------------------- robustness
+
+/// Awkward Markdown never panics, and every span maps onto character
+/// boundaries of the file.
+#[test]
+fn awkward_markdown_maps_inside_the_file() {
+    let config = yblint::config::Config::builtin().expect("built-in configuration");
+    let drafts = [
+        "\u{FEFF}# 民政\r\n\r\n有城乡低保对象1386户，其中，城市低保对象215户，农村低保对象1161户。\r\n",
+        "有&amp;城乡低保对象1386户，其中，城市低保对象215户\\*，农村低保对象1161户&#x3002;",
+        "> - 全县有城乡低保对象61户，其中：\n>   1. 城市低保对象20户；\n>   2. 农村低保对象40户。\n",
+        "- | a | b |\n  |---|---|\n  | 61户 | 其中，城市20户，农村40户。 |\n",
+        "有**城乡低保对象61户，其中，城市<b>低保</b>对象20户，农村低保对象40户。",
+        "---\n未结束的前言 61户\n",
+        "```\n未结束的代码块 61户",
+        "[全县有城乡低保对象61户][x]，其中，城市低保对象20户，农村低保对象40户。\n\n[x]: http://a.cn/1",
+        "|",
+        "\n\n\n**\n",
+    ];
+    for md in drafts {
+        let Ok(doc) = yblint::source::load(
+            "a.md",
+            yblint::source::Kind::Markdown,
+            md.as_bytes(),
+            &yblint::source::ReadOptions::default(),
+        ) else {
+            continue;
+        };
+        let found = yblint::check_document(&doc, &config).expect("the grammar accepts every input");
+        let src = doc.source_text();
+        for d in &found {
+            for s in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
+                assert!(
+                    s.start <= s.end && s.end <= src.len(),
+                    "{s:?} outside {md:?}"
+                );
+                assert!(
+                    src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+                    "{md:?}"
+                );
+            }
+        }
+    }
+}
