@@ -309,6 +309,11 @@ fn spacing_traps_stay_silent() {
     silent(SPACE, "| 指标 | 2021 年 |\n|---|---|\n| 投资 | 56 万元 |\n");
     silent(SPACE, "指标    2020 年    2021 年\n");
     silent(SPACE, "指标\t2020 年\t2021 年\n");
+    // Section and caption numbers before their titles.
+    silent(
+        SPACE,
+        "## 1.1 经济概况\n\n表3 主要农产品产量\n\n图12 全县行政区划\n",
+    );
     // The ideographic space is set on purpose.
     silent(SPACE, "姓名　2021级");
 }

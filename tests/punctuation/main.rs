@@ -8,3 +8,5 @@
 
 mod helpers;
 mod layout;
+mod marks;
+mod structure;

@@ -59,6 +59,8 @@ line.
   or around Markdown marks (`**2020** 年`, `# 2020年`).
 * Spaces inside a figure (`2 346`, a thousands separator) and between a
   figure and a Latin unit symbol (`30 km`).
+* The space after a section or caption number at the start of a line
+  (`1.1 经济概况`, `表3 主要指标`).
 * URLs, e-mail addresses, code and table rows; lines that align columns with
   tabs or runs of spaces; runs of three or more spaces; the ideographic
   space `　`.
@@ -165,7 +167,14 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
             let has_alnum = chars[i..end].iter().any(|(_, c)| is_alnum(*c));
             if has_alnum && end > i && !guard.touches(Span::new(start_b, end_b)) {
                 let left = side(&chars, i, base, line, false);
-                let right = side(&chars, end, base, line, true);
+                let mut right = side(&chars, end, base, line, true);
+                // A section or caption number before its title: `1.1 概况`,
+                // `表3 主要指标`.
+                let prefix =
+                    line[..chars[i].0].trim_start_matches(['#', '>', ' ', '\t', '\u{3000}']);
+                if ["", "表", "图", "附表", "附图", "附件"].contains(&prefix) {
+                    right = right.filter(|s| s.gap.is_empty());
+                }
                 if left.is_some() || right.is_some() {
                     out.push(Run {
                         span: Span::new(start_b, end_b),
