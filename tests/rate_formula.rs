@@ -173,3 +173,277 @@ fn the_change_of_a_balance_is_not_the_balance() {
         "【住房公积金】 年末缴存余额4.80亿元，个人住房贷款余额比上年增加0.30亿元，个贷率52.9%。\n",
     );
 }
+
+// ---------------------------------------------------------------- population
+
+const POP_FILE: &str = "rules/formulas/population.toml";
+
+#[test]
+fn natural_growth_rate_is_births_minus_deaths() {
+    let right = "【人口】 全年出生人口2416人，人口出生率8.62‰；死亡人口2004人，人口死亡率7.15‰；人口自然增长率为1.47‰。\n";
+    silent(right);
+    let wrong = right.replace("1.47‰", "1.74‰");
+    let d = one(&wrong, "1.74‰");
+    assert_eq!(d.severity, "error");
+    assert_eq!(
+        d.message,
+        format!("自然增长率 stated 1.74‰; 出生率 8.62‰ − 死亡率 7.15‰ = 1.47‰ ({POP_FILE})")
+    );
+    assert_eq!(
+        d.secondary,
+        labels(&[("8.62‰", "出生率"), ("7.15‰", "死亡率")])
+    );
+    // 8.62 − 7.15 allows 1.46 to 1.48: the neighbours of 1.47 pass, one
+    // step further does not.
+    silent(&right.replace("1.47‰", "1.48‰"));
+    silent(&right.replace("1.47‰", "1.46‰"));
+    one(&right.replace("1.47‰", "1.49‰"), "1.49‰");
+    one(&right.replace("1.47‰", "1.45‰"), "1.45‰");
+}
+
+#[test]
+fn infant_mortality_is_not_the_death_rate() {
+    // 婴儿死亡率 ends with 死亡率, but the formula excludes 婴儿: the death
+    // rate is the only operand, and the natural growth rate follows from it.
+    silent("【人口】 人口出生率8.62‰，死亡率7.15‰，婴儿死亡率3.20‰，人口自然增长率1.47‰。\n");
+    // Without the death rate nothing is checked.
+    silent("【人口】 人口出生率8.62‰，婴儿死亡率3.20‰，人口自然增长率1.47‰。\n");
+}
+
+#[test]
+fn urbanisation_rate() {
+    let right = "【人口】 年末常住人口31.2万人，其中城镇常住人口14.6万人，乡村常住人口16.6万人，常住人口城镇化率46.8%。\n";
+    silent(right);
+    let d = one(&right.replace("46.8%", "48.6%"), "48.6%");
+    assert_eq!(d.severity, "error");
+    assert_eq!(
+        d.message,
+        format!("常住人口城镇化率 stated 48.6%; 城镇常住人口 14.6万人 ÷ 常住人口 31.2万人 = 46.8% ({POP_FILE})")
+    );
+    assert_eq!(
+        d.secondary,
+        labels(&[("14.6万人", "城镇常住人口"), ("31.2万人", "常住人口")])
+    );
+    // 户籍人口城镇化率 has another base.
+    silent("【人口】 年末常住人口31.2万人，城镇常住人口14.6万人，户籍人口城镇化率38.5%。\n");
+}
+
+// ---------------------------------------------------------------- social insurance
+
+/// 9635 ÷ 10000 is 96.35% exactly, the edge between 96.3% and 96.4%: both
+/// are given the benefit of the doubt; 96.2% and 96.5% are not.
+#[test]
+fn insurance_rate_at_the_rounding_edge() {
+    let at = |rate: &str| {
+        format!("【医疗保障】 全年城乡居民医保应参保人数10000人，参保人数9635人，参保率{rate}。\n")
+    };
+    silent(&at("96.3%"));
+    silent(&at("96.4%"));
+    let d = one(&at("96.2%"), "96.2%");
+    assert_eq!(
+        d.message,
+        "参保率 stated 96.2%; 参保人数 9635人 ÷ 应参保人数 10000人 = 96.4% (rules/formulas/social-insurance.toml)"
+    );
+    assert_eq!(d.severity, "error");
+    one(&at("96.5%"), "96.5%");
+}
+
+#[test]
+fn insurance_rate_without_the_insured_base_is_silent() {
+    // Only the insured are stated: the base of 89% is not written.
+    silent("【医疗保障】 2020年，全县城乡居民参保人数8.42万人，参保率89%，其中，低保对象3120人，参保率100%。\n");
+    // The base in another sentence: 参保率 reads only its own sentence.
+    silent("【医疗保障】 全县应参保人数9.2万人。城乡居民参保人数8.42万人，参保率89%。\n");
+}
+
+// ---------------------------------------------------------------- health, education
+
+#[test]
+fn hospital_delivery_and_infant_mortality() {
+    let right = "【妇幼保健】 全年活产婴儿2860人，其中住院分娩活产数2851人，住院分娩率99.7%；婴儿死亡12人，婴儿死亡率4.20‰。\n";
+    silent(right);
+    let d = one(&right.replace("4.20‰", "4.02‰"), "4.02‰");
+    assert_eq!(
+        d.message,
+        "婴儿死亡率 stated 4.02‰; 婴儿死亡 12人 ÷ 活产婴儿 2860人 = 4.20‰ (rules/formulas/health.toml)"
+    );
+    let d = one(&right.replace("99.7%", "97.9%"), "97.9%");
+    assert_eq!(
+        d.secondary,
+        labels(&[("2851人", "住院分娩活产数"), ("2860人", "活产婴儿")])
+    );
+}
+
+#[test]
+fn education_rates_warn() {
+    let right = "【高考】 全县参加高考考生1856人，本科上线1203人，本科上线率64.8%。\n";
+    silent(right);
+    let d = one(&right.replace("64.8%", "68.4%"), "68.4%");
+    assert_eq!(d.severity, "warning", "not a definition: a warning");
+    assert_eq!(
+        d.message,
+        "本科上线率 stated 68.4%; 本科上线 1203人 ÷ 高考考生 1856人 = 64.8% (rules/formulas/education.toml)"
+    );
+}
+
+// ---------------------------------------------------------------- user formulas
+
+const IRRIGATION: &str = "[[formula]]\nname = \"有效灌溉率\"\nvalue = \"有效灌溉面积 / 耕地面积\"\nunit = \"%\"\nscope = \"sentence\"\nsource = \"本书凡例\"\ndefinitional = true\n";
+
+const FIELDS: &str = "【农田水利】 全县耕地面积52.3万亩，有效灌溉面积31.6万亩，有效灌溉率63.6%。\n";
+
+#[test]
+fn a_formula_in_yblint_toml() {
+    let ws = Workspace::new();
+    ws.write("yblint.toml", IRRIGATION);
+    // 31.6 ÷ 52.3 = 60.4%.
+    let (diags, run) = check_in(&ws, "水利.txt", FIELDS);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.span.text, "63.6%");
+    assert_eq!(d.severity, "error");
+    assert_eq!(
+        d.message,
+        "有效灌溉率 stated 63.6%; 有效灌溉面积 31.6万亩 ÷ 耕地面积 52.3万亩 = 60.4% (yblint.toml)"
+    );
+    assert_eq!(
+        d.notes[0],
+        "有效灌溉率 = 有效灌溉面积 ÷ 耕地面积 (本书凡例)"
+    );
+    assert_eq!(run.code, 1);
+    let (diags, _) = check_in(&ws, "水利.txt", &FIELDS.replace("63.6%", "60.4%"));
+    assert!(diags.is_empty(), "{diags:#?}");
+    // Without the yblint.toml the formula is unknown.
+    let (diags, _) = check(FIELDS);
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn a_user_formula_replaces_the_built_in_one_of_its_name() {
+    let ws = Workspace::new();
+    ws.write(
+        "yblint.toml",
+        "[[formula]]\nname = \"个贷率\"\nvalue = \"贷款余额 / 缴存余额\"\nunit = \"%\"\nscope = \"sentence\"\nsource = \"本馆口径\"\n",
+    );
+    let text = "【住房公积金】 年末缴存余额4.80亿元，贷款余额3.02亿元，个贷率52.9%。\n";
+    let (diags, _) = check_in(&ws, "稿.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].severity, "warning", "not marked definitional");
+    assert!(
+        diags[0].message.ends_with("= 62.9% (yblint.toml)"),
+        "{}",
+        diags[0].message
+    );
+}
+
+#[test]
+fn formula_files_named_by_yblint_toml() {
+    let ws = Workspace::new();
+    ws.write("yblint.toml", "formula_files = [\"formulas/水利.toml\"]\n");
+    ws.write("formulas/水利.toml", IRRIGATION);
+    let (diags, _) = check_in(&ws, "稿/水利.txt", FIELDS);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].message.ends_with("= 60.4% (formulas/水利.toml)"),
+        "{}",
+        diags[0].message
+    );
+}
+
+/// What a configuration error shows: the message line, the `file:line:col`
+/// header, and the caret line's (leading columns, carets).
+fn config_error(run: &Run) -> (String, String, (usize, usize)) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+    let lines = run.stderr_lines();
+    let message = lines
+        .iter()
+        .find(|l| l.starts_with("error: "))
+        .unwrap_or_else(|| panic!("no error in {}", run.stderr))
+        .to_string();
+    let header = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("┌─ "))
+        .unwrap_or_else(|| panic!("no header in {}", run.stderr))
+        .trim()
+        .to_string();
+    let caret_line = lines
+        .iter()
+        .find(|l| l.contains('^'))
+        .unwrap_or_else(|| panic!("no caret in {}", run.stderr));
+    let marks = &caret_line[caret_line.find('│').unwrap() + '│'.len_utf8() + 1..];
+    let lead = marks.chars().take_while(|c| *c == ' ').count();
+    let carets = marks.chars().skip(lead).take_while(|c| *c == '^').count();
+    (message, header, (lead, carets))
+}
+
+#[test]
+fn a_syntax_error_in_a_formula_file_points_into_it() {
+    let ws = Workspace::new();
+    ws.write("yblint.toml", "formula_files = [\"formulas/水利.toml\"]\n");
+    ws.write(
+        "formulas/水利.toml",
+        IRRIGATION.replace("有效灌溉面积 / 耕地面积", "有效灌溉面积 / / 耕地面积"),
+    );
+    ws.write("稿.txt", FIELDS);
+    let run = ws.check(&["稿.txt"]);
+    let (message, header, caret) = config_error(&run);
+    assert_eq!(
+        message,
+        "error: invalid configuration: formula `有效灌溉率`: expected a label, a number or `(`, found `/`"
+    );
+    // Line 3 is `value = "有效灌溉面积 / / 耕地面积"`; the second `/` is its
+    // 19th character and 25th display column (Han characters are wide).
+    assert!(header.ends_with("formulas/水利.toml:3:19"), "{header}");
+    assert_eq!(caret, (24, 1));
+    assert!(run
+        .stderr
+        .contains("3 │ value = \"有效灌溉面积 / / 耕地面积\""));
+}
+
+#[test]
+fn malformed_formulas_in_yblint_toml() {
+    let broken = |toml: &str| {
+        let ws = Workspace::new();
+        ws.write("yblint.toml", toml);
+        ws.write("稿.txt", FIELDS);
+        config_error(&ws.check(&["稿.txt"]))
+    };
+    let (message, header, caret) = broken(&IRRIGATION.replace("\"%\"", "\"percent\""));
+    assert_eq!(
+        message,
+        "error: invalid configuration: formula `有效灌溉率`: unknown unit `percent`; expected \"%\", \"‰\" or \"\" (a plain ratio)"
+    );
+    assert!(header.ends_with("yblint.toml:4:8"), "{header}");
+    assert_eq!(caret, (7, 9));
+    let (message, header, _) = broken(&IRRIGATION.replace("scope = \"sentence\"\n", ""));
+    assert!(message.contains("missing field `scope`"), "{message}");
+    assert!(header.contains("yblint.toml:"), "{header}");
+    let (message, _, caret) =
+        broken(&IRRIGATION.replace("有效灌溉面积 / 耕地面积", "(有效灌溉面积 / 耕地面积"));
+    assert_eq!(
+        message,
+        "error: invalid configuration: formula `有效灌溉率`: expected an operator (+ − × ÷), `|` between names, `)` or the end of the formula, found the end of the formula"
+    );
+    // The closing quote of the value.
+    assert_eq!(caret, (9 + 1 + 12 + 3 + 8, 1));
+    let (message, _, _) = broken("formula_files = [\"没有.toml\"]\n");
+    assert!(
+        message.starts_with("error: invalid configuration: cannot read formula file `"),
+        "{message}"
+    );
+}
+
+#[test]
+fn built_in_formula_files_are_named_as_built_in() {
+    use std::path::Path;
+    let e = yblint::formula::config::parse_file(
+        Path::new("<built-in>/rules/formulas/x.toml"),
+        "rules/formulas/x.toml",
+        "[[formula]]\nname = \"\"\nvalue = \"甲 / 乙\"\nunit = \"%\"\nscope = \"entry\"\nsource = \"s\"\n",
+    )
+    .unwrap_err();
+    assert_eq!(e.path, Path::new("<built-in>/rules/formulas/x.toml"));
+    assert_eq!(e.span.unwrap().slice(&e.text), "\"\"");
+    assert_eq!(e.message, "a formula needs a name: `name` is empty");
+}

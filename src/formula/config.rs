@@ -16,10 +16,28 @@ use crate::config::ConfigError;
 use crate::span::Span;
 
 /// The built-in formula files: (path in the source tree, text).
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "rules/formulas/housing-fund.toml",
-    include_str!("../../rules/formulas/housing-fund.toml"),
-)];
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rules/formulas/housing-fund.toml",
+        include_str!("../../rules/formulas/housing-fund.toml"),
+    ),
+    (
+        "rules/formulas/population.toml",
+        include_str!("../../rules/formulas/population.toml"),
+    ),
+    (
+        "rules/formulas/social-insurance.toml",
+        include_str!("../../rules/formulas/social-insurance.toml"),
+    ),
+    (
+        "rules/formulas/education.toml",
+        include_str!("../../rules/formulas/education.toml"),
+    ),
+    (
+        "rules/formulas/health.toml",
+        include_str!("../../rules/formulas/health.toml"),
+    ),
+];
 
 /// One `[[formula]]` table as written.
 #[derive(serde::Deserialize)]
