@@ -25,6 +25,12 @@
 //! the span does not map to one contiguous stretch of the file (it crosses
 //! Markdown markup or an entity).
 //!
+//! # For the language server
+//!
+//! [`from_text`]`(name, `[`kind_of`]`(path), buffer)` gives the document of
+//! an editor's buffer, so that a `.md` file is read as Markdown there too;
+//! [`crate::check_document`] returns diagnostics that index the buffer.
+//!
 //! Empty files, binary files and bytes the encoding does not define are
 //! refused with a [`SourceError`] that names the problem; nothing panics.
 
@@ -155,6 +161,24 @@ pub fn load(
     Ok(doc)
 }
 
+/// A [`Document`] of `kind` from text already in memory (an editor's
+/// buffer, for the language server): Markdown is read as Markdown, plain
+/// text as it is; a `.docx` has no text form and is read as plain text.
+/// The encoding is UTF-8 (the buffer's own); an empty text gives an empty
+/// document, not an error.
+pub fn from_text(name: &str, kind: Kind, text: String) -> Document {
+    let decoded = encoding::Decoded {
+        text,
+        encoding: encoding_rs::UTF_8,
+        detected: true,
+        raw_lines: Vec::new(),
+    };
+    match kind {
+        Kind::Markdown => markdown::document(name, decoded),
+        Kind::Text | Kind::Docx => Document::plain(name, decoded),
+    }
+}
+
 /// Turns the bytes of a plain-text draft into a [`Document`], detecting
 /// the encoding.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, SourceError> {
@@ -209,6 +233,11 @@ mod tests {
         let gbk = decode("a", vec![b'7', b'5', 0xBB, 0xA7]).unwrap();
         assert_eq!(gbk.text, "75户");
         assert_eq!(gbk.encoding_note(), Some("GB18030"));
+        let md = from_text("a.md", Kind::Markdown, "有**754**户".into());
+        assert_eq!(
+            (md.text.as_str(), md.source_text()),
+            ("有754户\n", "有**754**户")
+        );
         assert!(matches!(
             load(
                 "a.docx",
