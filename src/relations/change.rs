@@ -264,10 +264,10 @@ pub fn change_label(label: &str, words: &ChangeWords) -> Option<(bool, &'static 
 }
 
 /// A verb as a static name for messages (the configured words are owned).
-fn verb_name(verb: &str) -> &'static str {
+pub(crate) fn verb_name(verb: &str) -> &'static str {
     const KNOWN: &[&str] = &[
         "增长", "增加", "上升", "提高", "增收", "净增", "下降", "减少", "降低", "减收", "净减",
-        "回落", "扩大", "缩小", "收窄", "加快", "放缓",
+        "回落", "扩大", "缩小", "收窄", "加快", "放缓", "上涨", "回升", "升高", "下滑", "下跌",
     ];
     KNOWN.iter().find(|k| **k == verb).copied().unwrap_or("")
 }
@@ -310,7 +310,7 @@ fn strip_period<'l>(l: &'l str, words: &ChangeWords) -> &'l str {
 
 /// The label of a starting level: ends with 由 or 从, maybe followed by a
 /// period and 的 (`粮食产量由`, `由上年的`, `从2019年的`).
-fn from_label(label: &str, words: &ChangeWords) -> bool {
+pub(crate) fn from_label(label: &str, words: &ChangeWords) -> bool {
     let l = label.strip_suffix('的').unwrap_or(label);
     let l = strip_period(l, words);
     l.ends_with('由') || l.ends_with('从')
@@ -318,7 +318,7 @@ fn from_label(label: &str, words: &ChangeWords) -> bool {
 
 /// The label of the level a `由…` statement reaches: a to-verb, maybe
 /// followed by a year and 的 (`增加到`, `增至2020年的`).
-fn to_label(label: &str, words: &ChangeWords) -> bool {
+pub(crate) fn to_label(label: &str, words: &ChangeWords) -> bool {
     let l = label.strip_suffix('的').unwrap_or(label);
     let l = strip_period(l, words);
     words.to_verbs.iter().any(|v| l == v.as_str())
@@ -328,7 +328,7 @@ fn to_label(label: &str, words: &ChangeWords) -> bool {
 /// (`粮食总产量18.6万吨`) measures: its label names the previous period and
 /// otherwise nothing, or only what `cur`'s label names; and both speak of
 /// the same kind of period (not a quarter against a year).
-fn previous_label(prev: &Quantity, cur: &Quantity, words: &ChangeWords) -> bool {
+pub(crate) fn previous_label(prev: &Quantity, cur: &Quantity, words: &ChangeWords) -> bool {
     let label = prev.label_text.as_str();
     // 比上年多20户 is a change, not a level.
     if words.comparisons.iter().any(|c| label.contains(c.as_str())) {
@@ -354,7 +354,7 @@ fn previous_label(prev: &Quantity, cur: &Quantity, words: &ChangeWords) -> bool 
 }
 
 /// The sub-annual period words a label names, sorted.
-fn sub_annual<'w>(label: &str, words: &'w ChangeWords) -> Vec<&'w str> {
+pub(crate) fn sub_annual<'w>(label: &str, words: &'w ChangeWords) -> Vec<&'w str> {
     let mut found: Vec<&str> = words
         .sub_annual_words
         .iter()

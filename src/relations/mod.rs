@@ -12,10 +12,12 @@
 //! - `groups.rs`: grouping parts by partition or age band, and coverage;
 //! - `label.rs`: helpers on labels (head nouns, age bands);
 //! - [`change`]: growth statements (增长p%, 增长n倍) and their operands;
+//! - [`change_points`]: changes of a rate in percentage points;
 //! - [`partition`]: the partitions of `rules/partitions.toml`.
 
 mod breakdown;
 pub mod change;
+pub mod change_points;
 mod fenbie;
 mod groups;
 mod label;

@@ -3,6 +3,7 @@
 
 pub mod breakdown_sum;
 pub mod growth_rate;
+pub mod percentage_points;
 pub mod rate_formula;
 pub mod share;
 
@@ -14,4 +15,5 @@ pub const RULES: &[RuleDef] = &[
     share::DEF,
     growth_rate::DEF,
     rate_formula::DEF,
+    percentage_points::DEF,
 ];
