@@ -271,6 +271,28 @@ pub fn check_with_coverage(
     Ok((diagnostics, markers, coverage))
 }
 
+/// Checks `text`, a source text of the file `doc` was read from (as read,
+/// or as fixed), as [`check_with_coverage`] does: marker lines masked,
+/// suppressed findings removed; the diagnostics index `text`. This is what
+/// `yblint check` and `yblint lsp` run on every draft.
+///
+/// Errors: [`crate::syntax::ParseFailure`] only on a bug in the grammar.
+pub fn check_source(
+    doc: &crate::source::Document,
+    text: &str,
+    config: &crate::config::Config,
+) -> Result<(Vec<Diagnostic>, crate::coverage::Coverage), crate::syntax::ParseFailure> {
+    let markers = Markers::scan(text);
+    let masked = markers.mask(text);
+    let (mut diagnostics, coverage) = if masked == doc.source_text() {
+        crate::check_document_with_coverage(doc, config)?
+    } else {
+        crate::check_document_with_coverage(&doc.with_source_text(masked.into_owned()), config)?
+    };
+    markers.retain(text, &mut diagnostics);
+    Ok((diagnostics, coverage))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -289,3 +289,47 @@ fn a_broken_configuration_is_shown_not_fatal() {
     client.notify("exit", Value::Null);
     assert_eq!(client.child.wait().unwrap().code(), Some(0));
 }
+
+/// A Markdown draft is read as `yblint check` reads one: a breakdown in a
+/// code block is not prose, the one in the paragraph is checked, and the
+/// range points into the editor's text.
+#[test]
+fn markdown_is_read_as_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("综述.md");
+    let uri = file_uri(&draft);
+    let text = "# 社会保障\n\n```\n全县有学校58所，其中，小学36所，初级中学14所，幼儿园19所。\n```\n\n有城乡特困人员**754**户，其中，城市特困人员21户，农村特困人员723户。\n";
+    let mut client = Client::start(dir.path());
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(&uri);
+    let found: Vec<(String, Value)> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["range"]["start"].clone(),
+            )
+        })
+        .collect();
+    // 754 sits on line 6 (0-based) after 有城乡特困人员** (9 units).
+    assert_eq!(
+        found,
+        vec![(
+            "breakdown-sum".to_string(),
+            json!({"line": 6, "character": 9})
+        )]
+    );
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().unwrap().code(), Some(0));
+}

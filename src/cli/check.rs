@@ -129,25 +129,6 @@ struct Checked {
     coverage: Coverage,
 }
 
-/// Checks `text`, a source text for the file `doc` was read from (as read,
-/// or fixed), as [`suppress::check_with_coverage`] does: marker lines
-/// masked, suppressed findings removed; the diagnostics index `text`.
-fn lint_source(
-    doc: &Document,
-    text: &str,
-    config: &Config,
-) -> Result<(Vec<Diagnostic>, Coverage), crate::syntax::ParseFailure> {
-    let markers = suppress::Markers::scan(text);
-    let masked = markers.mask(text);
-    let (mut diagnostics, coverage) = if masked == doc.source_text() {
-        crate::check_document_with_coverage(doc, config)?
-    } else {
-        crate::check_document_with_coverage(&doc.with_source_text(masked.into_owned()), config)?
-    };
-    markers.retain(text, &mut diagnostics);
-    Ok((diagnostics, coverage))
-}
-
 /// Checks one draft read as `src` with `config`; fixes it when `fixing`
 /// says so (never a `.docx`: refused with a warning, checked as it is).
 /// Errors (a write refused, a grammar bug) go to `failures`.
@@ -174,7 +155,7 @@ fn check_one(
         f => f,
     };
     let Some(fixing) = fixing else {
-        return match lint_source(&src, src.source_text(), config) {
+        return match suppress::check_source(&src, src.source_text(), config) {
             Ok((diagnostics, coverage)) => Some(Checked {
                 report: FileReport::from_document(src, diagnostics),
                 stdout_text: None,
@@ -188,7 +169,7 @@ fn check_one(
         };
     };
     let original = src.source_text().to_string();
-    let lint = |t: &str| lint_source(&src, t, config).map(|(d, _)| d);
+    let lint = |t: &str| suppress::check_source(&src, t, config).map(|(d, _)| d);
     let outcome = match fix::fix_text(&original, fixing.mode, lint) {
         Ok(o) => o,
         Err(e) => {
@@ -209,7 +190,7 @@ fn check_one(
     let name = src.name.clone();
     // The coverage of the text as it stands after fixing.
     let coverage = if want_coverage {
-        lint_source(&src, &fixed, config)
+        suppress::check_source(&src, &fixed, config)
             .map(|(_, c)| c)
             .unwrap_or_default()
     } else {
@@ -244,7 +225,8 @@ fn check_one(
         if let Err(e) = written {
             failures.push((name, e.to_string()));
             // The file is as it was: report what it holds.
-            let (diagnostics, coverage) = lint_source(&src, &original, config).unwrap_or_default();
+            let (diagnostics, coverage) =
+                suppress::check_source(&src, &original, config).unwrap_or_default();
             return Some(Checked {
                 report: FileReport::from_document(src, diagnostics),
                 stdout_text: None,
