@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::{config_error, display, plural, CheckArgs, ColorMode, Format};
+use crate::baseline::Baseline;
 use crate::config::{find_config, Config};
 use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -260,6 +261,16 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         },
         write: args.fix,
     });
+    let baseline = match &args.baseline {
+        Some(p) => match Baseline::load(p) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("yblint: error: {}: {e}", p.display());
+                return 2;
+            }
+        },
+        None => None,
+    };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -388,6 +399,33 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         }
     }
 
+    if let Some(file) = &args.write_baseline {
+        let mut b = Baseline::new(file);
+        b.record(&reports);
+        if let Err(e) = std::fs::write(file, b.to_json()) {
+            failures.push((
+                file.display().to_string(),
+                format!("cannot write the baseline: {e}"),
+            ));
+        } else {
+            eprintln!(
+                "recorded {} finding{} in {}",
+                b.len(),
+                plural(b.len()),
+                file.display()
+            );
+        }
+        reports.iter_mut().for_each(|r| r.diagnostics.clear());
+    }
+    if let Some(b) = &baseline {
+        let known = b.filter(&mut reports);
+        if known > 0 {
+            eprintln!(
+                "{known} finding{} recorded in the baseline not shown",
+                plural(known)
+            );
+        }
+    }
     for (path, message) in &failures {
         eprintln!("yblint: error: {path}: {message}");
     }

@@ -93,6 +93,12 @@ pub struct CheckArgs {
     /// Encoding of .txt and .md drafts (gbk, gb18030, utf-8, utf-16le, …); default: detected.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    /// Report only the findings that are not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and print none).
+    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Output formats.
