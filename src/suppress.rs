@@ -12,11 +12,14 @@
 //! without a rule name it concerns every rule; ` -- ` starts a free comment
 //! (`%% yblint-disable-next-line breakdown-sum -- 口径不同`).
 //!
-//! Marker lines are not prose: [`Markers::mask`] turns each marker line and
-//! its line break into spaces, so that byte offsets stay those of the file and
-//! the line after a marker continues the line before it (a sentence or a
-//! breakdown across a marker line is still one). A finding is suppressed by
-//! the line of its location (the start of its primary span).
+//! Marker lines are not prose: [`Markers::mask`] turns them into spaces, so
+//! that byte offsets stay those of the file. After a line of text, the line
+//! break before the marker goes too (`A\nMARKER\nB` reads `A      \nB`):
+//! the line after a marker continues the line before it, so a sentence or a
+//! breakdown across a marker line is still one, and in Markdown the next line
+//! is not indented into a code block. After a blank line, or at the start of
+//! the file, the marker becomes a blank line. A finding is suppressed by the
+//! line of its location (the start of its primary span).
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -82,8 +85,11 @@ impl State {
 /// The markers of one text.
 #[derive(Debug, Clone, Default)]
 pub struct Markers {
-    /// Byte ranges of marker lines with their line breaks.
+    /// Byte ranges of marker lines with their line breaks: never edited,
+    /// and a finding that starts in one is dropped.
     masked: Vec<Span>,
+    /// Byte ranges turned into spaces by [`Markers::mask`], in order.
+    regions: Vec<Span>,
     /// (1-based line, state from that line on), at each block marker.
     blocks: Vec<(usize, State)>,
     /// (1-based line suppressed, rules; empty = all).
@@ -177,6 +183,7 @@ impl Markers {
                 }
             }
         }
+        m.regions = regions(text, &m.masked);
         m
     }
 
@@ -193,7 +200,7 @@ impl Markers {
         }
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        for s in &self.masked {
+        for s in &self.regions {
             out.push_str(&text[at..s.start]);
             out.extend(std::iter::repeat_n(' ', s.len()));
             at = s.end;
@@ -221,8 +228,9 @@ impl Markers {
             return;
         }
         let index = crate::render::LineIndex::new(text);
+        let protected: Vec<Span> = self.masked.iter().chain(&self.regions).copied().collect();
         let inside = |s: Span| {
-            self.masked
+            protected
                 .iter()
                 .any(|m| m.start < s.end.max(s.start + 1) && s.start < m.end)
         };
@@ -231,7 +239,7 @@ impl Markers {
         for d in diagnostics.iter_mut() {
             let touches = d.fix.as_ref().is_some_and(|f| {
                 f.edits.iter().any(|e| {
-                    self.masked.iter().any(|m| {
+                    protected.iter().any(|m| {
                         e.span.start < m.end && m.start < e.span.end
                             || (e.span.is_empty() && m.start < e.span.start && e.span.start < m.end)
                     })
@@ -242,6 +250,46 @@ impl Markers {
             }
         }
     }
+}
+
+/// The length of the line break that ends `s` (0, 1 or 2 bytes).
+fn break_len(s: &[u8]) -> usize {
+    if s.ends_with(b"\r\n") {
+        2
+    } else {
+        usize::from(s.ends_with(b"\n"))
+    }
+}
+
+/// The byte ranges [`Markers::mask`] blanks for marker lines `lines` (each
+/// with its line break): the marker without its own line break, and also the
+/// line break before it when the line before is text (after earlier
+/// markers are blanked).
+fn regions(text: &str, lines: &[Span]) -> Vec<Span> {
+    let mut work = text.as_bytes().to_vec();
+    let mut out = Vec::with_capacity(lines.len());
+    for m in lines {
+        let body_end = m.end - break_len(&work[m.start..m.end]);
+        let before = &work[..m.start];
+        let prev_break = break_len(before);
+        let prev_end = before.len() - prev_break;
+        let prev_start = before[..prev_end]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let prev_is_text = prev_break > 0
+            && before[prev_start..prev_end]
+                .iter()
+                .any(|b| !b.is_ascii_whitespace());
+        let start = if prev_is_text {
+            m.start - prev_break
+        } else {
+            m.start
+        };
+        work[start..body_end].fill(b' ');
+        out.push(Span::new(start, body_end));
+    }
+    out
 }
 
 /// Checks `text` as [`crate::check_text`] does, with its marker lines
@@ -328,9 +376,24 @@ mod tests {
         assert!(!off("num-fullwidth-digits", 10));
         let masked = m.mask(text);
         assert_eq!(masked.len(), text.len());
-        assert!(masked.starts_with(&format!(
-            "a\n{}b\n",
-            " ".repeat("%% yblint-disable\n".len())
-        )));
+        assert!(masked.starts_with(&format!("a{}\nb", " ".repeat("\n%% yblint-disable".len()))));
+    }
+
+    #[test]
+    fn masks_keep_paragraphs_and_offsets() {
+        // After text: the break before the marker goes, the line runs on.
+        let text = "甲，\r\n%% yblint-disable\r\n%% yblint-enable\r\n乙。\r\n";
+        let m = Markers::scan(text);
+        let masked = m.mask(text);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked.lines().count(), 2);
+        assert!(masked.starts_with("甲，  ") && masked.ends_with("\r\n乙。\r\n"));
+        // At the start and after a blank line: a blank line, nothing indented.
+        let text = "<!-- yblint-disable -->\n甲。\n\n<!-- yblint-enable -->\n乙。";
+        let masked = Markers::scan(text).mask(text).into_owned();
+        let lines: Vec<&str> = masked.lines().collect();
+        assert_eq!(lines.len(), 5);
+        assert!(lines[0].trim().is_empty() && lines[3].trim().is_empty());
+        assert_eq!((lines[1], lines[4]), ("甲。", "乙。"));
     }
 }

@@ -155,3 +155,13 @@ fn fix_leaves_suppressed_findings_and_markers_alone() {
         "%% yblint-disable-next-line num-fullwidth-digits\n原表编号１２３。\n全县有医院3所。\n"
     );
 }
+
+#[test]
+fn markdown_after_a_marker_is_still_prose() {
+    // After a blank line, a marker must not turn the paragraph below it into
+    // an indented code block: the breakdown is still checked.
+    let text = "## 民政\n\n<!-- yblint-disable-next-line num-fullwidth-digits -->\n有城乡特困人员754户，其中，城市特困人员２１户，农村特困人员723户。\n";
+    let (doc, _, code) = check("民政.md", text);
+    assert_eq!(found(&doc, text), vec![f("breakdown-sum", "754户", 4)]);
+    assert_eq!(code, 1);
+}
