@@ -80,11 +80,8 @@ fn qian_bai_after_digits_is_an_error_with_the_digits_written_out() {
             ),
         ]
     );
-    let fixes = fixed("num-arabic-with-qian-bai", text);
-    assert_eq!(fixes.len(), 2);
-    assert!(fixes[0].0.contains("完成投资3000万元"));
-    assert!(fixes[1].0.contains("带动就业500多人"));
-    assert!(fixes.iter().all(|(_, a)| *a == Applicability::Unsafe));
+    // Writing the digits out would change the digits of the text: no fix.
+    assert!(fixed("num-arabic-with-qian-bai", text).is_empty());
 }
 
 #[test]
@@ -100,7 +97,7 @@ fn qian_as_an_si_prefix_or_in_percent_words_is_not_a_magnitude() {
 }
 
 #[test]
-fn a_mixed_figure_is_reported_without_a_fix() {
+fn a_mixed_figure_is_reported() {
     let text = "项目总投资2亿3千万元。\n";
     assert_eq!(
         seen("num-arabic-with-qian-bai", text),
@@ -126,10 +123,8 @@ fn a_bare_decimal_mark_is_reported() {
             "error"
         )
     );
-    let fixes = fixed("num-decimal-leading-zero", text);
-    assert_eq!(fixes.len(), 1);
-    assert!(fixes[0].0.contains("新增造林0.85万亩"));
-    assert_eq!(fixes[0].1, Applicability::Unsafe);
+    // A digit may have been lost (1.85): no fix adds one.
+    assert!(fixed("num-decimal-leading-zero", text).is_empty());
 }
 
 #[test]
@@ -379,11 +374,11 @@ fn zero_in_chinese_numerals() {
             ),
         ]
     );
+    // The Arabic 0 gets no fix (a digit); 零 and 〇 are swapped safely.
     let fixes = fixed("num-ling-vs-circle", text);
-    assert_eq!(fixes.len(), 3);
-    assert!(fixes[0].0.contains("一九五〇年"));
-    assert!(fixes[1].0.contains("二〇二〇年十月"));
-    assert!(fixes[2].0.contains("三千零五十人"));
+    assert_eq!(fixes.len(), 2);
+    assert!(fixes[0].0.contains("二〇二〇年十月"));
+    assert!(fixes[1].0.contains("三千零五十人"));
     assert!(fixes.iter().all(|(_, a)| *a == Applicability::Safe));
 }
 

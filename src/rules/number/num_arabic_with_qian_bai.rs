@@ -7,7 +7,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use super::prose::{longest_prefix, Prose};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::{parse_arabic, plain};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
@@ -53,9 +53,9 @@ directly followed by 十, 百 or 千 in running text.
 
 ## Fix
 
-An unsafe fix writes the digits out (`3千万元` → `3000万元`, `5百多人` →
-`500多人`) when the number is plain half-width digits and is not the tail of
-a mixed figure (`1万5千`, which needs rewriting as a whole: `1.5万`).
+None: writing the digits out changes the digits of the text, which no fix
+does. The message gives the figure to write (`3千万元` → `3000万`); a mixed
+figure (`2亿3千万元`) is better rewritten as a whole (`2.3亿元`).
 
 ## Settings
 
@@ -153,21 +153,10 @@ impl Rule for QianBai {
                 }
                 None => format!("Arabic digits joined with {magnitude} in `{written}`"),
             };
-            let mut d = DEF
-                .diagnostic(Severity::Error, span, message)
-                .with_note("Arabic digits combine with Chinese numerals only through 万 and 亿 (GB/T 15835-2011 §5.3)");
-            let before = crate::rules::scan::char_before(cx.text, span.start);
-            let mixed = before.is_some_and(|c| c == '万' || c == '亿');
-            let plain_digits = digits.chars().all(|c| c.is_ascii_digit() || c == '.');
-            if let (Some(s), false, true) = (suggestion, mixed, plain_digits) {
-                d = d.with_fix(Fix::replace(
-                    span,
-                    s.clone(),
-                    Applicability::Unsafe,
-                    format!("write `{written}` as `{s}`"),
-                ));
-            }
-            out.push(d);
+            out.push(
+                DEF.diagnostic(Severity::Error, span, message)
+                    .with_note("Arabic digits combine with Chinese numerals only through 万 and 亿 (GB/T 15835-2011 §5.3)"),
+            );
         }
     }
 }

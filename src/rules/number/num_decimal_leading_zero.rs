@@ -6,7 +6,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use super::prose::Prose;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
 
@@ -49,8 +49,8 @@ file names and web addresses, and quoted text and titles.
 
 ## Fix
 
-An unsafe fix inserts the `0` (`.85` → `0.85`): look first whether a digit
-was lost instead.
+None: inserting the `0` adds a digit, which no fix does, and a digit may
+have been lost instead (`1.85` → `.85`).
 
 This rule has no settings besides `severity`.
 "#;
@@ -126,13 +126,7 @@ impl Rule for LeadingZero {
                     span,
                     format!("decimal `{written}` has no 0 before its decimal mark: write `{right}`"),
                 )
-                .with_note("a pure decimal keeps its leading 0 (GB/T 15835-2011 §5.1.2); check that no digit was lost")
-                .with_fix(Fix::replace(
-                    Span::new(span.start, span.start),
-                    "0",
-                    Applicability::Unsafe,
-                    "insert 0 before the decimal mark",
-                )),
+                .with_note("a pure decimal keeps its leading 0 (GB/T 15835-2011 §5.1.2); check that no digit was lost"),
             );
         }
     }

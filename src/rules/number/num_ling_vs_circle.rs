@@ -51,9 +51,10 @@ expressions (`十三五`, `一带一路`, `第一`), and quoted text and titles.
 
 ## Fix
 
-A safe fix writes 〇 or 零 where the run says which is meant: 〇 among
-digits without place values, 零 among numerals with place values. For 零
-in a digit string, the fix is safe before 年 (a year) and unsafe elsewhere.
+A safe fix writes 零 for 〇 among numerals with place values; 〇 for 零 in a
+digit string is a safe fix before 年 (a year) and an unsafe one elsewhere.
+An Arabic 0 or Latin O gets no fix (replacing a digit is not a fix's to
+do): the message says whether 〇 or 零 is meant.
 
 This rule has no settings besides `severity`.
 "#;
@@ -68,6 +69,9 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
 }
 
 struct LingCircle;
+
+const NOTE: &str =
+    "零 in quantities (三千零五十), 〇 in digit strings and years (二〇二〇年) (GB/T 15835-2011 §5.2.5)";
 
 const NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两";
 const PLACES: &str = "十百千万亿";
@@ -126,14 +130,23 @@ impl Rule for LingCircle {
             let run = span.slice(cx.text);
             let places = run.contains(|c| PLACES.contains(c));
             let year = cx.text[span.end..].starts_with('年');
-            let (message, right, applicability) = if run.contains(is_slip) {
+            if run.contains(is_slip) {
+                // Replacing an Arabic 0 changes a digit of the text: no fix.
                 let zero = if places { "零" } else { "〇" };
-                (
-                    format!("`{run}` mixes an Arabic 0 or a Latin O into Chinese numerals: write {zero}"),
-                    run.replace(is_slip, zero),
-                    Applicability::Safe,
-                )
-            } else if !places && run.contains('零') && run.chars().count() >= 3 {
+                out.push(
+                    DEF.diagnostic(
+                        Severity::Error,
+                        span,
+                        format!("`{run}` mixes an Arabic 0 or a Latin O into Chinese numerals: write {zero}"),
+                    )
+                    .with_note(NOTE),
+                );
+                continue;
+            }
+            let (message, right, applicability) = if !places
+                && run.contains('零')
+                && run.chars().count() >= 3
+            {
                 (
                     format!("`{run}` is a string of digits: write 〇, not 零"),
                     run.replace('零', "〇"),
@@ -154,7 +167,7 @@ impl Rule for LingCircle {
             };
             out.push(
                 DEF.diagnostic(Severity::Error, span, message)
-                    .with_note("零 in quantities (三千零五十), 〇 in digit strings and years (二〇二〇年) (GB/T 15835-2011 §5.2.5)")
+                    .with_note(NOTE)
                     .with_fix(Fix::replace(
                         span,
                         right.clone(),
