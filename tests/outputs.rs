@@ -246,3 +246,25 @@ fn coverage_says_what_was_not_checked() {
         run.stderr
     );
 }
+
+/// For a GBK file, SARIF byte offsets index the file's own bytes (two
+/// bytes a Han character), not the decoded text.
+#[test]
+fn sarif_byte_offsets_index_a_gbk_file() {
+    let ws = Workspace::new();
+    let (bytes, _, bad) = encoding_rs::GBK.encode(DRAFT);
+    assert!(!bad);
+    ws.write("旧稿.txt", &bytes);
+    let log = sarif(&ws, &["旧稿.txt"]);
+    assert_valid_sarif(&log);
+    let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    let (needle, _, _) = encoding_rs::GBK.encode("754户");
+    let start = bytes
+        .windows(needle.len())
+        .position(|w| w == &needle[..])
+        .unwrap();
+    assert_eq!(region["byteOffset"], start);
+    assert_eq!(region["byteLength"], needle.len());
+    assert_eq!(region["snippet"]["text"], "754户");
+    assert_eq!(region["startColumn"], 10);
+}

@@ -6,7 +6,8 @@
 //! labels as related locations, notes appended to the message, and the
 //! diagnostic's fix as a SARIF fix. Columns count Unicode code points
 //! (`columnKind: unicodeCodePoints`), lines are 1-based, and byte offsets
-//! index the file. The output validates against the official 2.1.0 schema
+//! index the file in its own encoding (GBK and UTF-16 files included); a
+//! `.docx` has lines (its paragraphs) but no byte offsets and no fixes. The output validates against the official 2.1.0 schema
 //! (tested with `tests/data/sarif-schema-2.1.0.json`).
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -16,6 +17,7 @@ use super::{FileReport, LineIndex};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{documentation, registry};
+use crate::source::RawOffsets;
 use crate::span::Span;
 
 /// Characters a path keeps unescaped in a URI: unreserved ones and `/`.
@@ -41,78 +43,111 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn region(lines: &LineIndex<'_>, text: &str, span: Span) -> Value {
-    let (a, b) = lines.span(span);
-    json!({
-        "startLine": a.line,
-        "startColumn": a.column,
-        "endLine": b.line,
-        "endColumn": b.column,
-        "byteOffset": span.start,
-        "byteLength": span.len(),
-        "snippet": { "text": span.slice(text) },
-    })
+/// One file as the results see it: its lines, and its byte offsets in the
+/// file's own encoding (none for a `.docx`, whose text has no bytes).
+struct View<'a> {
+    report: &'a FileReport,
+    lines: LineIndex<'a>,
+    raw: RawOffsets<'a>,
+    bytes: bool,
 }
 
-fn location(path: &str, lines: &LineIndex<'_>, text: &str, span: Span) -> Value {
-    json!({
-        "physicalLocation": {
-            "artifactLocation": { "uri": uri(path) },
-            "region": region(lines, text, span),
+impl<'a> View<'a> {
+    fn new(report: &'a FileReport) -> View<'a> {
+        View {
+            report,
+            lines: LineIndex::new(&report.text),
+            raw: report.origin.raw_offsets(&report.text),
+            bytes: report.origin.paragraphs.is_none(),
         }
-    })
-}
+    }
 
-fn result(r: &FileReport, lines: &LineIndex<'_>, d: &Diagnostic, index: Option<usize>) -> Value {
-    let mut message = d.message.clone();
-    for n in &d.notes {
-        message.push('\n');
-        message.push_str(n);
+    fn region(&self, span: Span) -> Value {
+        let (a, b) = self.lines.span(span);
+        let mut region = json!({
+            "startLine": a.line,
+            "startColumn": a.column,
+            "endLine": b.line,
+            "endColumn": b.column,
+            "snippet": { "text": span.slice(&self.report.text) },
+        });
+        if self.bytes {
+            let (start, end) = (self.raw.raw(span.start), self.raw.raw(span.end));
+            region["byteOffset"] = json!(start);
+            region["byteLength"] = json!(end - start);
+        }
+        region
     }
-    let related: Vec<Value> = d
-        .labels
-        .iter()
-        .filter(|l| !l.primary)
-        .enumerate()
-        .map(|(i, l)| {
-            let mut loc = location(&r.path, lines, &r.text, l.span);
-            loc["id"] = json!(i);
-            loc["message"] = json!({ "text": if l.message.is_empty() { "related" } else { l.message.as_str() } });
-            loc
+
+    fn location(&self, span: Span) -> Value {
+        json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&self.report.path) },
+                "region": self.region(span),
+            }
         })
-        .collect();
-    let mut out = json!({
-        "ruleId": d.rule,
-        "level": level(d.severity),
-        "message": { "text": message },
-        "locations": [location(&r.path, lines, &r.text, d.span)],
-    });
-    if let Some(i) = index {
-        out["ruleIndex"] = json!(i);
     }
-    if !related.is_empty() {
-        out["relatedLocations"] = json!(related);
-    }
-    if let Some(fix) = &d.fix {
-        let replacements: Vec<Value> = fix
-            .edits
+
+    fn result(&self, d: &Diagnostic, index: Option<usize>) -> Value {
+        let mut message = d.message.clone();
+        for n in &d.notes {
+            message.push('\n');
+            message.push_str(n);
+        }
+        let related: Vec<Value> = d
+            .labels
             .iter()
-            .map(|e| {
-                json!({
-                    "deletedRegion": { "byteOffset": e.span.start, "byteLength": e.span.len() },
-                    "insertedContent": { "text": e.replacement },
-                })
+            .filter(|l| !l.primary)
+            .enumerate()
+            .map(|(i, l)| {
+                let mut loc = self.location(l.span);
+                loc["id"] = json!(i);
+                let text = if l.message.is_empty() {
+                    "related"
+                } else {
+                    l.message.as_str()
+                };
+                loc["message"] = json!({ "text": text });
+                loc
             })
             .collect();
-        out["fixes"] = json!([{
-            "description": { "text": fix.message },
-            "artifactChanges": [{
-                "artifactLocation": { "uri": uri(&r.path) },
-                "replacements": replacements,
-            }],
-        }]);
+        let mut out = json!({
+            "ruleId": d.rule,
+            "level": level(d.severity),
+            "message": { "text": message },
+            "locations": [self.location(d.span)],
+        });
+        if let Some(i) = index {
+            out["ruleIndex"] = json!(i);
+        }
+        if !related.is_empty() {
+            out["relatedLocations"] = json!(related);
+        }
+        match &d.fix {
+            Some(fix) if self.bytes => {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let (start, end) = (self.raw.raw(e.span.start), self.raw.raw(e.span.end));
+                        json!({
+                            "deletedRegion": { "byteOffset": start, "byteLength": end - start },
+                            "insertedContent": { "text": e.replacement },
+                        })
+                    })
+                    .collect();
+                out["fixes"] = json!([{
+                    "description": { "text": fix.message },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(&self.report.path) },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
+            _ => {}
+        }
+        out
     }
-    out
 }
 
 /// Renders the reports as one SARIF 2.1.0 log (no trailing newline).
@@ -145,10 +180,10 @@ pub fn render(reports: &[FileReport], config: &Config) -> String {
         .collect();
     let mut results = Vec::new();
     for r in reports {
-        let lines = LineIndex::new(&r.text);
+        let view = View::new(r);
         for d in &r.diagnostics {
             let index = registry().iter().position(|def| def.name == d.rule);
-            results.push(result(r, &lines, d, index));
+            results.push(view.result(d, index));
         }
     }
     let log = json!({
