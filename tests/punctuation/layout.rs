@@ -130,6 +130,26 @@ fn latin_words_across_a_break_keep_a_space() {
 }
 
 #[test]
+fn a_blank_line_outside_an_entry_is_joined_only_by_an_unsafe_fix() {
+    // A paragraph without its title may be a Markdown paragraph that lacks
+    // its end mark: joining it to the next one is for an editor to confirm.
+    let text = "全县有城市低保对象239户，农\n\n村低保对象1346户。\n";
+    reports(
+        BROKEN,
+        text,
+        &[(
+            "农",
+            "sentence broken by a blank line (page-break artefact)",
+        )],
+    );
+    assert_eq!(
+        applicability(BROKEN, text),
+        vec![Some(Applicability::Unsafe)]
+    );
+    assert_eq!(fixed(BROKEN, text), text);
+}
+
+#[test]
 fn layout_breaks_are_left_alone() {
     // Paragraphs, a colon introducing a block, list items, headings.
     silent(
@@ -199,6 +219,18 @@ fn a_paragraph_without_end_mark_or_ending_with_a_comma() {
         fixed_with(END, text, None, true),
         "【道路建设】 2021年，新修通村公路30千米，完成投资1200万元。\n\n【饮水工程】 新建集中供水点12处。\n\n【电网】 改造线路18千米。"
     );
+}
+
+#[test]
+fn outside_entries_only_a_closing_semicolon_is_reported() {
+    // Markdown list items and fragments often end without a mark.
+    silent(
+        END,
+        "全县完成投资5亿元，增长8%\n\n新建学校2所，改造校舍12处，\n\n下一段。",
+    );
+    let text = "加强组织领导，落实工作责任；\n完善工作制度，强化监督检查；\n\n◆民政事务\n";
+    reports(END, text, &[("；", "paragraph ends with a semicolon")]);
+    assert_eq!(applicability(END, text), vec![Some(Applicability::Unsafe)]);
 }
 
 #[test]

@@ -8,5 +8,6 @@
 
 mod helpers;
 mod layout;
+mod markdown;
 mod marks;
 mod structure;

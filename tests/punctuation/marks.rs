@@ -99,6 +99,8 @@ fn ascii_marks_that_belong_to_figures_latin_text_and_markup() {
         ASCII,
         "1.加强组织领导\n(1)完善制度\n(一)落实责任\n增长率=(本期-上期)/上期\n气温3～5℃。",
     );
+    // Table cells, column headers and captions with a unit in parentheses.
+    silent(ASCII, "生产总值(亿元)\n\n表1 主要经济指标(万元)\n");
     // Quotations and book titles keep their marks.
     silent(
         ASCII,

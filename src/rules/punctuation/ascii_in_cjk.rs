@@ -63,6 +63,8 @@ full-width mark in its place; it never touches a digit.
   code, tables, HTML entities (`&nbsp;`).
 * Text inside `《》` and quotation marks, which keeps the marks of what it quotes.
 * Formulas in parentheses (`=(本期-上期)/上期`).
+* Parentheses on a short line without any Chinese point mark: a table cell,
+  a column header or a caption (`生产总值(亿元)`, `表1 主要指标(万元)`).
 "#;
 
 #[derive(Deserialize)]
@@ -175,6 +177,16 @@ impl Rule for AsciiInCjk {
     }
 }
 
+/// A short line without any Chinese point mark: a table cell, a column
+/// header or a caption (`生产总值(亿元)`), where units in half-width
+/// parentheses are a common house style.
+fn label_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    line.chars().count() <= 24 && !line.contains(['，', '。', '；', '：', '、', '！', '？'])
+}
+
 /// Pairs of ASCII parentheses on one line around Chinese text.
 fn parentheses(cx: &Context<'_>, skip: &dyn Fn(usize) -> bool, out: &mut Vec<Diagnostic>) {
     let text = cx.text;
@@ -196,7 +208,12 @@ fn parentheses(cx: &Context<'_>, skip: &dyn Fn(usize) -> bool, out: &mut Vec<Dia
                 let formula = content.chars().any(is_operator)
                     || before.is_some_and(is_operator)
                     || after.is_some_and(is_operator);
-                if !content.chars().any(is_han) || ordinal || formula || before == Some(']') {
+                if !content.chars().any(is_han)
+                    || ordinal
+                    || formula
+                    || before == Some(']')
+                    || label_line(text, start)
+                {
                     continue;
                 }
                 let span = Span::new(start, at + 1);

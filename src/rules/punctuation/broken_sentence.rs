@@ -59,8 +59,10 @@ prose (it has an entry title, or a clause mark or end mark before the break).
 
 The fix removes the line break, the blank lines and the page number, so
 that `农` and `村` meet again; between two Latin words or figures it leaves
-one space. It is safe when only blank lines and a marked page number
-(`·126·`, `第126页`) are removed. A bare number on its own line (`126`) is
+one space. It is safe when a marked page number (`·126·`, `第126页`) is
+removed, or blank lines inside an entry paragraph (one that opens with its
+title `【…】`); blank lines elsewhere may be a paragraph break whose end mark
+is missing, so that fix is unsafe. A bare number on its own line (`126`) is
 most likely a page number but could be a figure wrapped onto its own line,
 so that fix is offered as unsafe. A figure split by the break (`18` / blank
 line / `7`, read as 187) is reported with an unsafe fix: check it against
@@ -232,9 +234,17 @@ impl BrokenSentence {
                 format!("remove `{page}` and join the lines (check that it is a page number, not a figure)"),
             )
         } else {
+            // In an entry paragraph (【title】 …) the blank line is surely a
+            // page break; elsewhere (a Markdown paragraph that lacks its end
+            // mark) joining is only probably right.
+            let applicability = if p.title.is_some() {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
             (
                 "sentence broken by a blank line (page-break artefact)".to_string(),
-                Applicability::Safe,
+                applicability,
                 "join the lines".to_string(),
             )
         };

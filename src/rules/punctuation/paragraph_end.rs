@@ -51,11 +51,15 @@ end, or its last clause was meant to close the sentence; one that ends with
 The last sentence of each paragraph of running text (a paragraph with an
 entry title, or with a clause mark or end mark in it):
 
-* ends with `；`: reported, and the fix (safe) puts `。` in its place;
-* ends with `，` or `、`: reported; the fix (unsafe: text may be missing)
-  puts `。` in its place;
-* ends with a character, figure or closing mark and no end mark: reported;
-  the fix (unsafe) adds `。`.
+* ends with `；`: reported; the fix puts `。` in its place (safe in an entry
+  paragraph, one that opens with its title `【…】`; unsafe elsewhere);
+* in an entry paragraph, ends with `，` or `、`: reported; the fix (unsafe:
+  text may be missing) puts `。` in its place;
+* in an entry paragraph, ends with a character, figure or closing mark and
+  no end mark: reported; the fix (unsafe) adds `。`.
+
+Outside entry paragraphs a missing end mark is not reported: Markdown list
+items and fragments often have none.
 
 ## What it leaves alone
 
@@ -165,12 +169,24 @@ impl Rule for ParagraphEnd {
             if !prose {
                 continue;
             }
+            // An entry paragraph (with its 【title】) is running text for
+            // sure; other text may be a Markdown list item or a fragment,
+            // where only a closing semicolon is reported, without a safe fix.
+            let entry = p.title.is_some();
+            let semicolon_fix = if entry {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
+            if !entry && !matches!(c, '；' | ';') {
+                continue;
+            }
             let d = match c {
                 '；' | ';' => DEF
                     .diagnostic(Severity::Warning, mark, "paragraph ends with a semicolon")
                     .with_primary_text("the paragraph ends here")
                     .with_note("a semicolon separates clauses inside a sentence; the last sentence of a paragraph ends with 。")
-                    .with_fix(Fix::replace(mark, "。", Applicability::Safe, "replace the semicolon with 。")),
+                    .with_fix(Fix::replace(mark, "。", semicolon_fix, "replace the semicolon with 。")),
                 '，' | '、' | ',' => DEF
                     .diagnostic(
                         Severity::Warning,
