@@ -31,7 +31,7 @@ use lsp_types::{
 
 use crate::config::{find_config, Config};
 use crate::diagnostic::Diagnostic;
-use crate::source::{Kind, ReadOptions};
+use crate::source::Kind;
 
 /// How long after the last change a draft is checked again.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -134,22 +134,16 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Checks the text of an open draft as `yblint check` checks a file of that
-/// kind (plain text, or Markdown by its extension); nothing for a Word file
-/// or an empty text.
+/// kind (plain text, or Markdown by its extension); nothing for a Word file.
 fn lint(path: Option<&Path>, text: &str, config: &Config) -> Vec<Diagnostic> {
     let kind = path.map(crate::source::kind_of).unwrap_or(Kind::Text);
     if kind == Kind::Docx {
         return Vec::new();
     }
     let name = path.map(|p| p.display().to_string()).unwrap_or_default();
-    let Ok(doc) = crate::source::load(&name, kind, text.as_bytes(), &ReadOptions::default()) else {
-        return Vec::new();
-    };
-    // A text the editor holds is UTF-8 whatever the file's encoding: the
+    // The editor holds the text decoded, whatever the file's encoding: the
     // spans index the editor's text.
-    if doc.source_text() != text {
-        return Vec::new();
-    }
+    let doc = crate::source::from_text(&name, kind, text.to_string());
     crate::suppress::check_source(&doc, text, config)
         .map(|(d, _)| d)
         .unwrap_or_default()
