@@ -447,3 +447,17 @@ fn built_in_formula_files_are_named_as_built_in() {
     assert_eq!(e.span.unwrap().slice(&e.text), "\"\"");
     assert_eq!(e.message, "a formula needs a name: `name` is empty");
 }
+
+/// 城镇人口 under 户籍人口 is the registered population's: not the operand.
+#[test]
+fn excluded_words_in_the_head_of_a_statement() {
+    silent("【人口】 年末户籍人口35.6万人，其中城镇人口12.1万人；年末常住人口31.2万人，城镇化率46.8%。\n");
+    silent(
+        "【人口】 年末常住人口31.2万人，城镇常住人口14.6万人；户籍人口35.6万人，城镇化率38.5%。\n",
+    );
+    // The same sentence with the resident figures reported.
+    one(
+        "【人口】 年末户籍人口35.6万人；年末常住人口31.2万人，其中城镇人口14.6万人，城镇化率48.6%。\n",
+        "48.6%",
+    );
+}

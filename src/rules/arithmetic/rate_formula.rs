@@ -89,8 +89,10 @@ name; otherwise it is a warning.
   and labels that carry two different years.
 * Operands whose units do not fit the formula (a balance in 户 against one in
   万元), approximate operands (`约`, `余`), and signed labels (`亏损额`).
-* Labels with a word of the formula's `exclude` list (`户籍` for 城镇化率,
-  `婴儿` for the death rate in 自然增长率).
+* Figures whose label, or the head of whose statement (the text from the
+  sentence start or the last `；` to the first figure: `年末户籍人口` in
+  `年末户籍人口35.6万人，其中城镇人口12.1万人；`), has a word of the formula's
+  `exclude` list (`户籍` for 城镇化率, `婴儿` for the death rate in 自然增长率).
 * 性别比 and structure ratios belong to `structure-ratio`; growth rates to
   `growth-rate`.
 
@@ -179,9 +181,13 @@ impl Rule for RateFormula {
                 continue;
             };
             let f = &formulas[fi];
+            let head = statement_head(cx, si);
+            if f.exclude.iter().any(|w| head.contains(w.as_str())) {
+                continue;
+            }
             let matches = index
                 .entry(fi)
-                .or_insert_with(|| operand_matches(f, cx.quantities, &labels));
+                .or_insert_with(|| operand_matches(f, cx, &labels));
             if let Some(d) = check_one(cx, f, name, si, matches) {
                 out.push(d);
             }
@@ -223,10 +229,38 @@ fn formula_for<'f>(q: &Quantity, label: &str, formulas: &'f [Formula]) -> Option
         .max_by_key(|(_, n)| n.len())
 }
 
+/// The head of the statement a figure belongs to: the text from the start
+/// of its sentence, or the last `；` before it, to the first figure after
+/// that (`年末户籍人口` for `城镇人口12.1万人` in
+/// `年末户籍人口35.6万人，其中城镇人口12.1万人；…`).
+fn statement_head<'t>(cx: &Context<'t>, qi: usize) -> &'t str {
+    let qs = cx.quantities;
+    let q = &qs[qi];
+    let Some(sentence) = cx
+        .draft
+        .paragraphs
+        .get(q.location.paragraph)
+        .and_then(|p| p.sentences.get(q.location.sentence))
+    else {
+        return "";
+    };
+    let before = cx.text.get(sentence.span.start..q.span.start).unwrap_or("");
+    let from = sentence.span.start + before.rfind('；').map_or(0, |i| i + '；'.len_utf8());
+    let first = qs[..qi]
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= from)
+        .last()
+        .map_or(q.span.start, |p| p.span.start);
+    cx.text.get(from..first).unwrap_or("")
+}
+
 /// For each operand of `f`, the figures of the draft whose labels name it,
 /// in source order. A figure whose label names several operands belongs to
-/// the one with the longest name.
-fn operand_matches(f: &Formula, qs: &[Quantity], labels: &[&str]) -> Vec<Vec<Match>> {
+/// the one with the longest name. A figure whose label, or the head of
+/// whose statement, has a word of the formula's `exclude` list is none.
+fn operand_matches(f: &Formula, cx: &Context<'_>, labels: &[&str]) -> Vec<Vec<Match>> {
+    let qs = cx.quantities;
     let ops = &f.expression.operands;
     let mut out = vec![Vec::new(); ops.len()];
     for (qi, q) in qs.iter().enumerate() {
@@ -237,6 +271,19 @@ fn operand_matches(f: &Formula, qs: &[Quantity], labels: &[&str]) -> Vec<Vec<Mat
             continue;
         }
         let label = labels[qi];
+        if !ops
+            .iter()
+            .flat_map(|op| &op.names)
+            .any(|n| label.contains(n.as_str()))
+        {
+            continue;
+        }
+        if !f.exclude.is_empty() {
+            let head = statement_head(cx, qi);
+            if f.exclude.iter().any(|w| head.contains(w.as_str())) {
+                continue;
+            }
+        }
         // The best name of each operand: the longest, a strict match before a loose one.
         let best: Vec<Option<(usize, bool, usize)>> = ops
             .iter()
