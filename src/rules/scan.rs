@@ -68,6 +68,27 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
+/// A closing quotation mark or bracket, which may follow a sentence's end
+/// mark (`……金山银山。”`, GB/T 15834-2011 §4.1.3.1).
+pub fn is_closing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '）' | ')' | '》' | '〉' | '」' | '』' | '】' | '〕' | '"' | '\''
+    )
+}
+
+/// True when `before` (the text up to some point) ends a sentence: its
+/// last mark, looking through closing quotation marks and brackets and
+/// trailing spaces, is `。`, `！`, `？` or `…` (`他说：“……就是金山银山。”`).
+pub fn ends_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .chars()
+        .rev()
+        .find(|c| !is_closing_mark(*c) && !c.is_whitespace())
+        .is_some_and(|c| matches!(c, '。' | '！' | '？' | '…' | '!' | '?'))
+}
+
 /// A word list compiled for search: leftmost-longest matches, so that of
 /// `公里` and `公里数` the longer wins.
 #[derive(Debug, Clone)]
@@ -132,6 +153,15 @@ mod tests {
         assert_eq!(char_before(t, 6), Some('县'));
         assert_eq!(char_at(t, 6), Some('3'));
         assert_eq!(char_before(t, 0), None);
+    }
+
+    #[test]
+    fn end_marks_behind_closing_quotes() {
+        assert!(ends_sentence("指出：“绿水青山就是金山银山。”"));
+        assert!(ends_sentence("（详见附表。）  "));
+        assert!(!ends_sentence("要推进“五水共治”"));
+        assert!(!ends_sentence("金山银山”"));
+        assert!(!ends_sentence(""));
     }
 
     #[test]

@@ -436,3 +436,17 @@ fn a_pasted_draft_is_repaired_without_changing_a_figure() {
         silent(rule, &cur);
     }
 }
+
+/// A sentence whose end mark stands inside its closing quotation mark
+/// (GB/T 15834-2011 §4.1.3.1) is ended: the blank line after it is a
+/// paragraph break, not a page-break artefact, and the paragraph has its
+/// end mark.
+#[test]
+fn an_end_mark_inside_a_closing_quote_ends_the_sentence() {
+    let text = "【生态文明】 县委书记在全县大会上强调：“守住生态底线，就是守住发展的根本。”\n\n全年完成植树造林1.2万亩，森林覆盖率达62.5%。\n";
+    silent(BROKEN, text);
+    silent(END, text);
+    // Without the end mark the quote does not end the paragraph.
+    let open = "【生态文明】 县委书记在全县大会上提出要推进“五水共治”\n\n全年完成植树造林1.2万亩，森林覆盖率达62.5%。\n";
+    assert_eq!(found(BROKEN, open).len(), 1);
+}

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::guard::{is_chinese_after, is_inline_space, Guard};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::scan::{char_at, char_before, is_han};
+use crate::rules::scan::{char_at, char_before, ends_sentence, is_closing_mark, is_han};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
 use crate::syntax::{Paragraph, QuantityShape, TokenKind};
@@ -203,6 +203,11 @@ impl BrokenSentence {
         let next = char_at(text, brk.end)?;
         if matches!(prev, '：' | ':' | '；' | ';' | '。' | '！' | '？') || !joinable_after(next)
         {
+            return None;
+        }
+        // An end mark inside a closing quotation mark ends the sentence too
+        // (`……金山银山。”`).
+        if is_closing_mark(prev) && ends_sentence(&text[..cut_start]) {
             return None;
         }
         if !prose_before(cx, p, brk.start) || guard.touches(brk) || guard.covers(brk.end) {

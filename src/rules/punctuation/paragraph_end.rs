@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::guard::Guard;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rules::scan::is_han;
+use crate::rules::scan::{ends_sentence, is_closing_mark, is_han};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
 
@@ -179,6 +179,10 @@ impl Rule for ParagraphEnd {
                 Applicability::Unsafe
             };
             if !entry && !matches!(c, '；' | ';') {
+                continue;
+            }
+            // `……金山银山。”`: the end mark stands inside the closing quote.
+            if is_closing_mark(c) && ends_sentence(Span::new(p.span.start, mark.end).slice(text)) {
                 continue;
             }
             let d = match c {
