@@ -13,10 +13,12 @@
 //! - `label.rs`: helpers on labels (head nouns, age bands);
 //! - [`change`]: growth statements (增长p%, 增长n倍) and their operands;
 //! - [`change_points`]: changes of a rate in percentage points;
+//! - [`change_contrib`]: contributions to growth (贡献率, 拉动);
 //! - [`partition`]: the partitions of `rules/partitions.toml`.
 
 mod breakdown;
 pub mod change;
+pub mod change_contrib;
 pub mod change_points;
 mod fenbie;
 mod groups;

@@ -2,6 +2,7 @@
 //! shares, rates, structure ratios, changes).
 
 pub mod breakdown_sum;
+pub mod contribution_sum;
 pub mod growth_rate;
 pub mod percentage_points;
 pub mod rate_formula;
@@ -16,4 +17,5 @@ pub const RULES: &[RuleDef] = &[
     growth_rate::DEF,
     rate_formula::DEF,
     percentage_points::DEF,
+    contribution_sum::DEF,
 ];
