@@ -25,10 +25,14 @@ mod groups;
 mod label;
 pub mod partition;
 mod qizhong;
+pub mod ratio;
 pub mod share;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
 pub use partition::Partition;
+pub use ratio::{
+    label_name, sex_ratios, structures, RatioOptions, SexRatio, Structure, StructureName, Term,
+};
 pub use share::{shares, Share, ShareOptions, StatedShare};
 
 use std::collections::HashMap;

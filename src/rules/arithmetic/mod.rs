@@ -7,6 +7,7 @@ pub mod growth_rate;
 pub mod percentage_points;
 pub mod rate_formula;
 pub mod share;
+pub mod structure_ratio;
 
 use super::RuleDef;
 
@@ -14,6 +15,7 @@ use super::RuleDef;
 pub const RULES: &[RuleDef] = &[
     breakdown_sum::DEF,
     share::DEF,
+    structure_ratio::DEF,
     growth_rate::DEF,
     rate_formula::DEF,
     percentage_points::DEF,
