@@ -320,3 +320,12 @@ fn ambiguous_base() {
 fn person_times_against_population() {
     silent("全年窗口接待群众8.6万余人次，占全县总人口85%以上。");
 }
+
+/// Two figures written together before 占 (户 and 人): which one the share
+/// is of is not said.
+#[test]
+fn two_figures_before_the_share() {
+    silent(
+        "全县有低保对象1.60万户4.20万人，其中，农村低保对象1.35万户3.62万人，占全县低保对象的85%。",
+    );
+}

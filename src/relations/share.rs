@@ -246,7 +246,7 @@ fn read_share(
         .collect();
     let (part, part_sure, part_name) = if let Some(&last) = before.last() {
         let q = &doc.quantities[last];
-        if !gapless(&text[q.full_span.end..at]).is_empty() || !is_amount(q) {
+        if !gapless(&text[q.full_span.end..at]).is_empty() || !is_amount(q) || !own_label(doc, q) {
             return None;
         }
         (last, true, name_of(q))
@@ -337,9 +337,16 @@ fn figure_ending_earlier_clause(doc: &Doc<'_>, loc: Loc) -> Option<usize> {
         if figs.iter().all(|&i| doc.quantities[i].role != Role::Level) {
             continue;
         }
-        return (is_amount(q) && q.after.is_empty()).then_some(last);
+        return (is_amount(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
     }
     None
+}
+
+/// True when the figure has words of its own before it: a figure written
+/// right after another (`1.3459万户3.6175万人，占…`) leaves open which of the
+/// two a share is of.
+fn own_label(doc: &Doc<'_>, q: &Quantity) -> bool {
+    !gapless(q.label.slice(doc.text)).is_empty()
 }
 
 /// The name a figure is stated under (`其中，农村低保资金` → `农村低保资金`).

@@ -190,6 +190,12 @@ fn check_one(cx: &Context<'_>, s: &Share) -> Option<Diagnostic> {
     let a = &cx.quantities[s.part];
     let b = &cx.quantities[s.base];
     let computed = quotient_percent(&a.bounds(), &b.bounds());
+    if computed.hi.is_none() {
+        cx.coverage
+            .skipped("share", "the part or the base is approximate (约, 左右)");
+        return None;
+    }
+    cx.coverage.checked("share: part ÷ base");
     if !disjoint(&computed, &s.stated.bounds) {
         return None;
     }

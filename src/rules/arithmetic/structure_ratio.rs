@@ -197,6 +197,18 @@ fn check_structure(cx: &Context<'_>, s: &Structure) -> Option<Diagnostic> {
         hi: Some(Decimal::ONE_HUNDRED),
     };
     let sum_wrong = s.percent && disjoint(&sum_bounds, &hundred);
+    if s.percent {
+        cx.coverage.checked("structure ratio: terms add up to 100");
+    } else {
+        cx.coverage.skipped(
+            "structure ratio",
+            "the terms are a proportion, not percentages",
+        );
+    }
+    if s.parts.is_some() {
+        cx.coverage
+            .checked("structure ratio: terms match their parts");
+    }
     let sum = s
         .terms
         .iter()
@@ -316,6 +328,7 @@ fn check_sex(cx: &Context<'_>, s: &SexRatio) -> Option<Diagnostic> {
     computed.hi = computed.hi.and_then(|v| v.checked_div(scale));
     let exact = exact_pct.checked_div(scale)?;
     let stated_b = bounds_of(&s.stated);
+    cx.coverage.checked("sex ratio: males ÷ females");
     if !disjoint(&computed, &stated_b) {
         return None;
     }
