@@ -268,3 +268,25 @@ fn sarif_byte_offsets_index_a_gbk_file() {
     assert_eq!(region["snippet"]["text"], "754户");
     assert_eq!(region["startColumn"], 10);
 }
+
+/// The derived-figure rules record what they checked: a growth rate and a
+/// named rate here, beside the breakdown.
+#[test]
+fn coverage_counts_derived_figures() {
+    let ws = Workspace::new();
+    ws.write(
+        "财政.txt",
+        "全县一般公共预算收入3.45亿元，比上年增加0.42亿元，增长13.9%。\
+         年末住房公积金缴存余额2.95亿元，个人住房贷款余额1.86亿元，个贷率63.1%。\n",
+    );
+    let run = ws.check(&["--coverage", "--format", "json", "财政.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let checked = run.json()["summary"]["coverage"]["checked"].clone();
+    assert_eq!(
+        checked,
+        serde_json::json!([
+            {"relation": "growth rate: increase ÷ previous level", "count": 1},
+            {"relation": "named rate (formula)", "count": 1},
+        ])
+    );
+}

@@ -148,6 +148,7 @@ impl Rule for ContributionSum {
 
 fn check_one(cx: &Context<'_>, c: &Contribution) -> Option<Diagnostic> {
     let qs = cx.quantities;
+    cx.coverage.checked("contributions: their sum");
     let parts: Vec<&Quantity> = c.parts.iter().map(|&i| &qs[i]).collect();
     let bounds: Vec<Bounds> = parts.iter().map(|q| q.bounds()).collect();
     let sum = Bounds::sum(&bounds);

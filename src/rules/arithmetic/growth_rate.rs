@@ -174,7 +174,15 @@ impl Rule for GrowthRate {
 
 fn check_one(cx: &Context<'_>, g: &Growth) -> Option<Diagnostic> {
     let qs = cx.quantities;
-    let computed = g.computed(qs)?;
+    let Some(computed) = g.computed(qs) else {
+        cx.coverage.skipped(
+            "growth rate",
+            "the previous level cannot be derived (approximate or non-positive figures)",
+        );
+        return None;
+    };
+    cx.coverage
+        .checked("growth rate: increase ÷ previous level");
     let stated = g.stated_percent(qs);
     if computed.range.meets_bounds(&stated) {
         return None;

@@ -157,7 +157,15 @@ impl Rule for PercentagePoints {
 
 fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
     let qs = cx.quantities;
-    let (range, value) = c.difference(qs)?;
+    let Some((range, value)) = c.difference(qs) else {
+        cx.coverage.skipped(
+            "change in percentage points",
+            "a rate is approximate (约, 以上)",
+        );
+        return None;
+    };
+    cx.coverage
+        .checked("change in percentage points: difference of the two rates");
     let stated = c.stated_bounds(qs);
     if range.meets_bounds(&stated) {
         return None;

@@ -461,10 +461,17 @@ fn check_one(
     let qs = cx.quantities;
     let stated = &qs[si];
     let tiers = tiers(cx, stated, f.scope);
-    let chosen: Vec<Chosen> = matches
+    let Some(chosen) = matches
         .iter()
         .map(|m| choose(qs, m, si, &tiers))
-        .collect::<Option<_>>()?;
+        .collect::<Option<Vec<Chosen>>>()
+    else {
+        cx.coverage.skipped(
+            "named rate (formula)",
+            "an operand is not stated in scope, or stated twice with different values",
+        );
+        return None;
+    };
     // Two different years among the labels: figures of different periods.
     let mut ys = years(&stated.label_text);
     for c in &chosen {
@@ -473,6 +480,8 @@ fn check_one(
     ys.sort_unstable();
     ys.dedup();
     if ys.len() > 1 {
+        cx.coverage
+            .skipped("named rate (formula)", "its figures are of different years");
         return None;
     }
     let (values, dims): (Vec<Interval>, Vec<Dim>) = chosen
@@ -486,6 +495,7 @@ fn check_one(
     }
     let (scale, unit) = scale_of(stated);
     let computed = f.expression.eval(&values)?.times(Interval::exact(scale))?;
+    cx.coverage.checked("named rate (formula)");
     let bounds = stated.bounds();
     if computed.meets_bounds(&bounds) {
         return None;
