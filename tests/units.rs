@@ -262,3 +262,22 @@ fn square_and_cubic_metres_are_areas_and_volumes() {
         "全市新建住宅12.0万m²，其中，商品住房8.2万m²，配套道路4300m。\n",
     );
 }
+
+/// A fixed term that opens with a numeral and a unit (`三次产业`,
+/// `一次性`, `三级医院`) states no figure: the meeting count has three
+/// figures, not four, and the part keeps its whole label.
+#[test]
+fn numeral_terms_are_not_figures() {
+    let config = yblint::config::Config::builtin().unwrap();
+    let text = "全年召开经济运行分析会12次，其中，三次产业专题会5次，其他会议7次。\n";
+    let (found, coverage) = yblint::check_text_with_coverage(text, &config).unwrap();
+    assert_eq!(coverage.figures, 3);
+    assert!(found.iter().all(|d| d.rule != "breakdown-sum"), "{found:?}");
+    let text = "全县有医院12家，其中，三级医院2家，一次性建成的乡镇卫生院10家。\n";
+    let (_, coverage) = yblint::check_text_with_coverage(text, &config).unwrap();
+    assert_eq!(coverage.figures, 3);
+    // An ordinary count in 次 is still a figure.
+    let text = "全年召开常务会议三次。\n";
+    let (_, coverage) = yblint::check_text_with_coverage(text, &config).unwrap();
+    assert_eq!(coverage.figures, 1);
+}

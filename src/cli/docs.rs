@@ -102,6 +102,7 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
         ("previous_before", &w.previous_before),
         ("stock", &w.stock),
         ("flow", &w.flow),
+        ("numeral_terms", &w.numeral_terms),
     ] {
         out.push_str(&format!("* {key}: {}\n", list.join(", ")));
     }

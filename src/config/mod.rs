@@ -337,6 +337,7 @@ impl Config {
                         words.stock.extend(extra.stock);
                         words.signed.extend(extra.signed);
                         words.flow.extend(extra.flow);
+                        words.numeral_terms.extend(extra.numeral_terms);
                     }
                     key @ ("formula" | "formula_files") => {
                         crate::formula::config::user_key(key, value, path, text, &mut formulas)?

@@ -351,6 +351,15 @@ impl Reader<'_> {
     /// A figure in Chinese numerals, with 余/多/几 after it and the unit
     /// right after those (`二十余名`, `十几所`, `四十五点三万人`).
     fn chinese(&self, span: Span) -> Option<Quantity> {
+        let from = &self.text[span.start..];
+        if self
+            .words
+            .numeral_terms
+            .iter()
+            .any(|t| from.starts_with(t.as_str()))
+        {
+            return None;
+        }
         let figure = parse_chinese_figure(span.slice(self.text))?;
         let mut rest = &self.text[span.end..];
         let mut approx = Approx::Exact;

@@ -64,6 +64,11 @@ pub struct LabelWords {
     /// A label with one of these (and no stock word) is a flow (全年发放).
     #[serde(default, deserialize_with = "crate::config::words")]
     pub flow: Vec<String>,
+    /// Fixed terms that open with a Chinese numeral and a unit but state no
+    /// figure (`三次产业`, `一次性`, `二级医院`): a numeral that starts one of
+    /// them is not read as a figure.
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub numeral_terms: Vec<String>,
 }
 
 /// Whether a figure is a balance at a moment or an amount over a period.
