@@ -152,6 +152,29 @@ pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// A value rounded (四舍五入) to `decimals` places and shown with exactly
+/// that many, with `−` (U+2212) for a negative value (`−1.10`, `13.1`).
+pub fn signed(v: Decimal, decimals: u32) -> String {
+    let mut r = round_half_away(v, decimals);
+    r.rescale(decimals);
+    if r.is_sign_negative() && !r.is_zero() {
+        format!("−{}", r.abs())
+    } else {
+        r.abs().to_string()
+    }
+}
+
+/// A value in plain notation without trailing zeros, with `−` (U+2212) for
+/// a negative value (`−1.1`, `13.1`), as the derived-figure messages show it.
+pub fn signed_plain(v: Decimal) -> String {
+    let n = v.normalize();
+    if n.is_sign_negative() && !n.is_zero() {
+        format!("−{}", n.abs())
+    } else {
+        n.abs().to_string()
+    }
+}
+
 /// Writes a decimal without trailing zeros after the decimal mark
 /// (`744.00` → `744`, `3.9660` → `3.966`).
 pub fn plain(value: Decimal) -> String {

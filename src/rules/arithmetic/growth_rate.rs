@@ -8,7 +8,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quantity::number::round_half_away;
+use crate::quantity::number::{round_half_away, signed, signed_plain};
 use crate::quantity::{Bounds, Quantity};
 use crate::relations::change::{
     growths, Basis, ChangeWords, Computed, ConstantPrice, Growth, Stated,
@@ -379,26 +379,6 @@ fn range_note(cx: &Context<'_>, g: &Growth, computed: &Computed, stated: &Bounds
         signed_plain(hi),
         written(cx, rate),
     )
-}
-
-/// A value rounded (四舍五入) to `decimals`, with `−` for a negative value.
-fn signed(v: Decimal, decimals: u32) -> String {
-    let mut r = round_half_away(v, decimals);
-    r.rescale(decimals);
-    if r.is_sign_negative() && !r.is_zero() {
-        format!("−{}", r.abs())
-    } else {
-        r.abs().to_string()
-    }
-}
-
-fn signed_plain(v: Decimal) -> String {
-    let n = v.normalize();
-    if n.is_sign_negative() && !n.is_zero() {
-        format!("−{}", n.abs())
-    } else {
-        n.abs().to_string()
-    }
 }
 
 fn plain_round(v: Decimal, decimals: u32) -> String {

@@ -8,7 +8,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quantity::number::round_half_away;
+use crate::quantity::number::{signed, signed_plain as plain};
 use crate::quantity::Quantity;
 use crate::relations::change::ChangeWords;
 use crate::relations::change_points::{point_changes, PointChange, PointWords, PointsBasis};
@@ -248,25 +248,6 @@ fn to_words(cx: &Context<'_>, q: &Quantity) -> String {
 fn rate(q: &Quantity, down: bool, decimals: u32) -> String {
     let v = if down { -q.value } else { q.value };
     format!("{}%", signed(v, decimals))
-}
-
-fn signed(v: Decimal, decimals: u32) -> String {
-    let mut r = round_half_away(v, decimals);
-    r.rescale(decimals);
-    if r.is_sign_negative() && !r.is_zero() {
-        format!("−{}", r.abs())
-    } else {
-        r.abs().to_string()
-    }
-}
-
-fn plain(v: Decimal) -> String {
-    let n = v.normalize();
-    if n.is_sign_negative() && !n.is_zero() {
-        format!("−{}", n.abs())
-    } else {
-        n.abs().to_string()
-    }
 }
 
 /// The figure as written, spaces and line breaks removed.
