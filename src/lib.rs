@@ -92,9 +92,13 @@ fn check_cut_text(
     cuts: &[usize],
     config: &Config,
 ) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
-    let draft = syntax::parse_with_cuts(text, cuts)?;
-    let quantities = quantity::extract(text, &draft, &config.tables.units, &config.tables.words);
-    let doc = relations::Doc::new(text, &draft, &quantities, &config.tables.partitions);
+    // Figures and relations are read from a simplified copy of a draft in
+    // traditional script; it has the same byte offsets as `text`, which the
+    // rules see.
+    let read = syntax::script::simplified(text);
+    let draft = syntax::parse_with_cuts(&read, cuts)?;
+    let quantities = quantity::extract(&read, &draft, &config.tables.units, &config.tables.words);
+    let doc = relations::Doc::new(&read, &draft, &quantities, &config.tables.partitions);
     let coverage = coverage::Coverage::with_figures(quantities.len());
     let cx = rules::Context {
         coverage: &coverage,

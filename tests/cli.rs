@@ -661,6 +661,7 @@ fn rule_ends_with_the_built_in_tables() {
         ("change", &words.change),
         ("previous", &words.previous),
         ("previous_before", &words.previous_before),
+        ("previous_after", &words.previous_after),
         ("stock", &words.stock),
         ("flow", &words.flow),
     ] {

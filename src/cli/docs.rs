@@ -100,6 +100,7 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
         ("change", &w.change),
         ("previous", &w.previous),
         ("previous_before", &w.previous_before),
+        ("previous_after", &w.previous_after),
         ("stock", &w.stock),
         ("flow", &w.flow),
         ("numeral_terms", &w.numeral_terms),

@@ -24,10 +24,12 @@ pub(super) fn dump(path: &Path) -> i32 {
         Err(e) => return config_error(&e),
     };
     let text = &src.text;
-    let Ok(draft) = crate::syntax::parse(text) else {
+    // Read as `yblint check` reads: from the simplified copy of the text.
+    let read = crate::syntax::script::simplified(text);
+    let Ok(draft) = crate::syntax::parse_with_cuts(&read, &src.cuts) else {
         return 2;
     };
-    let qs = crate::quantity::extract(text, &draft, &config.tables.units, &config.tables.words);
+    let qs = crate::quantity::extract(&read, &draft, &config.tables.units, &config.tables.words);
     for (i, q) in qs.iter().enumerate() {
         println!(
             "q{i} {:?} {:?} value={} step={} unit={} role={:?} approx={:?} label={:?}{}{}",
@@ -43,7 +45,7 @@ pub(super) fn dump(path: &Path) -> i32 {
             if q.in_parens { " in-parens" } else { "" },
         );
     }
-    let doc = crate::relations::Doc::new(text, &draft, &qs, &config.tables.partitions);
+    let doc = crate::relations::Doc::new(&read, &draft, &qs, &config.tables.partitions);
     let opts = crate::rules::arithmetic::breakdown_sum::builtin_options();
     for b in crate::relations::breakdowns(&doc, &opts) {
         println!(

@@ -334,6 +334,7 @@ impl Config {
                         words.change.extend(extra.change);
                         words.previous.extend(extra.previous);
                         words.previous_before.extend(extra.previous_before);
+                        words.previous_after.extend(extra.previous_after);
                         words.stock.extend(extra.stock);
                         words.signed.extend(extra.signed);
                         words.flow.extend(extra.flow);

@@ -162,6 +162,12 @@ fn read_clause(
     let mut label_start = clause.span.start;
     let mut previous_label: Option<String> = None;
     let mut skip_until = 0usize;
+    let breaks: Vec<Span> = clause
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Break))
+        .map(|t| t.span)
+        .collect();
     for token in &clause.tokens {
         if token.span.start < skip_until {
             continue;
@@ -183,14 +189,27 @@ fn read_clause(
         // last LABEL_CHARS characters so that long runs of text cost nothing
         // more for every figure that follows them.
         let local: String = {
+            // A page break inside the label (`农⏎·126·⏎村特困人员`) is not
+            // part of it: its text, page number included, is left out.
             let raw = label.slice(text);
+            let kept = |(i, c): &(usize, char)| {
+                !is_gap(*c)
+                    && !breaks
+                        .iter()
+                        .any(|b| (b.start..b.end).contains(&(label.start + i)))
+            };
             let from = raw
                 .char_indices()
                 .rev()
-                .filter(|(_, c)| !is_gap(*c))
+                .filter(kept)
                 .nth(LABEL_CHARS - 1)
                 .map_or(0, |(i, _)| i);
-            raw[from..].chars().filter(|c| !is_gap(*c)).collect()
+            raw[from..]
+                .char_indices()
+                .map(|(i, c)| (from + i, c))
+                .filter(kept)
+                .map(|(_, c)| c)
+                .collect()
         };
         q.role = reader.role(&local, label_start, q.full_span.start);
         q.label = label;
@@ -238,6 +257,10 @@ fn read_clause(
     for (q, end) in out[first..].iter_mut().zip(ends) {
         let from = q.full_span.end.min(end);
         q.after = text[from..end].chars().filter(|c| !is_gap(*c)).collect();
+        if q.role == Role::Level && compared_after(&text[from..clause.span.end], words) {
+            // 与2010年的703428人相比: the level the record year is compared with.
+            q.role = Role::Previous;
+        }
     }
 }
 
@@ -525,4 +548,25 @@ fn merge(a: Approx, b: Approx) -> Approx {
 /// The step of the last displayed digit: `44695.70` → 0.01, `754` → 1.
 fn step_of(d: Decimal) -> Decimal {
     Decimal::new(1, d.scale())
+}
+
+/// True when the text after a figure (to its clause end) opens with a word of
+/// `previous_after` (`相比`), past a closing mark and a note in parentheses
+/// (`133972万人（13.3972亿人）相比`).
+fn compared_after(rest: &str, words: &LabelWords) -> bool {
+    let mut rest = rest.trim_start_matches(|c: char| is_gap(c) || c == ')' || c == '）');
+    if let Some(inner) = rest.strip_prefix(['(', '（']) {
+        match inner.find([')', '）']) {
+            Some(close) => {
+                let after_close = &inner[close..];
+                let mark = after_close.chars().next().map_or(0, char::len_utf8);
+                rest = after_close[mark..].trim_start_matches(is_gap);
+            }
+            None => return false,
+        }
+    }
+    words
+        .previous_after
+        .iter()
+        .any(|w| rest.starts_with(w.as_str()))
 }

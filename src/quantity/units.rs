@@ -54,6 +54,10 @@ pub struct LabelWords {
     /// Written right before a figure: a starting level (由480户).
     #[serde(default, deserialize_with = "crate::config::words")]
     pub previous_before: Vec<String>,
+    /// Written right after a figure: the level compared with (`与2010年的
+    /// 703428人相比`).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub previous_after: Vec<String>,
     /// A label with one of these gives the figure a sign its digits do not
     /// show (亏损, 逆差, 净迁出).
     #[serde(default, deserialize_with = "crate::config::words")]

@@ -40,7 +40,28 @@ impl BreakdownOptions {
 pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     let mut out = super::qizhong::qizhong_breakdowns(doc, opts);
     out.extend(super::fenbie::fenbie_lists(doc, opts));
-    dedup(out)
+    out.extend(super::parens::paren_breakdowns(doc, opts));
+    let mut out = dedup(out);
+    for b in &mut out {
+        if part_equals_total(doc, b) {
+            b.overlapping = true;
+            b.cover = None;
+        }
+    }
+    out
+}
+
+/// True when one of several parts states the total's own value: the parts
+/// are not a division of the total but overlapping cuts of it
+/// (`履约项目71个，其中省外项目52个、市外项目71个`: 市外 includes 省外). Each
+/// part is still checked against the total; they are not added up.
+fn part_equals_total(doc: &Doc<'_>, b: &Breakdown) -> bool {
+    let total = &doc.quantities[b.total];
+    b.parts.len() >= 2
+        && b.parts.iter().any(|&p| {
+            let q = &doc.quantities[p];
+            q.value == total.value && q.step == total.step && q.approx == total.approx
+        })
 }
 
 /// One breakdown per total and set of parts: a sentence may state the same

@@ -9,6 +9,7 @@
 //!   figures may be a total or a part;
 //! - `qizhong.rs`: `其中` breakdowns, read clause by clause;
 //! - `fenbie.rs`: `分别为` lists and their totals;
+//! - `parens.rs`: parts in brackets after their total;
 //! - `groups.rs`: grouping parts by partition or age band, and coverage;
 //! - `label.rs`: helpers on labels (head nouns, age bands);
 //! - [`change`]: growth statements (增长p%, 增长n倍) and their operands;
@@ -23,6 +24,7 @@ pub mod change_points;
 mod fenbie;
 mod groups;
 mod label;
+mod parens;
 pub mod partition;
 mod qizhong;
 pub mod ratio;
@@ -151,6 +153,13 @@ pub enum BreakdownKind {
     Qizhong,
     /// `A、B和C分别为x、y、z` with the total stated earlier.
     Fenbie,
+    /// `总数（A x，B y）`, `总数（其中A x）`, `总数（含A x）`.
+    Parens,
+    /// `X中，A…，B…`: an opener that names the total (`全县常住人口中，`,
+    /// `受理的146件案件中，`).
+    Opener,
+    /// `按…分，A…，B…`, `分…看`, `从…看`: a cut announced after the total.
+    Announced,
 }
 
 /// A total and parts that the text says belong to it.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
 use super::groups::{groups, Part};
 use super::label::{age_band, common_suffix, head_char, starts_with_any};
-use super::{Breakdown, Doc};
+use super::{Breakdown, BreakdownKind, Doc};
 use crate::quantity::{Approx, Quantity};
 use crate::span::Span;
 
@@ -29,12 +29,33 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
             let mut ci = 0;
             while ci < sentence.clauses.len() {
                 let (norm, start) = doc.clause_text(&sentence.clauses[ci]);
-                if norm.starts_with("其中") {
-                    let marker = Span::new(start, start + "其中".len());
+                let marker_len = if norm.starts_with("其中") {
+                    Some("其中".len())
+                } else if doc.in_clause(pi, si, ci).is_empty() {
+                    announces_cut(&norm).map(str::len)
+                } else {
+                    None
+                };
+                if marker_len.is_none() {
+                    if let Some((total, first)) = opener_total(doc, pi, si, ci, &norm) {
+                        let marker = Span::new(start, start + norm.len());
+                        let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
+                        scan.kind = BreakdownKind::Opener;
+                        let (found, next) = scan.run(first);
+                        out.extend(found);
+                        ci = next.max(ci + 1);
+                        continue;
+                    }
+                }
+                if let Some(len) = marker_len {
+                    let marker = Span::new(start, start + len);
                     let (totals, rivals) = find_totals(doc, pi, si, ci);
                     if !totals.is_empty() {
                         let mut scan = Scan::new(doc, opts, pi, si, totals, marker);
                         scan.rivals = rivals;
+                        if !norm.starts_with("其中") {
+                            scan.kind = BreakdownKind::Announced;
+                        }
                         let (found, next) = scan.run(ci);
                         out.extend(found);
                         ci = next.max(ci + 1);
@@ -46,6 +67,120 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
         }
     }
     out
+}
+
+/// How many paragraphs before an `X中，` opener are searched for the figure
+/// it names.
+const OPENER_PARAGRAPHS_BACK: usize = 2;
+
+/// An `X中，` opener at clause `ci` (`全县常住人口中，男性…；女性…`,
+/// `受理的146件案件中，刑事案件…`): the total it names and the clause the
+/// parts start at. The total is the one figure of the opener clause, right
+/// before its last noun and 中; or, when the clause has no figure, the
+/// nearest figure before it (in its paragraph, then up to two paragraphs
+/// back) whose label names X (`全县常住人口为75757人`). Two such figures
+/// with different values in the nearest paragraph that has one make the
+/// opener ambiguous: no total.
+fn opener_total(
+    doc: &Doc<'_>,
+    pi: usize,
+    si: usize,
+    ci: usize,
+    norm: &str,
+) -> Option<(usize, usize)> {
+    let clauses = doc.draft.paragraphs[pi].sentences[si].clauses.len();
+    if ci + 1 >= clauses || !norm.ends_with('中') || norm.starts_with("其中") {
+        return None;
+    }
+    let here = doc.in_clause(pi, si, ci);
+    if let &[only] = here {
+        let q = &doc.quantities[only];
+        let noun = q.after.strip_suffix('中')?;
+        let ok = can_be_total(doc, q)
+            && (1..=6).contains(&noun.chars().count())
+            && noun.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        return ok.then_some((only, ci + 1));
+    }
+    if !here.is_empty() {
+        return None;
+    }
+    let name = opener_name(norm.strip_suffix('中')?)?;
+    let clause_start = doc.clause(pi, si, ci).span.start;
+    for p in (pi.saturating_sub(OPENER_PARAGRAPHS_BACK)..=pi).rev() {
+        let found: Vec<usize> = doc
+            .in_paragraph(p)
+            .filter(|&i| doc.quantities[i].span.end <= clause_start)
+            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+            .filter(|&i| names(&doc.quantities[i].label_text, name))
+            .collect();
+        let Some(&last) = found.last() else {
+            continue;
+        };
+        let value = doc.quantities[last].value;
+        if found.iter().any(|&i| doc.quantities[i].value != value) {
+            return None;
+        }
+        return Some((last, ci));
+    }
+    None
+}
+
+/// The noun an opener names, without the time and place before it
+/// (`2021年末全市常住人口` → `常住人口`); `None` when fewer than two
+/// characters are left or the opener is not a plain noun phrase.
+fn opener_name(opener: &str) -> Option<&str> {
+    let mut s = opener;
+    if let Some(at) = s.find("年末").or_else(|| s.find("年底")) {
+        s = &s[at + "年末".len()..];
+    } else if let Some(at) = s.find('年') {
+        if s[..at].chars().all(|c| c.is_ascii_digit()) {
+            s = &s[at + '年'.len_utf8()..];
+        }
+    }
+    for place in [
+        "全县", "全市", "全区", "全省", "全国", "全镇", "全乡", "全州", "全旗", "全盟", "本县",
+        "本市",
+    ] {
+        if let Some(rest) = s.strip_prefix(place) {
+            s = rest;
+            break;
+        }
+    }
+    let plain = s.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    (plain && (2..=10).contains(&s.chars().count())).then_some(s)
+}
+
+/// True when a figure's label ends by naming `name` (`全县常住人口为` names
+/// 常住人口).
+fn names(label: &str, name: &str) -> bool {
+    let l = label.trim_end_matches(['为', '是', '达', '有', '共', '：', ':']);
+    l.ends_with(name)
+}
+
+/// The clause announces a cut of the figure before it, as 其中 does: the
+/// whole clause is `按…分`, `按…划分`, `分…看`, `分…来看` or `从…看`
+/// (`按季节分，夏粮…，秋粮…`; `分产业看，第一产业…`). Returns the clause.
+/// A clause that states a figure (`从全年看，粮食总产量…`) is no such
+/// announcement: the caller passes only clauses without figures.
+pub(super) fn announces_cut(norm: &str) -> Option<&str> {
+    // What the cut is by (季节, 产业, 城乡, 项目): a short noun. A longer
+    // phrase (`从调解纠纷案件数量来看`) introduces a topic, not a cut.
+    let by = |prefix: char, suffixes: &[&str]| -> bool {
+        let Some(rest) = norm.strip_prefix(prefix) else {
+            return false;
+        };
+        suffixes.iter().any(|s| {
+            rest.strip_suffix(s)
+                .is_some_and(|inner| (1..=4).contains(&inner.chars().count()))
+        })
+    };
+    let shaped =
+        by('按', &["划分", "分"]) || by('分', &["来看", "看"]) || by('从', &["来看", "看"]);
+    // `从总体看`, `从全年看` introduce a whole, not its parts.
+    let whole = ["总体", "整体", "全年", "总的", "全局"]
+        .iter()
+        .any(|w| norm.contains(w));
+    (shaped && !whole).then_some(norm)
 }
 
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause
@@ -148,6 +283,8 @@ struct Scan<'d, 'a> {
     rivals: Vec<usize>,
     /// The breakdown opens with `其中：` (a list may follow item by item).
     colon_list: bool,
+    /// How the breakdown is announced (其中, an `X中，` opener, `按…分`).
+    kind: BreakdownKind,
 }
 
 impl<'d, 'a> Scan<'d, 'a> {
@@ -174,6 +311,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             first_part_text: None,
             rivals: Vec::new(),
             colon_list: false,
+            kind: BreakdownKind::Qizhong,
         }
     }
 
@@ -286,6 +424,24 @@ impl<'d, 'a> Scan<'d, 'a> {
         (q.after.is_empty() && q.label_text.chars().count() <= BARE_LABEL_CHARS).then_some(only)
     }
 
+    /// True when figure `i` opens a new line: its label starts with a line
+    /// break right after the figure before it in the same clause
+    /// (`…23.45%⏎地区人口⏎北岗区298292人`). A line break inside a label
+    /// (`农⏎·126·⏎村特困人员`) is a page break, not a new line.
+    fn starts_line_after_figure(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let q = &doc.quantities[i];
+        let raw = q.label.slice(doc.text);
+        let follows_figure = i > 0 && {
+            let prev = &doc.quantities[i - 1];
+            prev.location == q.location && prev.full_span.end <= q.label.start
+        };
+        follows_figure
+            && raw
+                .trim_start_matches([' ', '\t', '\u{3000}'])
+                .starts_with(['\n', '\r'])
+    }
+
     /// A nested 其中: the last part read becomes the total of a breakdown
     /// inside the breakdown. False when there is no such part.
     fn open_nested(&mut self) -> bool {
@@ -330,6 +486,14 @@ impl<'d, 'a> Scan<'d, 'a> {
         else {
             return false;
         };
+        self.continues_with(first, k)
+    }
+
+    /// True when figure `first` of clause `k` goes on with the parts read so
+    /// far: its label names a partition member, it is the next item of a
+    /// `其中：` list, or it shares a head noun with a part.
+    fn continues_with(&self, first: usize, k: usize) -> bool {
+        let doc = self.doc;
         let q = &doc.quantities[first];
         if doc
             .partitions
@@ -396,6 +560,15 @@ impl<'d, 'a> Scan<'d, 'a> {
             if !self.opts.ends_statement(q) {
                 // 资助1360名困难群众参加…: a figure inside a new statement.
                 continue;
+            }
+            if !self.parts.is_empty()
+                && self.starts_line_after_figure(i)
+                && !self.continues_with(i, k)
+            {
+                // `…，占23.45%⏎北岗区298292人`: a line that opens with a new
+                // label after a complete figure is the next line of a list or
+                // an infographic, not a part, unless it goes on with the parts.
+                return false;
             }
             let total_q = &doc.quantities[total];
             if years_differ(&total_q.label_text, &q.label_text) {
@@ -465,6 +638,15 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     fn finish(self) -> Vec<Breakdown> {
+        let kind = self.kind;
+        let mut out = self.finish_groups();
+        for b in &mut out {
+            b.kind = kind;
+        }
+        out
+    }
+
+    fn finish_groups(self) -> Vec<Breakdown> {
         let mut out = Vec::new();
         let doc = self.doc;
         let mut keys: Vec<(usize, usize)> = self.parts.iter().map(|p| (p.cut, p.total)).collect();

@@ -249,6 +249,7 @@ fn read_share(
         if !gapless(&text[q.full_span.end..at]).is_empty() || !is_amount(q) || !own_label(doc, q) {
             return None;
         }
+
         (last, true, name_of(q))
     } else {
         let subject = strip_generic(&clause_before).to_string();
@@ -269,6 +270,13 @@ fn read_share(
         }
     };
     let a = &doc.quantities[part];
+    let listed =
+        doc.in_clause(a.location.paragraph, a.location.sentence, a.location.clause)[0] != part;
+    if listed && a.label_text.starts_with(['、', '和', '及']) {
+        // `Ⅱ类断面20个、Ⅲ类2个，占95.7%`: the share may be of the whole
+        // list (22 of 23), not of its last item.
+        return None;
+    }
     let dim = a.dimension()?.to_string();
     let (base_i, base_sure, base_name) = if unnamed {
         // The total of the breakdown the part belongs to.

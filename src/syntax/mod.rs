@@ -6,6 +6,7 @@
 //! its byte [`Span`](crate::span::Span).
 
 mod grammar;
+pub mod script;
 mod tree;
 
 pub use tree::{

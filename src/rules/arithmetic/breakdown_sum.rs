@@ -446,10 +446,25 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
     {
         notes.push("approximate figures (余, 多, 约, 近, 以上, 以下) count only as bounds".into());
     }
-    if exceeds && !short && b.cover.is_none() && b.kind == BreakdownKind::Qizhong {
-        notes.push(
-            "parts after 其中 are subsets of the total: together they cannot exceed it".into(),
-        );
+    if exceeds && !short && b.cover.is_none() {
+        match b.kind {
+            BreakdownKind::Qizhong => notes.push(
+                "parts after 其中 are subsets of the total: together they cannot exceed it".into(),
+            ),
+            BreakdownKind::Parens => notes.push(
+                "parts in brackets after a total are subsets of it: together they cannot exceed it"
+                    .into(),
+            ),
+            BreakdownKind::Opener => notes.push(
+                "parts named after `…中，` are subsets of the total: together they cannot exceed it"
+                    .into(),
+            ),
+            BreakdownKind::Announced => notes.push(
+                "parts of a cut announced by 按…分 or 分…看 are subsets of the total: together they cannot exceed it"
+                    .into(),
+            ),
+            BreakdownKind::Fenbie => {}
+        }
     }
     for q in parts.iter().chain(std::iter::once(&total)) {
         if q.across_break {

@@ -1,0 +1,283 @@
+//! Breakdowns as real drafts write them: ASCII punctuation pasted from web
+//! pages, traditional script, lists in brackets, lines of an infographic,
+//! overlapping cuts, and levels compared with (`与…相比`). Each shape has a
+//! test that it is read and a silent twin for the trap that looks like it.
+//! Sentences are written for these tests; the arithmetic is in the comments.
+
+mod common;
+
+use common::{assert_reports, assert_silent, breakdown_sum, Expect, Workspace};
+
+/// ASCII `,` between clauses reads as `，`: 58140 + 69290 = 127430, 100 short
+/// of 127530 (城镇/乡村 is a partition), exactly as with full-width marks.
+#[test]
+fn ascii_commas_mark_clauses() {
+    for text in [
+        "年末全县常住人口为127530人。其中,城镇人口58140人,乡村人口69290人。",
+        "年末全县常住人口为127530人。其中，城镇人口58140人，乡村人口69290人。",
+    ] {
+        assert_reports(
+            "人口.txt",
+            text,
+            &[Expect {
+                total: "127530人",
+                nth: 0,
+                parts: &["58140人", "69290人"],
+                message: "parts add up to 127430 人, but the total is 127530 人",
+                notes: &["58140 + 69290 = 127430 人, 100 short of 127530 人 (parts 城镇/乡村 cover the whole)"],
+            }],
+        );
+    }
+}
+
+/// ASCII `,` inside a number still groups its digits: 1,250 + 3,460 = 4,710.
+#[test]
+fn ascii_comma_inside_a_number_groups_digits() {
+    assert_silent(
+        "就业.txt",
+        "全年城镇新增就业4,710人,其中,失业人员再就业1,250人,就业困难人员就业3,460人。",
+    );
+}
+
+/// Traditional script: 萬 is a magnitude, 戶/鄉 are read as 户/乡, and the
+/// spans point into the original text. 5.81 + 6.84 = 12.65, 0.10 short of
+/// 12.75 万人.
+#[test]
+fn traditional_script_is_read_with_spans_into_the_original() {
+    assert_reports(
+        "人口.txt",
+        "年末全縣常住人口為12.75萬人，其中，城鎮人口5.81萬人，鄉村人口6.84萬人。",
+        &[Expect {
+            total: "12.75萬人",
+            nth: 0,
+            parts: &["5.81萬人", "6.84萬人"],
+            message: "parts add up to 12.65 万人, but the total is 12.75 万人",
+            notes: &["5.81 + 6.84 = 12.65 万人, 0.10 short of 12.75 万人 (parts 城镇/乡村 cover the whole)"],
+        }],
+    );
+}
+
+/// The same sentence in traditional script that adds up stays silent.
+#[test]
+fn traditional_script_that_adds_up_is_silent() {
+    assert_silent(
+        "人口.txt",
+        "年末全縣常住人口為12.75萬人，其中，城鎮人口5.91萬人，鄉村人口6.84萬人。",
+    );
+}
+
+/// A list in brackets right after its total: 301 + 402 + 159 = 862 > 812.
+#[test]
+fn list_in_brackets_cannot_exceed_its_total() {
+    assert_reports(
+        "卫生.txt",
+        "全县有卫生技术人员812人（执业医师301人，注册护士402人，药剂人员159人），比上年增加21人。",
+        &[Expect {
+            total: "812人",
+            nth: 0,
+            parts: &["301人", "402人", "159人"],
+            message: "parts add up to 862 人, more than the total 812 人",
+            notes: &[
+                "301 + 402 + 159 = 862 人, 50 more than 812 人",
+                "parts in brackets after a total are subsets of it: together they cannot exceed it",
+            ],
+        }],
+    );
+}
+
+/// `（其中…）` and ASCII brackets: 460 + 42 = 502 > 482 台.
+#[test]
+fn qizhong_in_brackets() {
+    for text in [
+        "设施农业设备482台（其中电动卷帘设备460台，热风炉42台），补贴资金74.98万元。",
+        "设施农业设备482台(其中电动卷帘设备460台,热风炉42台),补贴资金74.98万元。",
+    ] {
+        assert_reports(
+            "农机.txt",
+            text,
+            &[Expect {
+                total: "482台",
+                nth: 0,
+                parts: &["460台", "42台"],
+                message: "parts add up to 502 台, more than the total 482 台",
+                notes: &[
+                    "460 + 42 = 502 台, 20 more than 482 台",
+                    "parts in brackets after a total are subsets of it: together they cannot exceed it",
+                ],
+            }],
+        );
+    }
+}
+
+/// `（含…）`: a one-part subset, 教学点 31 > 小学 28 所.
+#[test]
+fn subset_marked_han_in_brackets() {
+    assert_reports(
+        "教育.txt",
+        "全县有小学28所（含教学点31所），在校生9120人。",
+        &[Expect {
+            total: "28所",
+            nth: 0,
+            parts: &["31所"],
+            message: "a part, 31所, is more than its total 28所",
+            notes: &["31所 > 28所: a part of a breakdown cannot exceed its total"],
+        }],
+    );
+}
+
+/// Brackets that are not breakdowns: the figure restated in another unit
+/// (58620人 against 5.863万人 would be "more"), another period, a plan, and
+/// a subset that fits.
+#[test]
+fn brackets_that_are_not_breakdowns_are_silent() {
+    assert_silent(
+        "综合.txt",
+        "全县常住人口58620人（5.863万人），户籍人口61200人（上年为61980人）。全年完成投资8.6亿元（年度计划12亿元）。幼儿园68所（民办12所）。",
+    );
+}
+
+/// A line that opens with a new label after a complete figure is the next
+/// line of an infographic, not a part of the 其中 before it (30215 and 25110
+/// are towns' populations, not 少数民族人口).
+#[test]
+fn a_new_line_after_a_figure_ends_the_list() {
+    assert_silent(
+        "速览.txt",
+        "■全县少数民族人口为8620人,占12.40%,其中苗族人口为7915人,占11.39%\n分乡镇人口\n城关镇30215人,占43.47%\n河口镇25110人,占36.13%\n",
+    );
+}
+
+/// A line break inside a label (a page break) does not end the list:
+/// 21 + 723 = 744, 10 short of 754 户.
+#[test]
+fn a_page_break_inside_a_label_keeps_the_list() {
+    assert_reports(
+        "民政.txt",
+        "有城乡特困人员754户，其中，城市特困人员21户，农\n\n·126·\n村特困人员723户。",
+        &[Expect {
+            total: "754户",
+            nth: 0,
+            parts: &["21户", "723户"],
+            message: "parts add up to 744 户, but the total is 754 户",
+            notes: &["21 + 723 = 744 户, 10 short of 754 户 (parts 城市/农村 cover the whole)"],
+        }],
+    );
+}
+
+/// A part equal to its total means overlapping cuts (市外 includes 省外):
+/// 31 + 46 is not added up.
+#[test]
+fn a_part_equal_to_the_total_marks_overlapping_cuts() {
+    assert_silent(
+        "招商.txt",
+        "截至6月底，全县共有签约项目46个，其中：省外项目31个、市外项目46个。",
+    );
+}
+
+/// Overlapping cuts are still each within the total: 52 > 46.
+#[test]
+fn an_overlapping_cut_larger_than_the_total_is_reported() {
+    let (diags, _) = breakdown_sum(
+        "招商.txt",
+        "截至6月底，全县共有签约项目46个，其中：省外项目31个、市外项目46个、境外项目52个。",
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "a part, 52个, is more than its total 46个"
+    );
+}
+
+/// `与…的55310人相比` is the level compared with, not this year's: the growth
+/// 3310 ÷ 55310 = 5.98% is right and nothing is reported.
+#[test]
+fn the_level_compared_with_is_the_previous_level() {
+    let ws = Workspace::new();
+    ws.write(
+        "人口.txt",
+        "全县常住人口为58620人，与2010年第六次人口普查的55310人相比，增加3310人，增长5.98%。\n",
+    );
+    let run = ws.check(&["--format", "json", "人口.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let doc = run.json();
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 0, "{doc:#}");
+}
+
+/// B1: a cut announced by `按…分` in the next sentence divides the total
+/// before it: 夏粮 4.1 + 秋粮 14.8 = 18.9 > 18.6 万吨.
+#[test]
+fn a_cut_announced_by_an_fen_divides_the_total_before_it() {
+    assert_reports(
+        "粮食.txt",
+        "全年粮食总产量18.6万吨，比上年增长2.1%。按季节分，夏粮4.1万吨，秋粮14.8万吨。",
+        &[Expect {
+            total: "18.6万吨",
+            nth: 0,
+            parts: &["4.1万吨", "14.8万吨"],
+            message: "parts add up to 18.9 万吨, more than the total 18.6 万吨",
+            notes: &["4.1 + 14.8 = 18.9 万吨, 0.3 more than 18.6 万吨"],
+        }],
+    );
+    assert_silent(
+        "粮食.txt",
+        "全年粮食总产量18.6万吨，比上年增长2.1%。按季节分，夏粮4.1万吨，秋粮14.5万吨。",
+    );
+}
+
+/// `从…来看` with a long topic introduces a subject, not a cut of the figure
+/// before it; a figure in the announcing clause makes it a statement.
+#[test]
+fn a_topic_introduced_by_cong_kan_is_not_a_cut() {
+    assert_silent(
+        "调解.txt",
+        "全市调解纠纷1266宗。从调解纠纷案件数量来看，三类纠纷分别是劳动争议1123宗、损害赔偿1062宗。",
+    );
+}
+
+/// B5: `X中，` names a total stated earlier in the paragraph or the one
+/// before: 男性 40102 + 女性 36655 = 76757 > 75757 人.
+#[test]
+fn an_opener_names_a_total_stated_before() {
+    let text = "年末全县常住人口为75757人，比上年减少312人。\n全县常住人口中，男性人口为40102人，占52.94%；女性人口为36655人，占47.06%。\n";
+    assert_reports(
+        "人口.txt",
+        text,
+        &[Expect {
+            total: "75757人",
+            nth: 0,
+            parts: &["40102人", "36655人"],
+            message: "parts add up to 76757 人, more than the total 75757 人",
+            notes: &["40102 + 36655 = 76757 人, 1000 more than 75757 人"],
+        }],
+    );
+    assert_silent("人口.txt", &text.replace("36655", "35655"));
+}
+
+/// B5 with the total inside the opener: 39 + 98 + 19 = 156 > 146 件.
+#[test]
+fn an_opener_with_its_own_total() {
+    assert_reports(
+        "法院.txt",
+        "全年受理的146件案件中，刑事案件39件，民事案件98件，行政案件19件。",
+        &[Expect {
+            total: "146件",
+            nth: 0,
+            parts: &["39件", "98件", "19件"],
+            message: "parts add up to 156 件, more than the total 146 件",
+            notes: &[
+                "39 + 98 + 19 = 156 件, 10 more than 146 件",
+                "parts named after `…中，` are subsets of the total: together they cannot exceed it",
+            ],
+        }],
+    );
+}
+
+/// Each opener takes the figure it names: 常住人口 and 户籍人口 are two
+/// totals, and 41020 belongs to 户籍人口 (80210), not to 常住人口 (75757).
+#[test]
+fn openers_take_the_total_they_name() {
+    assert_silent(
+        "人口.txt",
+        "全县常住人口为75757人，户籍人口为80210人。常住人口中，男性人口为40102人；户籍人口中，男性人口为41020人。",
+    );
+}
