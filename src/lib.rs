@@ -99,8 +99,10 @@ fn check_cut_text(
     let draft = syntax::parse_with_cuts(&read, cuts)?;
     let quantities = quantity::extract(&read, &draft, &config.tables.units, &config.tables.words);
     let doc = relations::Doc::new(&read, &draft, &quantities, &config.tables.partitions);
+    let graph = relations::Graph::build(&doc, &config.tables.breakdown);
     let coverage = coverage::Coverage::with_figures(quantities.len());
     let cx = rules::Context {
+        graph: &graph,
         coverage: &coverage,
         text,
         draft: &draft,

@@ -281,3 +281,48 @@ fn openers_take_the_total_they_name() {
         "全县常住人口为75757人，户籍人口为80210人。常住人口中，男性人口为40102人；户籍人口中，男性人口为41020人。",
     );
 }
+
+/// One lexicon for every rule: with 新设 added to the statement verbs,
+/// `新设幼儿园19所` is a new statement, not a part, for breakdown-sum
+/// (36 + 20 = 56 within 58, no error) and for share alike (no share of the
+/// breakdown's total is read for it), even with breakdown-sum off. Built in,
+/// both rules read it as a part: 36 + 20 + 19 = 75 > 58, and 19 ÷ 58 =
+/// 32.76%, not 30.0%.
+#[test]
+fn a_lexicon_change_reaches_every_rule() {
+    let text =
+        "全县有幼儿园58所，其中，一级幼儿园36所，二级幼儿园20所，新设幼儿园19所，占30.0%。\n";
+    let arithmetic = |config: Option<&str>| -> Vec<(String, String)> {
+        let ws = Workspace::new();
+        ws.write("教育.txt", text);
+        if let Some(c) = config {
+            ws.write("yblint.toml", c);
+        }
+        let doc = ws.check(&["--format", "json", "教育.txt"]).json();
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["category"] == "arithmetic")
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let built_in = arithmetic(None);
+    let rules: Vec<&str> = built_in.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(rules, ["breakdown-sum", "share"], "{built_in:#?}");
+    assert_eq!(
+        built_in[0].1,
+        "parts add up to 75 所, more than the total 58 所"
+    );
+    for config in [
+        "[rules.breakdown-sum]\nextend_statement_verbs = [\"新设\"]\n",
+        "[rules.breakdown-sum]\nseverity = \"off\"\nextend_statement_verbs = [\"新设\"]\n",
+    ] {
+        assert_eq!(arithmetic(Some(config)), [], "with {config}");
+    }
+}

@@ -46,8 +46,8 @@ pub(super) fn dump(path: &Path) -> i32 {
         );
     }
     let doc = crate::relations::Doc::new(&read, &draft, &qs, &config.tables.partitions);
-    let opts = crate::rules::arithmetic::breakdown_sum::builtin_options();
-    for b in crate::relations::breakdowns(&doc, &opts) {
+    let graph = crate::relations::Graph::build(&doc, &config.tables.breakdown);
+    for b in &graph.breakdowns {
         println!(
             "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",
             b.kind, b.total, b.parts, b.cover, b.overlapping

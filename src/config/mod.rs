@@ -72,6 +72,10 @@ pub struct Tables {
     pub partitions: Vec<Partition>,
     /// Named formulas (`rules/formulas/*.toml`, `[[formula]]`, `formula_files`).
     pub formulas: Vec<crate::formula::Formula>,
+    /// The breakdown words every rule reads breakdowns with: the settings of
+    /// `[rules.breakdown-sum]` (`statement_verbs`, `end_words` … and their
+    /// `extend_…` lists), whatever that rule's severity.
+    pub breakdown: crate::relations::BreakdownOptions,
 }
 
 /// One enabled rule with its configured severity.
@@ -384,13 +388,15 @@ impl Config {
             })?;
         }
 
-        let rules = build_rules(&default_rules, &user_rules).map_err(builtin_rule_err)?;
+        let (rules, breakdown) =
+            build_rules(&default_rules, &user_rules).map_err(builtin_rule_err)?;
         Ok(Config {
             tables: Tables {
                 units: UnitTable::new(unit_list),
                 words,
                 partitions,
                 formulas,
+                breakdown,
             },
             rules,
             source: path,
@@ -428,11 +434,15 @@ fn builtin_rule_err(e: RuleSettingsError) -> ConfigError {
 }
 
 /// Builds the enabled rules from built-in settings overlaid with the user's.
+///
+/// Also returns the breakdown words of the merged `breakdown-sum` settings,
+/// the lexicon the relation graph is read with (see [`Tables::breakdown`]).
 fn build_rules<'i>(
     defaults: &DeTable<'i>,
     user: &DeTable<'i>,
-) -> Result<Vec<ActiveRule>, RuleSettingsError> {
+) -> Result<(Vec<ActiveRule>, crate::relations::BreakdownOptions), RuleSettingsError> {
     let mut out = Vec::new();
+    let mut lexicon = crate::relations::BreakdownOptions::default();
     for def in registry() {
         let mut merged = match defaults.get(def.name).map(|v| v.get_ref()) {
             Some(DeValue::Table(t)) => t.clone(),
@@ -463,6 +473,17 @@ fn build_rules<'i>(
         }
         let any_user = user_table.is_some();
         let value = Spanned::new(0..0, DeValue::Table(merged));
+        if def.name == crate::rules::arithmetic::breakdown_sum::DEF.name {
+            lexicon =
+                crate::rules::arithmetic::breakdown_sum::lexicon(value.clone()).map_err(|e| {
+                    RuleSettingsError {
+                        rule: def,
+                        message: unknown_field_hint(e.message(), &["severity"]),
+                        span: e.span(),
+                        from_user: any_user,
+                    }
+                })?;
+        }
         let rule = (def.build)(value).map_err(|e| RuleSettingsError {
             rule: def,
             // `severity` was taken out above, but it is a setting all the same.
@@ -478,7 +499,7 @@ fn build_rules<'i>(
             });
         }
     }
-    Ok(out)
+    Ok((out, lexicon))
 }
 
 #[cfg(test)]

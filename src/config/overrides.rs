@@ -178,12 +178,12 @@ fn defaults() -> Result<DeTable<'static>, ConfigError> {
 }
 
 /// The enabled rules of the user file `text` with overrides `indices`
-/// applied in order.
+/// applied in order, and the breakdown words they give.
 fn rules_for(
     text: &str,
     indices: &[usize],
     err: ErrAt<'_>,
-) -> Result<Vec<ActiveRule>, ConfigError> {
+) -> Result<(Vec<ActiveRule>, crate::relations::BreakdownOptions), ConfigError> {
     let table = DeTable::parse(text).map_err(|e| err(e.span(), e.message().to_string()))?;
     let table = table.into_inner();
     let mut rules = match table.get("rules") {
@@ -298,9 +298,12 @@ impl Config {
             span: span.map(|r| crate::span::Span::new(r.start, r.end)),
             message,
         };
+        let (rules, breakdown) = rules_for(&o.text, indices, &err)?;
+        let mut tables = self.tables.clone();
+        tables.breakdown = breakdown;
         Ok(Config {
-            tables: self.tables.clone(),
-            rules: rules_for(&o.text, indices, &err)?,
+            tables,
+            rules,
             source: self.source.clone(),
             overrides: o.clone(),
         })

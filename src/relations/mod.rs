@@ -130,6 +130,27 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The relations between the figures of one draft, read once and shared by
+/// every rule, `yblint dump` and the coverage report: today its breakdowns
+/// (其中, 分别为, brackets, `X中，` openers, `按…分` cuts), each with its total,
+/// its parts and why they are exhaustive or not.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    /// Every breakdown of the draft, read with the lexicon's breakdown words.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+impl Graph {
+    /// Reads the relations of a draft with the breakdown words of the
+    /// configuration (`[rules.breakdown-sum]`, see
+    /// [`crate::rules::arithmetic::breakdown_sum::lexicon`]).
+    pub fn build(doc: &Doc<'_>, words: &BreakdownOptions) -> Graph {
+        Graph {
+            breakdowns: breakdowns(doc, words),
+        }
+    }
+}
+
 /// Why the parts of a breakdown make up the whole of its total.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cover {

@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub quantities: &'a [Quantity],
     /// The draft indexed for relation extraction.
     pub doc: &'a Doc<'a>,
+    /// The relations between its figures, read once for every rule.
+    pub graph: &'a crate::relations::Graph,
     /// Units, label words, partitions.
     pub tables: &'a Tables,
     /// Where rules record the relations they checked and the ones they

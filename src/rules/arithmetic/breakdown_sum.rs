@@ -10,7 +10,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::quantity::number::{plain, round_half_away};
 use crate::quantity::{Approx, Bounds, Quantity};
-use crate::relations::{breakdowns, Breakdown, BreakdownKind, BreakdownOptions, Cover};
+use crate::relations::{Breakdown, BreakdownKind, BreakdownOptions, Cover};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -71,6 +71,24 @@ that cover the whole of it must add up to it.
   members of a partition without a head noun (`男性、女性分别为…`) is checked
   against the one figure of its unit in the clause right before it (or in the
   previous sentence, when the list opens its sentence).
+* Parts in brackets right after their total (`卫生技术人员812人（执业医师301人，
+  注册护士402人）`), or announced in them by `其中`, `含`, `包括`
+  (`小学98所（含教学点28所）`): subsets, which cannot add up to more than the
+  total. A bracket that restates the total in another unit, names another
+  period, a plan or a target is not a breakdown.
+* An opener `X中，` that names its total: the figure in the opener itself
+  (`受理的146件案件中，刑事案件…`) or the nearest figure before it, in its
+  paragraph or the two before, whose label ends with X
+  (`全县常住人口为75757人。…全县常住人口中，男性…；女性…`).
+* A cut announced after its total by a short `按…分`, `分…看` or `从…看`
+  clause (`按季节分，夏粮…，秋粮…`), read as a `其中` is.
+* A line that opens with a new label after a complete figure (an
+  infographic: `…占23.45%⏎北岗区298292人`) ends a breakdown unless it goes on
+  with its parts; a line break inside a label (a page break, `农⏎·126·⏎村`)
+  does not, and the page number is not part of the label.
+* When one of several parts states the total's own value, the parts are
+  overlapping cuts (`项目71个，其中省外61个、市外71个`): they are compared with
+  the total one by one, not added up.
 * Lists set out with `；` item by item (`其中：小学42所；初中18所`), figures in
   Chinese numerals (`公办四所`), and approximate figures as bounds: `1200余人`
   is 1200 to 1300, `300多人` 300 to 400, `约` gives no bound.
@@ -123,7 +141,10 @@ age bands that cover every age.
   allow parts to fall short of the total; `overlap_notes` (`重复计算`,
   `口径不同`) turn the check off.
 
-A list given in `yblint.toml` replaces the built-in list.
+A list given in `yblint.toml` replaces the built-in list; `extend_KEY`
+(`extend_statement_verbs = ["新设"]`) adds to it instead. These words are
+the lexicon every arithmetic rule reads breakdowns with (`share` and
+`structure-ratio` too), even when `breakdown-sum` itself is `"off"`.
 
 "#;
 
@@ -132,6 +153,16 @@ A list given in `yblint.toml` replaces the built-in list.
 struct Settings {
     #[serde(deserialize_with = "crate::config::words")]
     end_words: Vec<String>,
+    #[serde(default, deserialize_with = "crate::config::words")]
+    extend_end_words: Vec<String>,
+    #[serde(default, deserialize_with = "crate::config::words")]
+    extend_new_cut_words: Vec<String>,
+    #[serde(default, deserialize_with = "crate::config::words")]
+    extend_overlap_words: Vec<String>,
+    #[serde(default, deserialize_with = "crate::config::words")]
+    extend_statement_verbs: Vec<String>,
+    #[serde(default, deserialize_with = "crate::config::words")]
+    extend_part_followers: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     new_cut_words: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
@@ -154,35 +185,44 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
     )?)))
 }
 
-/// The extraction options of the built-in settings (for `yblint dump`).
-pub fn builtin_options() -> BreakdownOptions {
-    let mut table: toml::Table = toml::from_str(DEF.defaults)
-        .expect("rules/arithmetic/breakdown-sum.toml is valid (checked by the config tests)");
-    table.remove("severity");
-    let settings: Settings = toml::Value::Table(table)
-        .try_into()
-        .expect("the built-in breakdown-sum settings are valid");
-    from_settings(settings).options
+/// The words that decide how breakdowns are read (end words, statement
+/// verbs, overlap words …), from this rule's merged settings: the one
+/// lexicon every arithmetic rule, `yblint dump` and the coverage report read
+/// breakdowns with ([`crate::relations::Graph`]). Each `extend_KEY` list is
+/// added to `KEY`; `KEY` itself replaces the built-in list.
+///
+/// Errors: a setting of the wrong type, or an unknown key, with its span.
+pub fn lexicon(value: Spanned<DeValue<'_>>) -> Result<BreakdownOptions, toml::de::Error> {
+    Ok(options_of(Settings::deserialize(
+        value.into_deserializer(),
+    )?))
+}
+
+fn options_of(s: Settings) -> BreakdownOptions {
+    let join = |mut base: Vec<String>, extra: Vec<String>| {
+        base.extend(extra);
+        base
+    };
+    BreakdownOptions {
+        end_words: join(s.end_words, s.extend_end_words),
+        new_cut_words: join(s.new_cut_words, s.extend_new_cut_words),
+        overlap_words: join(s.overlap_words, s.extend_overlap_words),
+        statement_verbs: join(s.statement_verbs, s.extend_statement_verbs),
+        part_followers: join(s.part_followers, s.extend_part_followers),
+    }
 }
 
 fn from_settings(s: Settings) -> BreakdownSum {
     BreakdownSum {
-        options: BreakdownOptions {
-            end_words: s.end_words,
-            new_cut_words: s.new_cut_words,
-            overlap_words: s.overlap_words,
-            statement_verbs: s.statement_verbs,
-            part_followers: s.part_followers,
-        },
         rounding_notes: s.rounding_notes,
         gap_notes: s.gap_notes,
         overlap_notes: s.overlap_notes,
     }
 }
 
-/// The `breakdown-sum` rule with its settings.
+/// The `breakdown-sum` rule with its settings (the breakdown words are in
+/// the lexicon the graph is built with; see [`lexicon`]).
 pub struct BreakdownSum {
-    options: BreakdownOptions,
     rounding_notes: Vec<String>,
     gap_notes: Vec<String>,
     overlap_notes: Vec<String>,
@@ -251,9 +291,9 @@ impl Rule for BreakdownSum {
         // Notes are read only for breakdowns with a finding, once for each
         // run of sentences.
         let mut read: std::collections::HashMap<(usize, usize, usize), Notes> = Default::default();
-        for b in breakdowns(cx.doc, &self.options) {
-            record(cx, &b);
-            if check_one(cx, &b, Notes::default()).is_none() {
+        for b in &cx.graph.breakdowns {
+            record(cx, b);
+            if check_one(cx, b, Notes::default()).is_none() {
                 continue;
             }
             let at = cx.quantities[b.total].location;
@@ -266,7 +306,7 @@ impl Rule for BreakdownSum {
             let said = *read
                 .entry((at.paragraph, at.sentence, last))
                 .or_insert_with(|| self.notes(cx, at.paragraph, (at.sentence, last)));
-            if let Some(d) = check_one(cx, &b, said) {
+            if let Some(d) = check_one(cx, b, said) {
                 out.push(d);
             }
         }

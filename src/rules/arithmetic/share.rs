@@ -9,8 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::round_half_away;
 use crate::quantity::{Bounds, Quantity};
-use crate::relations::{breakdowns, shares, Share, ShareOptions};
-use crate::rules::arithmetic::breakdown_sum::builtin_options;
+use crate::relations::{shares, Share, ShareOptions};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -155,8 +154,7 @@ impl Rule for ShareRule {
         if !cx.text.contains('占') && !cx.text.contains("比重") {
             return;
         }
-        let found = breakdowns(cx.doc, &builtin_options());
-        for s in shares(cx.doc, &cx.tables.words, &self.opts, &found) {
+        for s in shares(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns) {
             if let Some(d) = check_one(cx, &s) {
                 out.push(d);
             }

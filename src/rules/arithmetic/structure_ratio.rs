@@ -12,9 +12,8 @@ use crate::quantity::number::round_half_away;
 use crate::quantity::{Bounds, Quantity};
 use crate::relations::label_name;
 use crate::relations::{
-    breakdowns, sex_ratios, structures, RatioOptions, SexRatio, Structure, StructureName, Term,
+    sex_ratios, structures, RatioOptions, SexRatio, Structure, StructureName, Term,
 };
-use crate::rules::arithmetic::breakdown_sum::builtin_options;
 use crate::rules::arithmetic::share::{disjoint, quotient_percent};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
@@ -138,8 +137,7 @@ impl Rule for StructureRatio {
             .iter()
             .any(|q| matches!(q.form, crate::quantity::Form::Ratio(_)));
         if any_ratio {
-            let found = breakdowns(cx.doc, &builtin_options());
-            for s in structures(cx.doc, &self.opts, &found) {
+            for s in structures(cx.doc, &self.opts, &cx.graph.breakdowns) {
                 if let Some(d) = check_structure(cx, &s) {
                     out.push(d);
                 }
