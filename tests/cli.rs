@@ -662,6 +662,8 @@ fn rule_ends_with_the_built_in_tables() {
         ("previous", &words.previous),
         ("previous_before", &words.previous_before),
         ("previous_after", &words.previous_after),
+        ("about_before", &words.about_before),
+        ("at_least_before", &words.at_least_before),
         ("stock", &words.stock),
         ("flow", &words.flow),
     ] {

@@ -326,3 +326,60 @@ fn a_lexicon_change_reaches_every_rule() {
         assert_eq!(arithmetic(Some(config)), [], "with {config}");
     }
 }
+
+/// `大致` is an approximation word of the figure reader: `大致58所` is no
+/// exact total, and 36 + 25 = 61 stays within what it allows.
+#[test]
+fn an_approximate_total_is_only_a_bound() {
+    assert_silent(
+        "学校.txt",
+        "全县有学校大致58所，其中，小学36所，初级中学25所。",
+    );
+}
+
+/// An approximation word added under `[labels]` reaches the figure reader:
+/// with `估计` one, `估计58所` is no exact total either.
+#[test]
+fn an_approximation_word_added_by_the_user_reaches_the_reader() {
+    let text = "全县有学校估计58所，其中，小学36所，初级中学25所。\n";
+    let (diags, _) = breakdown_sum("学校.txt", text);
+    assert_eq!(diags.len(), 1, "built in, 估计 is no approximation word");
+    let ws = Workspace::new();
+    ws.write("学校.txt", text);
+    ws.write("yblint.toml", "[labels]\nabout_before = [\"估计\"]\n");
+    let doc = ws.check(&["--format", "json", "学校.txt"]).json();
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 0, "{doc:#}");
+}
+
+/// The approximation words `num-redundant-approx` knows are all words the
+/// figure reader takes as approximations: the two never disagree on what
+/// makes a figure approximate.
+#[test]
+fn redundant_approx_words_are_reader_words() {
+    let config = yblint::config::Config::builtin().unwrap();
+    let w = &config.tables.words;
+    let settings: toml::Table = toml::from_str(
+        yblint::rules::find("num-redundant-approx")
+            .unwrap()
+            .defaults,
+    )
+    .unwrap();
+    for (key, lists) in [
+        (
+            "before_words",
+            vec![&w.about_before, &w.at_most_before, &w.at_least_before],
+        ),
+        (
+            "after_words",
+            vec![&w.about_after, &w.at_most_after, &w.at_least_after],
+        ),
+    ] {
+        for word in settings[key].as_array().unwrap() {
+            let word = word.as_str().unwrap();
+            assert!(
+                lists.iter().any(|l| l.iter().any(|x| x == word)),
+                "`{word}` of num-redundant-approx {key} is not an approximation word of the reader"
+            );
+        }
+    }
+}

@@ -104,6 +104,12 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
         ("stock", &w.stock),
         ("flow", &w.flow),
         ("numeral_terms", &w.numeral_terms),
+        ("about_before", &w.about_before),
+        ("at_most_before", &w.at_most_before),
+        ("at_least_before", &w.at_least_before),
+        ("about_after", &w.about_after),
+        ("at_most_after", &w.at_most_after),
+        ("at_least_after", &w.at_least_after),
     ] {
         out.push_str(&format!("* {key}: {}\n", list.join(", ")));
     }

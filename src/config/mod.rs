@@ -343,6 +343,12 @@ impl Config {
                         words.signed.extend(extra.signed);
                         words.flow.extend(extra.flow);
                         words.numeral_terms.extend(extra.numeral_terms);
+                        words.about_before.extend(extra.about_before);
+                        words.at_most_before.extend(extra.at_most_before);
+                        words.at_least_before.extend(extra.at_least_before);
+                        words.about_after.extend(extra.about_after);
+                        words.at_most_after.extend(extra.at_most_after);
+                        words.at_least_after.extend(extra.at_least_after);
                     }
                     key @ ("formula" | "formula_files") => {
                         crate::formula::config::user_key(key, value, path, text, &mut formulas)?

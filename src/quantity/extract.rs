@@ -21,47 +21,6 @@ const MAX_BASE_VALUE: i64 = 1_000_000_000_000_000_000;
 /// A figure's label keeps at most this many characters before it.
 const LABEL_CHARS: usize = 48;
 
-/// Approximation words written before a figure, longest first within a kind.
-const PREFIX_WORDS: &[(&str, Approx)] = &[
-    // The negated forms first: 不低于 must not be read as 低于.
-    ("不超过", Approx::AtMost),
-    ("不少于", Approx::AtLeast),
-    ("不低于", Approx::AtLeast),
-    ("不多于", Approx::AtMost),
-    ("不高于", Approx::AtMost),
-    ("大约", Approx::About),
-    ("约为", Approx::About),
-    ("大概", Approx::About),
-    ("约", Approx::About),
-    ("将近", Approx::AtMost),
-    ("接近", Approx::AtMost),
-    ("不足", Approx::AtMost),
-    ("不到", Approx::AtMost),
-    ("低于", Approx::AtMost),
-    ("少于", Approx::AtMost),
-    ("近", Approx::AtMost),
-    ("超过", Approx::AtLeast),
-    ("突破", Approx::AtLeast),
-    ("超出", Approx::AtLeast),
-    ("高于", Approx::AtLeast),
-    ("多于", Approx::AtLeast),
-    ("至少", Approx::AtLeast),
-    ("逾", Approx::AtLeast),
-    ("超", Approx::AtLeast),
-];
-
-/// Approximation words written after a figure's unit.
-const SUFFIX_WORDS: &[(&str, Approx)] = &[
-    ("及以上", Approx::AtLeast),
-    ("及以下", Approx::AtMost),
-    ("以上", Approx::AtLeast),
-    ("以下", Approx::AtMost),
-    ("以内", Approx::AtMost),
-    ("左右", Approx::About),
-    ("上下", Approx::About),
-    ("多", Approx::AtLeast),
-];
-
 fn is_gap(c: char) -> bool {
     matches!(
         c,
@@ -75,6 +34,14 @@ fn is_gap(c: char) -> bool {
 /// are changes, previous-period levels or non-additive.
 pub fn extract(text: &str, draft: &Draft, units: &UnitTable, words: &LabelWords) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let approx_before = words.approx_before();
+    let approx_after = words.approx_after();
+    let lexicon = Lexicon {
+        units,
+        words,
+        approx_before: &approx_before,
+        approx_after: &approx_after,
+    };
     for (pi, para) in draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
             let mut parens = Parentheses::of(text, sentence);
@@ -84,7 +51,7 @@ pub fn extract(text: &str, draft: &Draft, units: &UnitTable, words: &LabelWords)
                     sentence: si,
                     clause: ci,
                 };
-                read_clause(text, clause, location, &mut parens, units, words, &mut out);
+                read_clause(text, clause, location, &mut parens, &lexicon, &mut out);
             }
         }
     }
@@ -142,10 +109,21 @@ impl Parentheses {
     }
 }
 
+/// The tables the figure reader reads with: units, label words, and the
+/// approximation words of the label words, longest first.
+struct Lexicon<'a> {
+    units: &'a UnitTable,
+    words: &'a LabelWords,
+    approx_before: &'a [(&'a str, Approx)],
+    approx_after: &'a [(&'a str, Approx)],
+}
+
 struct Reader<'a> {
     text: &'a str,
     units: &'a UnitTable,
     words: &'a LabelWords,
+    approx_before: &'a [(&'a str, Approx)],
+    approx_after: &'a [(&'a str, Approx)],
 }
 
 fn read_clause(
@@ -153,11 +131,17 @@ fn read_clause(
     clause: &Clause,
     location: Location,
     parens: &mut Parentheses,
-    units: &UnitTable,
-    words: &LabelWords,
+    lexicon: &Lexicon<'_>,
     out: &mut Vec<Quantity>,
 ) {
-    let reader = Reader { text, units, words };
+    let words = lexicon.words;
+    let reader = Reader {
+        text,
+        units: lexicon.units,
+        words,
+        approx_before: lexicon.approx_before,
+        approx_after: lexicon.approx_after,
+    };
     let first = out.len();
     let mut label_start = clause.span.start;
     let mut previous_label: Option<String> = None;
@@ -476,7 +460,7 @@ impl Reader<'_> {
     fn surroundings(&self, q: &mut Quantity, clause_start: usize) {
         let before = self.text[clause_start..q.span.start].trim_end_matches(is_gap);
         let mut start = clause_start + before.len();
-        if let Some((w, a)) = PREFIX_WORDS.iter().find(|(w, _)| before.ends_with(w)) {
+        if let Some((w, a)) = self.approx_before.iter().find(|(w, _)| before.ends_with(w)) {
             start -= w.len();
             q.approx = merge(q.approx, *a);
         }
@@ -493,7 +477,7 @@ impl Reader<'_> {
         let after = &self.text[end..];
         let gap = after.len() - after.trim_start_matches(is_gap).len();
         let after = &after[gap..];
-        if let Some((w, a)) = SUFFIX_WORDS.iter().find(|(w, _)| after.starts_with(w)) {
+        if let Some((w, a)) = self.approx_after.iter().find(|(w, _)| after.starts_with(w)) {
             end += gap + w.len();
             q.approx = merge(q.approx, *a);
             q.yu |= *w == "多";

@@ -73,6 +73,24 @@ pub struct LabelWords {
     /// them is not read as a figure.
     #[serde(default, deserialize_with = "crate::config::words")]
     pub numeral_terms: Vec<String>,
+    /// Written right before a figure: a fuzzy value (约, 大约, 大致).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub about_before: Vec<String>,
+    /// Written right before a figure: the true value is at most the figure (近, 不足, 不超过).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub at_most_before: Vec<String>,
+    /// Written right before a figure: the true value is at least the figure (逾, 超过, 不少于).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub at_least_before: Vec<String>,
+    /// Written right after a figure's unit: a fuzzy value (左右, 上下).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub about_after: Vec<String>,
+    /// Written right after a figure's unit: at most (以下, 以内).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub at_most_after: Vec<String>,
+    /// Written right after a figure's unit: at least (以上, 多).
+    #[serde(default, deserialize_with = "crate::config::words")]
+    pub at_least_after: Vec<String>,
 }
 
 /// Whether a figure is a balance at a moment or an amount over a period.
@@ -87,6 +105,27 @@ pub enum Timing {
 }
 
 impl LabelWords {
+    /// The approximation words written before a figure, longest first (so
+    /// that `不低于` is read before `低于`, `约为` before `约`).
+    pub fn approx_before(&self) -> Vec<(&str, super::Approx)> {
+        use super::Approx::{About, AtLeast, AtMost};
+        longest_first(&[
+            (&self.about_before, About),
+            (&self.at_most_before, AtMost),
+            (&self.at_least_before, AtLeast),
+        ])
+    }
+
+    /// The approximation words written after a figure's unit, longest first.
+    pub fn approx_after(&self) -> Vec<(&str, super::Approx)> {
+        use super::Approx::{About, AtLeast, AtMost};
+        longest_first(&[
+            (&self.about_after, About),
+            (&self.at_most_after, AtMost),
+            (&self.at_least_after, AtLeast),
+        ])
+    }
+
     /// Stock, flow or unknown, from the words of a label.
     pub fn timing(&self, label: &str) -> Timing {
         if self.stock.iter().any(|w| label.contains(w.as_str())) {
@@ -131,6 +170,15 @@ impl UnitTable {
     pub fn get(&self, name: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.name == name)
     }
+}
+
+fn longest_first<'w>(lists: &[(&'w Vec<String>, super::Approx)]) -> Vec<(&'w str, super::Approx)> {
+    let mut out: Vec<(&str, super::Approx)> = lists
+        .iter()
+        .flat_map(|(words, a)| words.iter().map(move |w| (w.as_str(), *a)))
+        .collect();
+    out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    out
 }
 
 #[cfg(test)]
