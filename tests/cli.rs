@@ -681,7 +681,17 @@ fn rule_ends_with_the_built_in_tables() {
         let Some(list) = value.as_array() else {
             continue;
         };
-        let list: Vec<&str> = list.iter().map(|v| v.as_str().unwrap()).collect();
+        let list: Vec<String> = list
+            .iter()
+            .map(|v| match v.as_array() {
+                Some(group) => group
+                    .iter()
+                    .map(|w| w.as_str().unwrap())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+                None => v.as_str().unwrap().to_string(),
+            })
+            .collect();
         assert_eq!(
             bullet(section, key),
             format!("* {key}: {}", list.join(", "))

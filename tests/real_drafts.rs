@@ -383,3 +383,117 @@ fn redundant_approx_words_are_reader_words() {
         }
     }
 }
+
+/// Diagnostics of one rule on a draft, as (severity, message).
+fn findings(rule: &str, text: &str) -> Vec<(String, String)> {
+    let ws = Workspace::new();
+    ws.write("稿.txt", text);
+    let doc = ws.check(&["--format", "json", "稿.txt"]).json();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A plan or an estimate (概算投资) is not a part of what was done (完成投资),
+/// and the opposite quantity (贷款) is not a part of 存款; a part that is
+/// (储蓄存款 12.1 > 11.2) is still checked.
+#[test]
+fn plans_and_opposites_are_not_parts() {
+    assert_silent(
+        "投资.txt",
+        "1-12月份，全县重点工程完成投资7.57亿元，投资完成率122.6%。其中：省级6项，概算投资14.16亿元，当年计划投资1.9亿元。",
+    );
+    assert_silent(
+        "金融.txt",
+        "年末全镇金融机构各项存款余额11.2亿元，其中居民储蓄存款余额9.1亿元，贷款余额2.5亿元。",
+    );
+    let (diags, _) = breakdown_sum(
+        "金融.txt",
+        "年末全镇金融机构各项存款余额11.2亿元，其中居民储蓄存款余额12.1亿元，贷款余额2.5亿元。",
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "a part, 12.1亿元, is more than its total 11.2亿元"
+    );
+}
+
+/// A broader category and one it contains overlap (卫生技术人员 includes
+/// 执业医师): 6978 + 2380 is not added up against 8331.
+#[test]
+fn nested_categories_overlap() {
+    assert_silent(
+        "卫生.txt",
+        "年末全市共有卫生人员8331人，其中卫生技术人员6978人、执业（助理）医师2380人。",
+    );
+}
+
+/// `A中B…` after part A is a part of A: 414.2 is inside 935.7, not a third
+/// part of 1662.8 (705.4 + 935.7 = 1641.1 fits); when it exceeds A, A is its
+/// total (1014.2 > 935.7).
+#[test]
+fn a_part_of_a_part_is_checked_against_that_part() {
+    assert_silent(
+        "金融.txt",
+        "金融机构各项贷款余额1662.8亿元。其中，短期贷款705.4亿元；中长期贷款935.7亿元，中长期贷款中个人消费贷款414.2亿元。",
+    );
+    let (diags, _) = breakdown_sum(
+        "金融.txt",
+        "金融机构各项贷款余额1662.8亿元。其中，短期贷款705.4亿元；中长期贷款935.7亿元，中长期贷款中个人消费贷款1014.2亿元。",
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "a part, 1014.2亿元, is more than its total 935.7亿元"
+    );
+    assert_eq!(diags[0].span.text, "935.7亿元");
+}
+
+/// A `其中：` list whose 、-joined items add up to the total exactly is
+/// complete: 20 + 62 + 8 = 90; the figure of the next clause (杂居村寨455个)
+/// is a new statement.
+#[test]
+fn a_complete_dun_list_ends_the_breakdown() {
+    assert_silent(
+        "民族.txt",
+        "全县聚居的村寨有90个，其中：壮族聚居村寨20个、苗族聚居村寨62个、瑶族聚居村寨8个，各民族共同杂居村寨455个。",
+    );
+}
+
+/// A contribution list of two industries does not cover the whole, even
+/// when an earlier statement of the sentence names all three.
+#[test]
+fn contributions_of_some_industries_need_not_add_up() {
+    assert_eq!(
+        findings(
+            "contribution-sum",
+            "2004年一、二、三产业结构为15.7:51.3:33.0，第二、第三产业对经济增长的贡献率分别为60.4%和33.0%。\n"
+        ),
+        []
+    );
+}
+
+/// A bare `占p%` inside a nested 其中 may be of the whole: 13366 ÷ 18776 =
+/// 71.19%, but 13366 × 24.78% ÷ 18776 = 17.64% of the population the group's
+/// own share is of. A share that fits neither (27.64%) is still reported.
+#[test]
+fn a_share_inside_a_nested_qizhong_may_be_of_the_whole() {
+    let text = "全县常住人口75757人。全县常住人口中，0-14岁人口为10198人，占13.46%；15-59岁人口为46783人，占61.75%；60岁及以上人口为18776人，占24.78%，其中65岁及以上人口为13366人，占17.64%。\n";
+    assert_eq!(findings("share", text), []);
+    assert_eq!(
+        findings("share", &text.replace("17.64%", "27.64%")),
+        [(
+            "warning".to_string(),
+            "share stated 27.64%, but 人口 13366人 ÷ 人口 18776人 = 71.19%".to_string()
+        )]
+    );
+}

@@ -131,11 +131,25 @@ fn tables_section(rule: &rules::RuleDef, config: &Config) -> String {
         let Some(list) = value.as_array() else {
             continue; // severity
         };
-        let (list, note) = match user_settings.and_then(|t| t.get(key)?.as_array()) {
+        let (list, mut note) = match user_settings.and_then(|t| t.get(key)?.as_array()) {
             Some(mine) => (mine, " (set in yblint.toml)"),
             None => (list, ""),
         };
-        let words: Vec<&str> = list.iter().filter_map(|v| v.as_str()).collect();
+        // A word, or a group of words (`opposites`, `nested`) as `a/b/c`.
+        let item = |v: &toml::Value| match v {
+            toml::Value::Array(group) => group
+                .iter()
+                .filter_map(|w| w.as_str())
+                .collect::<Vec<_>>()
+                .join("/"),
+            other => other.as_str().unwrap_or_default().to_string(),
+        };
+        let mut words: Vec<String> = list.iter().map(item).collect();
+        let extend = format!("extend_{key}");
+        if let Some(more) = user_settings.and_then(|t| t.get(&extend)?.as_array()) {
+            words.extend(more.iter().map(item));
+            note = " (extended in yblint.toml)";
+        }
         out.push_str(&format!("* {key}{note}: {}\n", words.join(", ")));
     }
     out

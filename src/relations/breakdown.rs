@@ -22,9 +22,48 @@ pub struct BreakdownOptions {
     pub statement_verbs: Vec<String>,
     /// What may follow a part in its clause besides another figure.
     pub part_followers: Vec<String>,
+    /// Words of a plan, a budget or an estimate (计划, 概算, 目标): a figure
+    /// so named is not a part of a total that is not.
+    pub plan_words: Vec<String>,
+    /// Pairs of opposite words (存款/贷款, 收入/支出): a figure that names
+    /// one of a pair is not a part of a total that names the other.
+    pub opposites: Vec<Vec<String>>,
+    /// Categories that contain others (`卫生技术人员` contains `执业医师`,
+    /// `注册护士`): the first word of each list is the broader one; parts
+    /// that name it and one of the others overlap.
+    pub nested: Vec<Vec<String>>,
 }
 
 impl BreakdownOptions {
+    /// True when `part_label` names a plan, a budget or the opposite of what
+    /// `total_label` names: the figure is not a part of that total.
+    pub fn foreign_to(&self, total_label: &str, part_label: &str) -> bool {
+        let plan = |l: &str| self.plan_words.iter().any(|w| l.contains(w.as_str()));
+        if plan(part_label) && !plan(total_label) {
+            return true;
+        }
+        self.opposites.iter().any(|pair| {
+            let has = |l: &str, w: &String| l.contains(w.as_str());
+            matches!(pair.as_slice(), [a, b]
+                if (has(total_label, a) && !has(total_label, b) && has(part_label, b) && !has(part_label, a))
+                || (has(total_label, b) && !has(total_label, a) && has(part_label, a) && !has(part_label, b)))
+        })
+    }
+
+    /// True when one label names a broader category and another one of the
+    /// categories it contains (`卫生技术人员`, `执业医师`).
+    pub fn nests(&self, labels: &[&str]) -> bool {
+        self.nested.iter().any(|list| {
+            let Some((broad, narrow)) = list.split_first() else {
+                return false;
+            };
+            labels.iter().any(|l| l.contains(broad.as_str()))
+                && labels.iter().any(|l| {
+                    !l.contains(broad.as_str()) && narrow.iter().any(|n| l.contains(n.as_str()))
+                })
+        })
+    }
+
     /// True when the figure ends its statement, as a part does: nothing but
     /// another figure, the clause end or a follower word comes after it.
     pub fn ends_statement(&self, q: &Quantity) -> bool {
@@ -43,7 +82,12 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     out.extend(super::parens::paren_breakdowns(doc, opts));
     let mut out = dedup(out);
     for b in &mut out {
-        if part_equals_total(doc, b) {
+        let labels: Vec<&str> = b
+            .parts
+            .iter()
+            .map(|&p| doc.quantities[p].label_text.as_str())
+            .collect();
+        if part_equals_total(doc, b) || opts.nests(&labels) {
             b.overlapping = true;
             b.cover = None;
         }

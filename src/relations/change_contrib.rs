@@ -163,11 +163,13 @@ fn list(
             k += 1;
         }
         // The list ends on a figure of the kind (2.4个百分点), and a word for
-        // the whole stands before it in the sentence.
+        // the whole stands before it in its own clause: a whole named in an
+        // earlier statement of the sentence (`一、二、三产业结构…，第二、第三
+        // 产业…贡献率分别达…`) is not what the list covers.
         let Some(&end) = run.last() else { break };
-        let sentence =
-            &doc.draft.paragraphs[first.location.paragraph].sentences[first.location.sentence];
-        let before = &doc.text[sentence.span.start..first.span.start.max(sentence.span.start)];
+        let loc = first.location;
+        let clause = doc.clause(loc.paragraph, loc.sentence, loc.clause);
+        let before = &doc.text[clause.span.start..first.span.start.max(clause.span.start)];
         if run.len() >= 2
             && last(&qs[end])
             && words.wholes.iter().any(|w| before.contains(w.as_str()))

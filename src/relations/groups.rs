@@ -73,8 +73,20 @@ pub(super) fn groups(
     // complete there: other parts after them are a new statement
     // (来信86件，来访279件，已办结352件 under 365件). Partitions and age bands
     // after that point are other cuts of the total and stay. A list announced
-    // by 其中： is all parts, however its first items add up.
-    if let Some(end) = complete_prefix(doc, total, parts).filter(|_| !announced_list) {
+    // by 其中： is all parts, however its first items add up, unless those
+    // items are one 、-list of their own clause and the rest comes in later
+    // clauses (其中：壮族村寨20个、苗族村寨62个、瑶族村寨8个，杂居村寨455个).
+    let one_clause = |end: usize| {
+        let clause = |p: &Part| doc.quantities[p.q].location;
+        end >= 2
+            && parts[..end].iter().all(|p| clause(p) == clause(parts[0]))
+            && parts
+                .get(end)
+                .is_some_and(|next| clause(next) != clause(parts[0]))
+    };
+    if let Some(end) =
+        complete_prefix(doc, total, parts).filter(|&end| !announced_list || one_clause(end))
+    {
         let cut_at = parts[end - 1].q;
         for (kind, members) in &mut groups {
             if *kind == GroupKind::Free {

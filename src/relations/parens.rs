@@ -139,7 +139,9 @@ fn read_group(
             // without a label, or not a level, ends the reading.
             return None;
         }
-        if NOT_A_PART.iter().any(|w| label.contains(w)) {
+        if NOT_A_PART.iter().any(|w| label.contains(w))
+            || opts.foreign_to(&total_q.label_text, &label)
+        {
             return None;
         }
         overlapping |= opts

@@ -285,6 +285,8 @@ struct Scan<'d, 'a> {
     colon_list: bool,
     /// How the breakdown is announced (其中, an `X中，` opener, `按…分`).
     kind: BreakdownKind,
+    /// (part, figure inside it) read as `…，A…，A中B…`.
+    inner: Vec<(usize, usize)>,
 }
 
 impl<'d, 'a> Scan<'d, 'a> {
@@ -312,6 +314,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             rivals: Vec::new(),
             colon_list: false,
             kind: BreakdownKind::Qizhong,
+            inner: Vec::new(),
         }
     }
 
@@ -575,6 +578,17 @@ impl<'d, 'a> Scan<'d, 'a> {
                 // 2019年为745户: another year's figure, not a part.
                 continue;
             }
+            if self.opts.foreign_to(&total_q.label_text, &q.label_text) {
+                // 概算投资140.16亿元 under 完成投资77.57亿元; 贷款余额 under
+                // 存款余额: a plan or the opposite quantity, not a part.
+                continue;
+            }
+            if let Some(outer) = self.inside_earlier_part(q) {
+                // 中长期贷款935.7亿元，中长期贷款中个人消费贷款414.2亿元: a
+                // part of a part, not a third part.
+                self.inner.push((outer, i));
+                continue;
+            }
             let (member, member_word) = match self.member(total, q) {
                 Some((p, m, w)) => (Some((p, m)), Some(w)),
                 None => (None, None),
@@ -625,6 +639,18 @@ impl<'d, 'a> Scan<'d, 'a> {
         true
     }
 
+    /// The part already read that the figure's label says it is inside
+    /// (`中长期贷款中个人消费贷款` after `中长期贷款935.7亿元`).
+    fn inside_earlier_part(&self, q: &Quantity) -> Option<usize> {
+        self.parts.iter().map(|p| p.q).find(|&p| {
+            let name = self.doc.quantities[p]
+                .label_text
+                .trim_start_matches("其中")
+                .trim_end_matches(['为', '是', '达', '有', '：', ':']);
+            name.chars().count() >= 2 && q.label_text.contains(&format!("{name}中"))
+        })
+    }
+
     /// The partition every part of the current cut under `total` names, if
     /// they all name one.
     fn outer_partition(&self, total: usize) -> Option<usize> {
@@ -637,9 +663,20 @@ impl<'d, 'a> Scan<'d, 'a> {
         it.all(|m| m == Some(first)).then_some(first)
     }
 
-    fn finish(self) -> Vec<Breakdown> {
+    fn finish(mut self) -> Vec<Breakdown> {
         let kind = self.kind;
+        let marker = self.marker;
+        let inner = std::mem::take(&mut self.inner);
         let mut out = self.finish_groups();
+        // Each figure inside a part is a one-part subset of that part.
+        out.extend(inner.into_iter().map(|(outer, q)| Breakdown {
+            kind,
+            marker,
+            total: outer,
+            parts: vec![q],
+            cover: None,
+            overlapping: false,
+        }));
         for b in &mut out {
             b.kind = kind;
         }

@@ -85,6 +85,15 @@ pub struct Share {
     /// of them was found loosely (by label in an earlier sentence, or the
     /// base taken from a breakdown because the share names none).
     pub sure: bool,
+    /// Other figures the share may be of, when the words do not say: a bare
+    /// `占p%` inside a nested `其中` may be of the parent group or of the
+    /// whole (`60岁及以上人口18776人，…，其中65岁及以上人口13366人，占17.64%`
+    /// is of the whole population). A share that fits one of them is right.
+    pub other_bases: Vec<usize>,
+    /// The share the base states of its own whole (`60岁及以上人口18776人，
+    /// 占24.78%，其中…`), when the base was taken from a breakdown: a share
+    /// of the part that fits that whole (part × 24.78% ÷ base) is right too.
+    pub base_share: Option<usize>,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -278,6 +287,8 @@ fn read_share(
         return None;
     }
     let dim = a.dimension()?.to_string();
+    let mut other_bases = Vec::new();
+    let mut base_share = None;
     let (base_i, base_sure, base_name) = if unnamed {
         // The total of the breakdown the part belongs to.
         let totals: Vec<usize> = breakdowns
@@ -292,6 +303,13 @@ fn read_share(
         {
             return None;
         }
+        let grand: Vec<usize> = breakdowns
+            .iter()
+            .filter(|b| b.parts.contains(&first))
+            .map(|b| b.total)
+            .collect();
+        other_bases = grand;
+        base_share = own_share(doc, first);
         (first, false, name_of(&doc.quantities[first]))
     } else {
         let norm = normalize_base(&base, opts);
@@ -330,7 +348,21 @@ fn read_share(
         part_name,
         base_name,
         sure: part_sure && base_sure,
+        other_bases,
+        base_share,
     })
+}
+
+/// The percentage stated right after figure `i` as its share of a whole
+/// (`18776人，占24.78%`): the next figure of the sentence, a percentage
+/// labelled `占`.
+fn own_share(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    let q = &doc.quantities[i];
+    let next = doc.quantities.get(i + 1)?;
+    let same_sentence = next.location.paragraph == q.location.paragraph
+        && next.location.sentence == q.location.sentence;
+    let label = next.label_text.trim_start_matches(['，', ',']);
+    (same_sentence && next.form == crate::quantity::Form::Percent && label == "占").then_some(i + 1)
 }
 
 /// The figure that ends the nearest earlier clause of the sentence with a

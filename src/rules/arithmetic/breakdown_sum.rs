@@ -133,6 +133,16 @@ age bands that cover every age.
 * `part_followers`: what may follow a part in its clause besides another
   figure (`、`, `和`, `占`, `增长` …); a figure followed by anything else is
   inside a new statement (`资助1360名困难群众参加医保`) and is not a part.
+* `plan_words`: words of a plan, a budget or an estimate (`计划`, `概算`,
+  `目标`): a figure so named is not a part of a total that is not
+  (`完成投资77.57亿元。其中：…概算投资140.16亿元`).
+* `opposites`: pairs of opposite words (`["存款", "贷款"]`): a figure that
+  names one is not a part of a total that names the other
+  (`存款余额11.2亿元，其中储蓄存款余额9.1亿元，贷款余额2.5亿元`).
+* `nested`: categories that contain others, the broader word first
+  (`["卫生技术人员", "执业医师", "注册护士" …]`): parts that name the broader
+  one and one it contains overlap, and are compared with the total one by
+  one.
 * Notes change the check when they stand in the breakdown's own sentences,
   in the sentence right after them if it states no figure, or in a
   `注：`/`说明` paragraph right after the paragraph: `rounding_notes`
@@ -172,6 +182,16 @@ struct Settings {
     #[serde(deserialize_with = "crate::config::words")]
     part_followers: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
+    plan_words: Vec<String>,
+    opposites: Vec<Vec<String>>,
+    nested: Vec<Vec<String>>,
+    #[serde(default, deserialize_with = "crate::config::words")]
+    extend_plan_words: Vec<String>,
+    #[serde(default)]
+    extend_opposites: Vec<Vec<String>>,
+    #[serde(default)]
+    extend_nested: Vec<Vec<String>>,
+    #[serde(deserialize_with = "crate::config::words")]
     rounding_notes: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     gap_notes: Vec<String>,
@@ -209,6 +229,9 @@ fn options_of(s: Settings) -> BreakdownOptions {
         overlap_words: join(s.overlap_words, s.extend_overlap_words),
         statement_verbs: join(s.statement_verbs, s.extend_statement_verbs),
         part_followers: join(s.part_followers, s.extend_part_followers),
+        plan_words: join(s.plan_words, s.extend_plan_words),
+        opposites: s.opposites.into_iter().chain(s.extend_opposites).collect(),
+        nested: s.nested.into_iter().chain(s.extend_nested).collect(),
     }
 }
 

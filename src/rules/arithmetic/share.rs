@@ -197,6 +197,28 @@ fn check_one(cx: &Context<'_>, s: &Share) -> Option<Diagnostic> {
     if !disjoint(&computed, &s.stated.bounds) {
         return None;
     }
+    let fits_other = s.other_bases.iter().any(|&o| {
+        let of_other = quotient_percent(&a.bounds(), &cx.quantities[o].bounds());
+        of_other.hi.is_none() || !disjoint(&of_other, &s.stated.bounds)
+    });
+    let fits_implied_whole = s.base_share.is_some_and(|ps| {
+        // part ÷ (base ÷ base's share) = part × base's share ÷ base.
+        let p = cx.quantities[ps].bounds();
+        let of_whole = Bounds {
+            lo: a.bounds().lo.zip(p.lo).and_then(|(x, y)| x.checked_mul(y)),
+            hi: a.bounds().hi.zip(p.hi).and_then(|(x, y)| x.checked_mul(y)),
+        };
+        let implied = quotient_percent(&of_whole, &b.bounds());
+        let implied = Bounds {
+            lo: implied.lo.map(|v| v / Decimal::ONE_HUNDRED),
+            hi: implied.hi.map(|v| v / Decimal::ONE_HUNDRED),
+        };
+        implied.hi.is_none() || !disjoint(&implied, &s.stated.bounds)
+    });
+    if fits_other || fits_implied_whole {
+        // A share inside a nested 其中 that fits the whole, not the group.
+        return None;
+    }
     let exact = a
         .value
         .checked_mul(Decimal::ONE_HUNDRED)?
