@@ -497,3 +497,25 @@ fn a_share_inside_a_nested_qizhong_may_be_of_the_whole() {
         )]
     );
 }
+
+/// B3 records: the totals of a record stand in the clauses before 其中
+/// (38所 and 2.95万人), and records set out with ； go on while their short
+/// labels end alike (高中/初中): 9 + 31 = 40 > 38 所.
+#[test]
+fn records_before_and_after_qizhong() {
+    let text = "普通中学38所，在校学生2.95万人，其中高中9所，在校学生1.23万人；初中31所，在校学生1.72万人。小学48所，在校学生4.48万人。";
+    let (diags, _) = breakdown_sum("教育.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 40 所, more than the total 38 所"
+    );
+    assert_eq!(diags[0].span.text, "38所");
+    assert_silent("教育.txt", &text.replace("初中31所", "初中29所"));
+    // After ；, a short label that does not end as the first part's is the
+    // next total, not a part (初中 is no kind of 小学).
+    assert_silent(
+        "教育.txt",
+        "全县有小学46所，其中完全小学30所，教学点16所；初中15所，在校学生0.9万人。",
+    );
+}

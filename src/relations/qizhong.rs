@@ -225,7 +225,7 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
         if eligible.is_empty() {
             continue;
         }
-        let totals = one_per_dimension(eligible);
+        let mut totals = one_per_dimension(eligible);
         let rivals = (c.saturating_sub(CLAUSES_BACK)..c)
             .flat_map(|earlier| doc.in_clause(pi, s, earlier).iter().copied())
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
@@ -235,6 +235,30 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
                     .any(|&t| doc.quantities[t].dimension() == doc.quantities[i].dimension())
             })
             .collect();
+        // A record before 其中 (`普通中学38所，在校学生2.95万人，其中…`): the
+        // other units' totals stand in the earlier clauses of the same
+        // statement (back to a ；).
+        let clauses = &doc.draft.paragraphs[pi].sentences[s].clauses;
+        for earlier in (c.saturating_sub(CLAUSES_BACK)..c).rev() {
+            if clauses[earlier]
+                .mark
+                .is_some_and(|m| matches!(m.slice(doc.text), "；" | ";"))
+            {
+                break;
+            }
+            let new_dims: Vec<usize> = doc
+                .in_clause(pi, s, earlier)
+                .iter()
+                .copied()
+                .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+                .filter(|&i| {
+                    !totals
+                        .iter()
+                        .any(|&t| doc.quantities[t].dimension() == doc.quantities[i].dimension())
+                })
+                .collect();
+            totals.extend(one_per_dimension(new_dims));
+        }
         return (totals, rivals);
     }
     (Vec::new(), Vec::new())
@@ -520,11 +544,25 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return true;
             }
         }
-        self.parts.iter().any(|p| {
+        if self.parts.iter().any(|p| {
             common_suffix(&doc.quantities[p.q].label_text, &q.label_text)
                 .chars()
                 .count()
                 >= 2
+        }) {
+            return true;
+        }
+        // Records set out with ； (`其中高中9所，学生1.23万人；初中29所，学生
+        // 1.72万人`): a short label of the first part's unit that ends as the
+        // first part's does (高中/初中).
+        let short = |l: &str| (1..=4).contains(&l.chars().count());
+        self.parts.first().is_some_and(|p| {
+            let first = &doc.quantities[p.q];
+            let first_label = first.label_text.trim_start_matches("其中");
+            first.display_unit == q.display_unit
+                && short(first_label)
+                && short(&q.label_text)
+                && !common_suffix(first_label, &q.label_text).is_empty()
         })
     }
 
