@@ -519,3 +519,51 @@ fn records_before_and_after_qizhong() {
         "全县有小学46所，其中完全小学30所，教学点16所；初中15所，在校学生0.9万人。",
     );
 }
+
+/// Two totals of one unit before 其中, each named (`退回补充侦查`, `重报`):
+/// each part goes to the total its label names; 一次重报 38 > 重报 35 件.
+#[test]
+fn parts_go_to_the_total_their_label_names() {
+    let text = "上半年共退回补充侦查36件67人，重报35件68人。其中一次退回补充侦查30件54人，一次重报38件52人。";
+    let (diags, _) = breakdown_sum("检察.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "a part, 38件, is more than its total 35件"
+    );
+    assert_eq!(diags[0].span.text, "35件");
+    assert_silent("检察.txt", &text.replace("一次重报38件", "一次重报28件"));
+}
+
+/// A daily average (日均7181起) is no total: the one total of 起 before 其中
+/// is the year's 262098起; 51133 + 4369 fits within it.
+#[test]
+fn a_daily_average_is_no_total() {
+    assert_silent(
+        "警情.txt",
+        "全年共接听处置各类警情262098起，日均718起。其中，交通类警情51133起，同比上升2.3%，刑事类警情4369起，同比下降38.9%。",
+    );
+}
+
+/// The members of a partition listed right after their total, with no
+/// word to announce them: 22 + 62 + 23 + 29 = 136 > 116 名. A list whose
+/// "total" is itself an item of a list (…32人，42人，妇女67人) is left alone.
+#[test]
+fn a_partition_listed_right_after_its_total() {
+    let text = "上半年，高新区有116名残疾人享受生活补贴，一级残疾人22名，二级残疾人62名，三级残疾人23名，四级残疾人29名，补贴金额47670元。";
+    let (diags, _) = breakdown_sum("残联.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 136 名, more than the total 116 名"
+    );
+    assert_silent("残联.txt", &text.replace("四级残疾人29名", "四级残疾人9名"));
+    assert_silent(
+        "法援.txt",
+        "受援对象中，残疾人80人，未成年人54人，农民工32人，低保对象42人，妇女67人，老年人7人。",
+    );
+    assert_silent(
+        "信箱.txt",
+        "从热点分布来看，反映住房建设类540件，自然资源类81件，城市管理类64件，农业农村类45件。",
+    );
+}

@@ -181,6 +181,9 @@ pub enum BreakdownKind {
     Opener,
     /// `按…分，A…，B…`, `分…看`, `从…看`: a cut announced after the total.
     Announced,
+    /// `总数x，A a，B b`: the members of a partition listed right after their
+    /// total, with no word to announce them.
+    Listed,
 }
 
 /// A total and parts that the text says belong to it.

@@ -37,6 +37,15 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                     None
                 };
                 if marker_len.is_none() {
+                    if let Some(total) = listed_total(doc, pi, si, ci) {
+                        let marker = Span::new(start, start);
+                        let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
+                        scan.kind = BreakdownKind::Listed;
+                        let (found, next) = scan.run(ci);
+                        out.extend(found);
+                        ci = next.max(ci + 1);
+                        continue;
+                    }
                     if let Some((total, first)) = opener_total(doc, pi, si, ci, &norm) {
                         let marker = Span::new(start, start + norm.len());
                         let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
@@ -67,6 +76,53 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
         }
     }
     out
+}
+
+/// A list of a partition's members right after its total, with no word to
+/// announce it (`有116名残疾人享受生活补贴，一级残疾人22名，二级残疾人62名…`;
+/// `全州总人口378万人，汉族178.4万人，…少数民族…`): the total is the last
+/// figure of the clause before, separated by `，`, of the unit of the first
+/// part, when clause `ci` opens with a member of a partition that applies to
+/// the total and the total itself names no member of it.
+fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize> {
+    if ci == 0 {
+        return None;
+    }
+    let &first = doc.in_clause(pi, si, ci).first()?;
+    let &total = doc.in_clause(pi, si, ci - 1).last()?;
+    let (q, t) = (&doc.quantities[first], &doc.quantities[total]);
+    let comma = doc
+        .clause(pi, si, ci - 1)
+        .mark
+        .is_some_and(|m| matches!(m.slice(doc.text), "，" | ","));
+    if !comma || !can_be_total(doc, t) || !can_be_part(t, q) {
+        return None;
+    }
+    let opens_clause = doc.text[doc.clause(pi, si, ci).span.start..q.span.start]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        <= BARE_LABEL_CHARS;
+    // The total is no item of a list itself: no figure of its unit ends the
+    // clause before it (`…农民工32人，低保对象42人，妇女67人`).
+    let in_a_list = ci >= 2
+        && doc
+            .in_clause(pi, si, ci - 2)
+            .last()
+            .is_some_and(|&r| doc.quantities[r].display_unit == t.display_unit);
+    if in_a_list {
+        return None;
+    }
+    // What the total counts may follow it (`116名残疾人享受生活补贴`).
+    let named = format!("{}{}", t.label_text, t.after);
+    let member = doc.partitions.iter().any(|p| {
+        p.member_word(&q.label_text)
+            .is_some_and(|(_, w)| w.chars().count() >= 2)
+            && p.applies_to(&named)
+            && p.member_of(&t.label_text).is_none()
+            && !p.whole.iter().any(|w| q.label_text.contains(w.as_str()))
+    });
+    (opens_clause && member).then_some(total)
 }
 
 /// How many paragraphs before an `X中，` opener are searched for the figure
@@ -183,6 +239,20 @@ pub(super) fn announces_cut(norm: &str) -> Option<&str> {
     (shaped && !whole).then_some(norm)
 }
 
+/// What a total's label names, without the words that only introduce it
+/// (`共退回补充侦查` → `退回补充侦查`, `重报` → `重报`); `None` when fewer than
+/// two characters are left.
+fn total_key(label: &str) -> Option<&str> {
+    let mut l = label.trim_start_matches(['，', ',', '、', '；', ';']);
+    for w in [
+        "其中", "全年", "累计", "共计", "共有", "共", "全县", "全市", "全区",
+    ] {
+        l = l.strip_prefix(w).unwrap_or(l);
+    }
+    let l = l.trim_end_matches(['为', '是', '达', '有', '：', ':']);
+    (l.chars().count() >= 2).then_some(l)
+}
+
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause
 /// before it (in the previous sentence when 其中 opens the sentence) that has
 /// any, one per dimension; a dimension written twice there is ambiguous and
@@ -196,10 +266,26 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
             let dim = doc.quantities[i].dimension().unwrap_or("");
             by_dim.entry(dim).or_default().push(i);
         }
+        // A dimension written twice is kept only when each figure has a key
+        // of its own (`共退回补充侦查36件，重报35件`): parts then go to the
+        // total their label names (`一次重报28件`).
         by_dim
             .into_values()
-            .filter(|v| v.len() == 1)
-            .map(|v| v[0])
+            .filter(|v| {
+                let keys: Vec<Option<&str>> = v
+                    .iter()
+                    .map(|&i| total_key(&doc.quantities[i].label_text))
+                    .collect();
+                v.len() == 1
+                    || (keys.iter().all(Option::is_some)
+                        && keys.iter().enumerate().all(|(a, ka)| {
+                            keys[a + 1..].iter().all(|kb| {
+                                let (x, y) = (ka.unwrap_or(""), kb.unwrap_or(""));
+                                !x.contains(y) && !y.contains(x)
+                            })
+                        }))
+            })
+            .flatten()
             .collect()
     };
     if ci == 0 {
@@ -343,10 +429,29 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     fn total_for(&self, q: &Quantity) -> Option<usize> {
-        self.totals
+        let fits: Vec<usize> = self
+            .totals
             .iter()
             .copied()
-            .find(|&t| can_be_part(&self.doc.quantities[t], q))
+            .filter(|&t| can_be_part(&self.doc.quantities[t], q))
+            .collect();
+        match fits.as_slice() {
+            [] => None,
+            [only] => Some(*only),
+            // Several totals of the unit: the one whose key the part's label
+            // names, if exactly one.
+            many => {
+                let named: Vec<usize> = many
+                    .iter()
+                    .copied()
+                    .filter(|&t| {
+                        total_key(&self.doc.quantities[t].label_text)
+                            .is_some_and(|k| q.label_text.contains(k))
+                    })
+                    .collect();
+                (named.len() == 1).then(|| named[0])
+            }
+        }
     }
 
     /// Runs from the 其中 clause `first` to the end of the breakdown; returns
@@ -567,7 +672,9 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize, String)> {
-        let total_label = &self.doc.quantities[total].label_text;
+        // What the total counts may follow it (`116名残疾人享受…`).
+        let t = &self.doc.quantities[total];
+        let total_label = &format!("{}{}", t.label_text, t.after);
         let mut found = self
             .doc
             .partitions

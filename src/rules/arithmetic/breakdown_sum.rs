@@ -526,7 +526,7 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
                 "parts of a cut announced by 按…分 or 分…看 are subsets of the total: together they cannot exceed it"
                     .into(),
             ),
-            BreakdownKind::Fenbie => {}
+            BreakdownKind::Fenbie | BreakdownKind::Listed => {}
         }
     }
     for q in parts.iter().chain(std::iter::once(&total)) {
