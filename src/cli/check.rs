@@ -9,7 +9,7 @@ use super::{config_error, display, plural, CheckArgs, ColorMode, Format};
 use crate::baseline::Baseline;
 use crate::config::{find_config, Config};
 use crate::coverage::Coverage;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, INTERNAL_ERROR};
 use crate::fix::{self, FixMode};
 use crate::render::{self, FileReport, Summary};
 use crate::source::{self, Document};
@@ -157,12 +157,15 @@ fn check_one(
     };
     let Some(fixing) = fixing else {
         return match suppress::check_source(&src, src.source_text(), config) {
-            Ok((diagnostics, coverage)) => Some(Checked {
-                report: FileReport::from_document(src, diagnostics),
-                stdout_text: None,
-                diff: String::new(),
-                coverage,
-            }),
+            Ok((mut diagnostics, coverage)) => {
+                take_internal_errors(&src.name, &mut diagnostics, failures);
+                Some(Checked {
+                    report: FileReport::from_document(src, diagnostics),
+                    stdout_text: None,
+                    diff: String::new(),
+                    coverage,
+                })
+            }
             Err(e) => {
                 failures.push((src.name, e.to_string()));
                 None
@@ -171,13 +174,14 @@ fn check_one(
     };
     let original = src.source_text().to_string();
     let lint = |t: &str| suppress::check_source(&src, t, config).map(|(d, _)| d);
-    let outcome = match fix::fix_text(&original, fixing.mode, lint) {
+    let mut outcome = match fix::fix_text(&original, fixing.mode, lint) {
         Ok(o) => o,
         Err(e) => {
             failures.push((src.name, e.to_string()));
             return None;
         }
     };
+    take_internal_errors(&src.name, &mut outcome.diagnostics, failures);
     for r in &outcome.refused {
         eprintln!(
             "yblint: warning: {}: a fix of {} was not applied: it would change a digit ({}); please report this bug",
@@ -226,8 +230,9 @@ fn check_one(
         if let Err(e) = written {
             failures.push((name, e.to_string()));
             // The file is as it was: report what it holds.
-            let (diagnostics, coverage) =
+            let (mut diagnostics, coverage) =
                 suppress::check_source(&src, &original, config).unwrap_or_default();
+            diagnostics.retain(|d| d.rule != INTERNAL_ERROR);
             return Some(Checked {
                 report: FileReport::from_document(src, diagnostics),
                 stdout_text: None,
@@ -245,6 +250,23 @@ fn check_one(
         diff: String::new(),
         coverage,
     })
+}
+
+/// Moves the internal errors of rules that failed on the file `name` out of
+/// its findings into `failures`: each is one error line, and the run exits 2.
+fn take_internal_errors(
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    failures: &mut Vec<(String, String)>,
+) {
+    diagnostics.retain(|d| {
+        if d.rule == INTERNAL_ERROR {
+            failures.push((name.to_string(), d.message.clone()));
+            false
+        } else {
+            true
+        }
+    });
 }
 
 /// Runs `yblint check`; returns the exit code.
@@ -372,26 +394,35 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 }
             }
         };
-        let read = if file.as_os_str() == "-" {
-            source::read_stdin_with(&options)
-        } else {
-            source::read_path_with(file, &options)
-        };
-        let doc: Document = match read {
-            Ok(s) => s,
-            Err(e) => {
-                failures.push((display(file), e.to_string()));
-                continue;
-            }
-        };
-        if let Some(c) = check_one(
-            file,
-            doc,
-            config,
-            fixing.as_ref(),
-            args.coverage,
-            &mut failures,
-        ) {
+        // A failure (panic) while reading or checking this file costs only
+        // this file.
+        let checked = crate::guard::catch(|| {
+            let read = if file.as_os_str() == "-" {
+                source::read_stdin_with(&options)
+            } else {
+                source::read_path_with(file, &options)
+            };
+            let doc: Document = match read {
+                Ok(s) => s,
+                Err(e) => {
+                    failures.push((display(file), e.to_string()));
+                    return None;
+                }
+            };
+            check_one(
+                file,
+                doc,
+                config,
+                fixing.as_ref(),
+                args.coverage,
+                &mut failures,
+            )
+        });
+        let checked = checked.unwrap_or_else(|panic| {
+            failures.push((display(file), crate::guard::file_error(&panic)));
+            None
+        });
+        if let Some(c) = checked {
             coverage.merge(&c.coverage);
             diffs.push_str(&c.diff);
             stdout_texts.extend(c.stdout_text);
