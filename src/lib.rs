@@ -35,6 +35,7 @@ pub mod source;
 pub mod span;
 pub mod suppress;
 pub mod syntax;
+pub mod text;
 
 use config::Config;
 use diagnostic::Diagnostic;

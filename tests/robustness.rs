@@ -138,3 +138,34 @@ fn a_rule_that_fails_on_one_file_costs_only_its_own_findings() {
         r.stderr
     );
 }
+
+/// An indented paragraph that starts with 年 (the spaces before it are not
+/// part of the year): it used to stop the whole run.
+#[test]
+fn a_paragraph_indented_before_nian_is_checked() {
+    for (text, found) in [
+        (" 年\n", vec![]),
+        (
+            "  年末全县户籍人口52.36万人，比上年末减少0.41万人。\n",
+            vec![],
+        ),
+        ("\u{3000}\u{3000}年末全县有各类学校86所。\n", vec![]),
+        (
+            "  23年6月，县人民医院新院区投入使用。\n",
+            vec!["time-year-abbrev"],
+        ),
+    ] {
+        let ws = Workspace::new();
+        ws.write("人口.txt", text);
+        let r = ws.check(&["--format", "json", "人口.txt"]);
+        assert_eq!(r.code, 0, "{text:?}: {r:?}");
+        let rules: Vec<String> = r.json()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(rules, found, "{text:?}");
+        assert!(!r.stderr.contains("internal error"), "{}", r.stderr);
+    }
+}
