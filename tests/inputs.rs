@@ -685,3 +685,34 @@ fn awkward_markdown_maps_inside_the_file() {
         }
     }
 }
+
+/// A table cell outside a row (`<w:tbl><w:tc>` with no `<w:tr>`, as some
+/// converters write) is read as a cell of row 1; a paragraph of a table
+/// outside any cell as one of column 1.
+#[test]
+fn docx_table_cells_outside_rows_are_read() {
+    let ws = Workspace::new();
+    let cell = |text: &str| format!(r#"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"#);
+    let body = format!(
+        r#"<w:tbl>{}{}</w:tbl><w:tbl><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tbl>"#,
+        cell("项目"),
+        cell("全年救助城乡困难群众1360人，其中，城市困难群众460人，农村困难群众890人。"),
+        "全年救助城乡困难群众1360人，其中，城市困难群众460人，农村困难群众890人。",
+    );
+    ws.write("救助.docx", docx(&body));
+    let r = ws.check(&["--format", "json", "救助.docx"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let found: Vec<(u64, Value)> = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["paragraph"].as_u64().unwrap(), d["cell"].clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, serde_json::json!({"table": 1, "row": 1, "column": 2})),
+            (3, serde_json::json!({"table": 2, "row": 1, "column": 1})),
+        ]
+    );
+}

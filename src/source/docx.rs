@@ -249,6 +249,8 @@ fn parse_document(
                     }
                     "w:tc" if !empty => {
                         if let Some(t) = tables.last_mut() {
+                            // A cell outside a row opens row 1.
+                            t.1 = t.1.max(1);
                             t.2 += 1;
                         }
                     }
@@ -315,9 +317,16 @@ fn push(para: &mut Option<Para>, s: &str) {
     }
 }
 
+/// Where a paragraph is. A cell outside a row (`<w:tbl><w:tc>` without
+/// `<w:tr>`) is in row 1, and a paragraph of a table outside any cell in
+/// column 1: rows and columns count from 1.
 fn place(tables: &[(usize, usize, usize)], heading: Option<u8>) -> ParagraphPlace {
     match (tables.last(), heading) {
-        (Some(&(table, row, column)), _) => ParagraphPlace::Cell { table, row, column },
+        (Some(&(table, row, column)), _) => ParagraphPlace::Cell {
+            table,
+            row: row.max(1),
+            column: column.max(1),
+        },
         (None, Some(level)) => ParagraphPlace::Heading(level),
         (None, None) => ParagraphPlace::Body,
     }
