@@ -434,6 +434,33 @@ fn malformed_formulas_in_yblint_toml() {
     );
 }
 
+/// A value of 4,000 nested parentheses used to overflow the stack and
+/// abort the run: nesting is bounded, and the error points at the first
+/// parenthesis too deep.
+#[test]
+fn deeply_nested_parentheses_are_a_configuration_error() {
+    let ws = Workspace::new();
+    let value = format!(
+        "{}有效灌溉面积{} / 耕地面积",
+        "(".repeat(4000),
+        ")".repeat(4000)
+    );
+    ws.write(
+        "yblint.toml",
+        IRRIGATION.replace("有效灌溉面积 / 耕地面积", &value),
+    );
+    ws.write("稿.txt", FIELDS);
+    let run = ws.check(&["稿.txt"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let (message, header, _) = config_error(&run);
+    assert_eq!(
+        message,
+        "error: invalid configuration: formula `有效灌溉率`: parentheses nested more than 64 deep"
+    );
+    // `value = "` and 64 parentheses come before it.
+    assert!(header.ends_with("yblint.toml:3:74"), "{header}");
+}
+
 #[test]
 fn built_in_formula_files_are_named_as_built_in() {
     use std::path::Path;
