@@ -716,3 +716,29 @@ fn docx_table_cells_outside_rows_are_read() {
         ]
     );
 }
+
+/// A small Word file that unpacks to more than yblint reads (a zip bomb:
+/// 65 MiB of one repeated character in a few hundred KiB) is refused with a
+/// clear error before it is read to the end, and the other files are
+/// checked.
+#[test]
+fn a_docx_that_expands_too_far_is_refused() {
+    let ws = Workspace::new();
+    let padding = "零".repeat((65 << 20) / 3);
+    let bomb = docx(&format!("<w:p><w:r><w:t>{padding}</w:t></w:r></w:p>"));
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    ws.write("炸弹.docx", &bomb);
+    ws.write("正文.txt", DRAFT);
+    let r = ws.check(&["."]);
+    assert_eq!(r.code, 2, "{r:?}");
+    let lines = r.stderr_lines();
+    assert!(
+        lines.contains(&"yblint: error: ./炸弹.docx: the Word file expands to more than 64 MiB (word/document.xml); yblint reads at most 64 MiB a part and 256 MiB in all"),
+        "{lines:?}"
+    );
+    assert!(r.stdout.contains(MESSAGE), "{}", r.stdout);
+    assert_eq!(
+        lines.last(),
+        Some(&"checked 1 file: 1 error, 0 warnings, 0 infos")
+    );
+}
