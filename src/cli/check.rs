@@ -183,10 +183,17 @@ fn check_one(
     };
     take_internal_errors(&src.name, &mut outcome.diagnostics, failures);
     for r in &outcome.refused {
-        eprintln!(
-            "yblint: warning: {}: a fix of {} was not applied: it would change a digit ({}); please report this bug",
-            src.name, r.rule, r.message
-        );
+        if r.joins {
+            eprintln!(
+                "yblint: warning: {}: a fix of {} was not applied: it would join two figures into one or split one ({}); make it by hand if the source says so",
+                src.name, r.rule, r.message
+            );
+        } else {
+            eprintln!(
+                "yblint: warning: {}: a fix of {} was not applied: it would change a digit ({}); please report this bug",
+                src.name, r.rule, r.message
+            );
+        }
     }
     let fixed = fix::write::keep_line_endings(&original, outcome.text);
     let changed = fixed != original;

@@ -98,8 +98,10 @@ fn a_bare_number_line_is_only_probably_a_page_number() {
     );
 }
 
+/// No fix joins two figures: the split figure is reported, and joined by
+/// hand after checking the source.
 #[test]
-fn a_figure_split_by_the_break_is_reported_with_an_unsafe_fix() {
+fn a_figure_split_by_the_break_is_reported_without_a_fix() {
     let text = "【医疗救助】 全年救助困难群众1236人次，其中，城市困难群众18\n\n7人次，农村困难群众1049人次。\n";
     reports(
         BROKEN,
@@ -109,15 +111,9 @@ fn a_figure_split_by_the_break_is_reported_with_an_unsafe_fix() {
             "figure split by a blank line (page-break artefact), read as 187",
         )],
     );
-    assert_eq!(
-        applicability(BROKEN, text),
-        vec![Some(Applicability::Unsafe)]
-    );
+    assert_eq!(applicability(BROKEN, text), vec![None]);
     assert_eq!(fixed(BROKEN, text), text);
-    assert_eq!(
-        fixed_with(BROKEN, text, None, true),
-        "【医疗救助】 全年救助困难群众1236人次，其中，城市困难群众187人次，农村困难群众1049人次。\n"
-    );
+    assert_eq!(fixed_with(BROKEN, text, None, true), text);
 }
 
 #[test]
