@@ -268,6 +268,21 @@ fn paragraph_ends_that_are_right() {
 
 // ---- space-cjk-latin ----
 
+/// A table pasted as text keeps its columns: a label and two or more
+/// figures set off by spaces is a row, not prose.
+#[test]
+fn table_rows_pasted_as_text_keep_their_gaps() {
+    let text = "表2 2022—2023年全县卫生资源\n指标 2022年 2023年\n医疗卫生机构数 751 810\n床位数（张） 2318 2406\n卫生技术人员 3,126 3,402\n家庭病床 — 56\n";
+    silent(SPACE, text);
+    assert_eq!(fixed(SPACE, text), text);
+    // A figure in a sentence is still one: no row of figures.
+    reports(
+        SPACE,
+        "全县有医疗卫生机构 810个。\n",
+        &[("构 810", "space between Chinese text and `810`")],
+    );
+}
+
 #[test]
 fn spaces_between_chinese_and_figures_are_reported_and_removed() {
     let text = "【社会救助】 2021 年，全县有农村低保对象 1346 户 2875 人，发放资金 1032.56 万元，保障率 100%。\n";
