@@ -259,6 +259,19 @@ fn check_one(
     })
 }
 
+/// Loads the configuration file `path`; a failure (panic) while loading it
+/// is an error of that file, as a broken configuration is.
+fn load_config(path: &Path) -> Result<Config, crate::config::ConfigError> {
+    crate::guard::catch(|| Config::from_file(path)).unwrap_or_else(|panic| {
+        Err(crate::config::ConfigError {
+            path: path.to_path_buf(),
+            text: String::new(),
+            span: None,
+            message: crate::guard::file_error(&panic),
+        })
+    })
+}
+
 /// Moves the internal errors of rules that failed on the file `name` out of
 /// its findings into `failures`: each is one error line, and the run exits 2.
 fn take_internal_errors(
@@ -322,7 +335,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let stdin_fixed = args.fix && files.iter().any(|f| f.as_os_str() == "-");
 
     let fixed = match &args.config {
-        Some(p) => match Config::from_file(p) {
+        Some(p) => match load_config(p) {
             Ok(c) => Some(c),
             Err(e) => return config_error(&e),
         },
@@ -351,7 +364,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 let key = find_config(start);
                 let entry = found.entry(key.clone()).or_insert_with(|| {
                     let loaded = match &key {
-                        Some(p) => Config::from_file(p),
+                        Some(p) => load_config(p),
                         None => Config::builtin(),
                     };
                     match loaded {
