@@ -60,16 +60,8 @@ pub fn stdio() -> (Connection, IoThreads) {
     let reader = thread::spawn(move || {
         let stdin = io::stdin();
         let mut frames = Frames::new(stdin.lock());
-        loop {
-            let body = match frames.next_frame() {
-                Frame::End => break,
-                Frame::Bad(reason) => {
-                    reply(&error(Value::Null, PARSE_ERROR, reason));
-                    continue;
-                }
-                Frame::Body(body) => body,
-            };
-            match parse(&body) {
+        while let Some(read) = frames.next_message() {
+            match read {
                 Ok(message) => {
                     let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
                     if reader_sender.send(message).is_err() || exit {
@@ -85,6 +77,14 @@ pub fn stdio() -> (Connection, IoThreads) {
         receiver: reader_receiver,
     };
     (connection, IoThreads { reader, writer })
+}
+
+/// Reads `input` as the server reads its standard input: each message, or
+/// the error response the server answers a broken one with. For the tests
+/// and the fuzz targets.
+pub fn read_all(input: &[u8]) -> Vec<Result<Message, Value>> {
+    let mut frames = Frames::new(input);
+    std::iter::from_fn(|| frames.next_message()).collect()
 }
 
 /// A JSON-RPC error response.
@@ -146,6 +146,16 @@ impl<R: BufRead> Frames<R> {
         Frames {
             input,
             resync: false,
+        }
+    }
+
+    /// The next message, or the error response to a broken one; `None` at
+    /// the end of the input.
+    fn next_message(&mut self) -> Option<Result<Message, Value>> {
+        match self.next_frame() {
+            Frame::End => None,
+            Frame::Bad(reason) => Some(Err(error(Value::Null, PARSE_ERROR, reason))),
+            Frame::Body(body) => Some(parse(&body)),
         }
     }
 
@@ -305,6 +315,16 @@ mod tests {
 
     fn body(s: &str) -> Frame {
         Frame::Body(s.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn reads_messages_and_answers_broken_ones() {
+        let read = read_all(
+            b"Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"initialized\"}Content-Length: 3\r\n\r\n{x}",
+        );
+        assert_eq!(read.len(), 2);
+        assert!(matches!(&read[0], Ok(Message::Notification(n)) if n.method == "initialized"));
+        assert_eq!(read[1].as_ref().unwrap_err()["error"]["code"], PARSE_ERROR);
     }
 
     #[test]
