@@ -25,6 +25,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod fix;
 pub mod formula;
+pub mod guard;
 pub mod lsp;
 pub mod quantity;
 pub mod relations;
@@ -34,6 +35,7 @@ pub mod source;
 pub mod span;
 pub mod suppress;
 pub mod syntax;
+pub mod text;
 
 use config::Config;
 use diagnostic::Diagnostic;
@@ -41,7 +43,9 @@ use diagnostic::Diagnostic;
 /// Checks the text of one draft with every enabled rule.
 ///
 /// Returns the diagnostics sorted by position, with each severity lowered
-/// to at most the rule's configured severity.
+/// to at most the rule's configured severity. A rule that fails (panics)
+/// costs only its own findings: it gives one diagnostic of the rule
+/// [`diagnostic::INTERNAL_ERROR`] at the start of the text that names it.
 ///
 /// Errors: [`syntax::ParseFailure`] only on a bug in the grammar.
 pub fn check_text(text: &str, config: &Config) -> Result<Vec<Diagnostic>, syntax::ParseFailure> {
@@ -113,7 +117,23 @@ fn check_cut_text(
     let mut out = Vec::new();
     for active in &config.rules {
         let start = out.len();
-        active.rule.check(&cx, &mut out);
+        let name = active.def.name;
+        let run = guard::catch(|| {
+            guard::test_panic(name);
+            active.rule.check(&cx, &mut out);
+        });
+        if let Err(panic) = run {
+            // What the rule pushed before it failed may be half-made.
+            out.truncate(start);
+            out.push(Diagnostic::new(
+                diagnostic::INTERNAL_ERROR,
+                "internal",
+                diagnostic::Severity::Error,
+                span::Span::new(0, 0),
+                guard::rule_error(name, &panic),
+            ));
+            continue;
+        }
         for d in &mut out[start..] {
             d.severity = d.severity.min(active.severity);
         }

@@ -234,8 +234,11 @@ impl Markers {
                 .iter()
                 .any(|m| m.start < s.end.max(s.start + 1) && s.start < m.end)
         };
-        diagnostics
-            .retain(|d| !inside(d.span) && !self.suppressed(d.rule, index.line(d.span.start)));
+        // An internal error is never suppressed: it says what was not checked.
+        diagnostics.retain(|d| {
+            d.rule == crate::diagnostic::INTERNAL_ERROR
+                || !inside(d.span) && !self.suppressed(d.rule, index.line(d.span.start))
+        });
         for d in diagnostics.iter_mut() {
             let touches = d.fix.as_ref().is_some_and(|f| {
                 f.edits.iter().any(|e| {

@@ -289,3 +289,51 @@ fn a_fixed_breakdown_keeps_its_figures() {
     );
     assert!(r.stderr.contains("fixed 3 issues in a.txt"));
 }
+
+/// The runs of digits of `s`: the figures as written.
+fn figures(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_ascii_digit() && !('０'..='９').contains(&c))
+        .filter(|r| !r.is_empty())
+        .map(digits)
+        .collect()
+}
+
+/// Figures of a table pasted as text, a blank line between them: no fix,
+/// safe or unsafe, joins them (`487614251014.70`); the split is reported.
+#[test]
+fn unsafe_fixes_never_join_two_figures() {
+    let ws = Workspace::new();
+    let draft = "产量48761\n\n42510\n\n14.70\n";
+    ws.write("粮食.txt", draft);
+    let r = ws.check(&["--fix", "--unsafe-fixes", "--format", "json", "粮食.txt"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(String::from_utf8(read(&ws, "粮食.txt")).unwrap(), draft);
+    let found: Vec<(String, String)> = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let rule = d["rule"].as_str().unwrap().to_string();
+            (rule, d["message"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "punct-broken-sentence".to_string(),
+            "figure split by a blank line (page-break artefact), read as 4876142510".to_string()
+        )]
+    );
+
+    // In an entry the other joins are made, and every figure stays itself.
+    let draft = "【粮食生产】全县粮食播种面积、总产量、单产分别为\n\n48761\n\n42510\n\n14.70\n\n产量48761\n\n42510\n\n14.70\n";
+    ws.write("粮食.txt", draft);
+    let r = ws.check(&["--fix", "--unsafe-fixes", "粮食.txt"]);
+    assert!(r.code == 0 || r.code == 1, "{r:?}");
+    let after = String::from_utf8(read(&ws, "粮食.txt")).unwrap();
+    assert_eq!(figures(&after), figures(draft), "{after}");
+    assert_eq!(
+        figures(draft),
+        ["48761", "42510", "14", "70", "48761", "42510", "14", "70"]
+    );
+}

@@ -685,3 +685,60 @@ fn awkward_markdown_maps_inside_the_file() {
         }
     }
 }
+
+/// A table cell outside a row (`<w:tbl><w:tc>` with no `<w:tr>`, as some
+/// converters write) is read as a cell of row 1; a paragraph of a table
+/// outside any cell as one of column 1.
+#[test]
+fn docx_table_cells_outside_rows_are_read() {
+    let ws = Workspace::new();
+    let cell = |text: &str| format!(r#"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"#);
+    let body = format!(
+        r#"<w:tbl>{}{}</w:tbl><w:tbl><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tbl>"#,
+        cell("项目"),
+        cell("全年救助城乡困难群众1360人，其中，城市困难群众460人，农村困难群众890人。"),
+        "全年救助城乡困难群众1360人，其中，城市困难群众460人，农村困难群众890人。",
+    );
+    ws.write("救助.docx", docx(&body));
+    let r = ws.check(&["--format", "json", "救助.docx"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let found: Vec<(u64, Value)> = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["paragraph"].as_u64().unwrap(), d["cell"].clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, serde_json::json!({"table": 1, "row": 1, "column": 2})),
+            (3, serde_json::json!({"table": 2, "row": 1, "column": 1})),
+        ]
+    );
+}
+
+/// A small Word file that unpacks to more than yblint reads (a zip bomb:
+/// 65 MiB of one repeated character in a few hundred KiB) is refused with a
+/// clear error before it is read to the end, and the other files are
+/// checked.
+#[test]
+fn a_docx_that_expands_too_far_is_refused() {
+    let ws = Workspace::new();
+    let padding = "零".repeat((65 << 20) / 3);
+    let bomb = docx(&format!("<w:p><w:r><w:t>{padding}</w:t></w:r></w:p>"));
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    ws.write("炸弹.docx", &bomb);
+    ws.write("正文.txt", DRAFT);
+    let r = ws.check(&["."]);
+    assert_eq!(r.code, 2, "{r:?}");
+    let lines = r.stderr_lines();
+    assert!(
+        lines.contains(&"yblint: error: ./炸弹.docx: the Word file expands to more than 64 MiB (word/document.xml); yblint reads at most 64 MiB a part and 256 MiB in all"),
+        "{lines:?}"
+    );
+    assert!(r.stdout.contains(MESSAGE), "{}", r.stdout);
+    assert_eq!(
+        lines.last(),
+        Some(&"checked 1 file: 1 error, 0 warnings, 0 infos")
+    );
+}

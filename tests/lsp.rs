@@ -39,8 +39,14 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 
 impl Client {
     fn start(dir: &std::path::Path) -> Client {
+        Client::start_with_env(dir, &[])
+    }
+
+    /// Starts the server with extra environment variables.
+    fn start_with_env(dir: &std::path::Path, env: &[(&str, &str)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_yblint"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -70,6 +76,36 @@ impl Client {
         let body = serde_json::to_string(&message).unwrap();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         self.stdin.flush().unwrap();
+    }
+
+    /// Sends bytes as they are (a frame of the client's own making).
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// Sends a request and returns the error it is answered with.
+    fn request_error(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let m = self.next();
+            if m["id"] == json!(id) && m.get("method").is_none() {
+                assert!(m.get("result").is_none(), "{method} did not fail: {m}");
+                return m["error"].clone();
+            }
+        }
+    }
+
+    /// The next message of the server that is not a notification.
+    fn next_response(&mut self) -> Value {
+        loop {
+            let m = self.next();
+            if m.get("method").is_none() {
+                return m;
+            }
+        }
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -328,6 +364,150 @@ fn markdown_is_read_as_markdown() {
             "breakdown-sum".to_string(),
             json!({"line": 6, "character": 9})
         )]
+    );
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().unwrap().code(), Some(0));
+}
+
+/// A rule that fails on the draft costs only its own findings: the others
+/// are published, the user is told once (and the log told every time), and
+/// the server keeps serving. The failing rule is chosen through the
+/// test-only variable `YBLINT_TEST_PANIC_RULE`.
+#[test]
+fn a_failing_rule_is_reported_and_the_server_keeps_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("民政.txt");
+    let uri = file_uri(&draft);
+    let mut client = Client::start_with_env(
+        dir.path(),
+        &[("YBLINT_TEST_PANIC_RULE", "num-fullwidth-digits")],
+    );
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": WRONG}}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(rules_of(&published), vec!["breakdown-sum"]);
+    let mut told = Vec::new();
+    while told.len() < 2 {
+        let m = client.next();
+        if m["method"] == "window/logMessage" || m["method"] == "window/showMessage" {
+            assert_eq!(m["params"]["type"], 1, "{m}");
+            let text = m["params"]["message"].as_str().unwrap().to_string();
+            assert!(
+                text.contains("民政.txt: internal error in rule num-fullwidth-digits: YBLINT_TEST_PANIC_RULE asked num-fullwidth-digits to fail"),
+                "{text}"
+            );
+            assert!(text.ends_with("please report it with this file"), "{text}");
+            told.push(m["method"].as_str().unwrap().to_string());
+        }
+    }
+    told.sort();
+    assert_eq!(told, ["window/logMessage", "window/showMessage"]);
+    // Still serving: the next version is checked.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": RIGHT}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["version"], 2);
+    assert_eq!(rules_of(&published), Vec::<String>::new());
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().unwrap().code(), Some(0));
+}
+
+/// Frames and messages the server cannot read are answered with JSON-RPC
+/// errors, nothing is allocated for a body announced as 1 TiB, and the
+/// session goes on.
+#[test]
+fn broken_messages_are_answered_and_the_server_keeps_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("民政.txt");
+    let uri = file_uri(&draft);
+    let mut client = Client::start(dir.path());
+    // After a broken frame the server skips to the next `Content-` header:
+    // the header-less message comes first.
+    let broken: [(&[u8], i64, &str); 8] = [
+        (
+            b"{\"jsonrpc\": \"2.0\"}\r\n\r\n",
+            -32700,
+            "a header line that is not `Name: value`",
+        ),
+        (b"Content-Length: 5\r\n\r\n{oops", -32700, "parse error"),
+        (
+            b"Content-Length: -3\r\n\r\n{}",
+            -32700,
+            "Content-Length `-3` is not a byte count",
+        ),
+        (
+            b"Content-Length: 1e3\r\n\r\n{}",
+            -32700,
+            "Content-Length `1e3` is not a byte count",
+        ),
+        (
+            b"Content-Type: application/json\r\n\r\n{}",
+            -32700,
+            "a message without a Content-Length header",
+        ),
+        (
+            b"Content-Length: 1099511627776\r\n\r\n{}",
+            -32700,
+            "a message of 1099511627776 bytes is larger than the limit of 64 MiB",
+        ),
+        (b"Content-Length: 2\r\n\r\n[]", -32600, "invalid request"),
+        (
+            b"Content-Length: 35\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":5}",
+            -32600,
+            "invalid request",
+        ),
+    ];
+    for (bytes, code, message) in broken {
+        client.send_raw(bytes);
+        let answer = client.next_response();
+        assert_eq!(answer["error"]["code"], code, "{answer}");
+        let text = answer["error"]["message"].as_str().unwrap();
+        assert!(text.starts_with(message), "{text}");
+        let id = if message == "invalid request" && bytes.ends_with(b"5}") {
+            json!(7)
+        } else {
+            Value::Null
+        };
+        assert_eq!(answer["id"], id, "{answer}");
+    }
+    let init = client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    client.notify("initialized", json!({}));
+    // Requests with parameters of the wrong shape: -32602.
+    for method in ["textDocument/hover", "textDocument/codeAction"] {
+        for params in [
+            json!({"textDocument": 5}),
+            json!(null),
+            json!({"position": {"line": -1}}),
+        ] {
+            let error = client.request_error(method, params);
+            assert_eq!(error["code"], -32602, "{method}: {error}");
+        }
+    }
+    // A notification of the wrong shape is ignored; the session goes on.
+    client.notify("textDocument/didOpen", json!({"textDocument": "民政.txt"}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": WRONG}}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(
+        rules_of(&published),
+        vec!["breakdown-sum", "num-fullwidth-digits"]
     );
     assert_eq!(client.request("shutdown", Value::Null), Value::Null);
     client.notify("exit", Value::Null);

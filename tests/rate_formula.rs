@@ -434,6 +434,33 @@ fn malformed_formulas_in_yblint_toml() {
     );
 }
 
+/// A value of 4,000 nested parentheses used to overflow the stack and
+/// abort the run: nesting is bounded, and the error points at the first
+/// parenthesis too deep.
+#[test]
+fn deeply_nested_parentheses_are_a_configuration_error() {
+    let ws = Workspace::new();
+    let value = format!(
+        "{}有效灌溉面积{} / 耕地面积",
+        "(".repeat(4000),
+        ")".repeat(4000)
+    );
+    ws.write(
+        "yblint.toml",
+        IRRIGATION.replace("有效灌溉面积 / 耕地面积", &value),
+    );
+    ws.write("稿.txt", FIELDS);
+    let run = ws.check(&["稿.txt"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let (message, header, _) = config_error(&run);
+    assert_eq!(
+        message,
+        "error: invalid configuration: formula `有效灌溉率`: parentheses nested more than 64 deep"
+    );
+    // `value = "` and 64 parentheses come before it.
+    assert!(header.ends_with("yblint.toml:3:74"), "{header}");
+}
+
 #[test]
 fn built_in_formula_files_are_named_as_built_in() {
     use std::path::Path;
@@ -460,4 +487,115 @@ fn excluded_words_in_the_head_of_a_statement() {
         "【人口】 年末户籍人口35.6万人；年末常住人口31.2万人，其中城镇人口14.6万人，城镇化率48.6%。\n",
         "48.6%",
     );
+}
+
+/// Runs `yblint check` with a `yblint.toml` naming `file` in
+/// `formula_files`; returns the run.
+fn with_formula_file(ws: &Workspace, file: &str) -> Run {
+    ws.write(
+        "项目/yblint.toml",
+        format!("formula_files = [{}]\n", serde_json::json!(file)),
+    );
+    ws.write("项目/稿.txt", FIELDS);
+    ws.check(&["项目/稿.txt"])
+}
+
+/// A configuration never makes yblint read, or print, a file outside its
+/// own project: not by an absolute path, not by `..`, not through a
+/// symbolic link.
+#[test]
+fn formula_files_outside_the_project_are_refused_unread() {
+    let ws = Workspace::new();
+    ws.write("外部/水利.toml", IRRIGATION);
+    let mut cases = vec![
+        ("/etc/passwd".to_string(), "/etc/passwd".to_string()),
+        (
+            "../外部/水利.toml".to_string(),
+            "../外部/水利.toml".to_string(),
+        ),
+        ("/dev/zero".to_string(), "/dev/zero".to_string()),
+    ];
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(ws.path().join("项目/formulas")).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", ws.path().join("项目/formulas/口令.toml"))
+            .unwrap();
+        cases.push((
+            "formulas/口令.toml".to_string(),
+            "formulas/口令.toml".to_string(),
+        ));
+    }
+    for (file, named) in cases {
+        let run = with_formula_file(&ws, &file);
+        assert_eq!(run.code, 2, "{file}: {run:?}");
+        let (message, _, _) = config_error(&run);
+        assert!(
+            message.starts_with("error: invalid configuration: formula file `"),
+            "{file}: {message}"
+        );
+        assert!(message.contains(&named), "{file}: {message}");
+        assert!(
+            message.contains("` is outside the project: formula files must be below `"),
+            "{file}: {message}"
+        );
+        assert!(!run.stderr.contains("root:"), "{file}: {}", run.stderr);
+        assert!(!run.stdout.contains("root:"), "{file}: {}", run.stdout);
+    }
+}
+
+/// Inside the project: only regular files (a named pipe would block the
+/// run, a device never ends), at most 1 MiB, and a file that is not TOML is
+/// named with the place of the error, never quoted.
+#[test]
+fn formula_files_must_be_small_regular_toml_files() {
+    let ws = Workspace::new();
+    ws.write("项目/formulas/大.toml", "# 说明\n".repeat(200_000));
+    ws.write("项目/formulas/笔记.toml", "机密 内部资料\n不得外传\n");
+    std::fs::create_dir_all(ws.path().join("项目/formulas/目录.toml")).unwrap();
+    let mut cases = vec![
+        ("formulas/大.toml", "` is larger than 1 MiB"),
+        ("formulas/目录.toml", "` is not a regular file"),
+    ];
+    #[cfg(unix)]
+    {
+        let fifo = ws.path().join("项目/formulas/管道.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if made {
+            cases.push(("formulas/管道.toml", "` is not a regular file"));
+        }
+    }
+    for (file, says) in cases {
+        let started = std::time::Instant::now();
+        let run = with_formula_file(&ws, file);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{file}"
+        );
+        assert_eq!(run.code, 2, "{file}: {run:?}");
+        let (message, _, _) = config_error(&run);
+        assert!(
+            message.starts_with("error: invalid configuration: formula file `"),
+            "{file}: {message}"
+        );
+        assert!(message.ends_with(&format!("{file}{says}")), "{message}");
+    }
+    let run = with_formula_file(&ws, "formulas/笔记.toml");
+    assert_eq!(run.code, 2, "{run:?}");
+    let line = run
+        .stderr_lines()
+        .into_iter()
+        .find(|l| l.starts_with("yblint: error:"))
+        .unwrap_or_else(|| panic!("{}", run.stderr))
+        .to_string();
+    assert!(
+        line.starts_with("yblint: error: ")
+            && line.contains("笔记.toml: line 1, column 4: not valid TOML: "),
+        "{line}"
+    );
+    assert!(!run.stderr.contains("机密"), "{}", run.stderr);
+    assert!(!run.stderr.contains("不得外传"), "{}", run.stderr);
 }

@@ -9,7 +9,7 @@ use super::{config_error, display, plural, CheckArgs, ColorMode, Format};
 use crate::baseline::Baseline;
 use crate::config::{find_config, Config};
 use crate::coverage::Coverage;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, INTERNAL_ERROR};
 use crate::fix::{self, FixMode};
 use crate::render::{self, FileReport, Summary};
 use crate::source::{self, Document};
@@ -157,12 +157,15 @@ fn check_one(
     };
     let Some(fixing) = fixing else {
         return match suppress::check_source(&src, src.source_text(), config) {
-            Ok((diagnostics, coverage)) => Some(Checked {
-                report: FileReport::from_document(src, diagnostics),
-                stdout_text: None,
-                diff: String::new(),
-                coverage,
-            }),
+            Ok((mut diagnostics, coverage)) => {
+                take_internal_errors(&src.name, &mut diagnostics, failures);
+                Some(Checked {
+                    report: FileReport::from_document(src, diagnostics),
+                    stdout_text: None,
+                    diff: String::new(),
+                    coverage,
+                })
+            }
             Err(e) => {
                 failures.push((src.name, e.to_string()));
                 None
@@ -171,18 +174,26 @@ fn check_one(
     };
     let original = src.source_text().to_string();
     let lint = |t: &str| suppress::check_source(&src, t, config).map(|(d, _)| d);
-    let outcome = match fix::fix_text(&original, fixing.mode, lint) {
+    let mut outcome = match fix::fix_text(&original, fixing.mode, lint) {
         Ok(o) => o,
         Err(e) => {
             failures.push((src.name, e.to_string()));
             return None;
         }
     };
+    take_internal_errors(&src.name, &mut outcome.diagnostics, failures);
     for r in &outcome.refused {
-        eprintln!(
-            "yblint: warning: {}: a fix of {} was not applied: it would change a digit ({}); please report this bug",
-            src.name, r.rule, r.message
-        );
+        if r.joins {
+            eprintln!(
+                "yblint: warning: {}: a fix of {} was not applied: it would join two figures into one or split one ({}); make it by hand if the source says so",
+                src.name, r.rule, r.message
+            );
+        } else {
+            eprintln!(
+                "yblint: warning: {}: a fix of {} was not applied: it would change a digit ({}); please report this bug",
+                src.name, r.rule, r.message
+            );
+        }
     }
     let fixed = fix::write::keep_line_endings(&original, outcome.text);
     let changed = fixed != original;
@@ -226,8 +237,9 @@ fn check_one(
         if let Err(e) = written {
             failures.push((name, e.to_string()));
             // The file is as it was: report what it holds.
-            let (diagnostics, coverage) =
+            let (mut diagnostics, coverage) =
                 suppress::check_source(&src, &original, config).unwrap_or_default();
+            diagnostics.retain(|d| d.rule != INTERNAL_ERROR);
             return Some(Checked {
                 report: FileReport::from_document(src, diagnostics),
                 stdout_text: None,
@@ -245,6 +257,36 @@ fn check_one(
         diff: String::new(),
         coverage,
     })
+}
+
+/// Loads the configuration file `path`; a failure (panic) while loading it
+/// is an error of that file, as a broken configuration is.
+fn load_config(path: &Path) -> Result<Config, crate::config::ConfigError> {
+    crate::guard::catch(|| Config::from_file(path)).unwrap_or_else(|panic| {
+        Err(crate::config::ConfigError {
+            path: path.to_path_buf(),
+            text: String::new(),
+            span: None,
+            message: crate::guard::file_error(&panic),
+        })
+    })
+}
+
+/// Moves the internal errors of rules that failed on the file `name` out of
+/// its findings into `failures`: each is one error line, and the run exits 2.
+fn take_internal_errors(
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    failures: &mut Vec<(String, String)>,
+) {
+    diagnostics.retain(|d| {
+        if d.rule == INTERNAL_ERROR {
+            failures.push((name.to_string(), d.message.clone()));
+            false
+        } else {
+            true
+        }
+    });
 }
 
 /// Runs `yblint check`; returns the exit code.
@@ -293,7 +335,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let stdin_fixed = args.fix && files.iter().any(|f| f.as_os_str() == "-");
 
     let fixed = match &args.config {
-        Some(p) => match Config::from_file(p) {
+        Some(p) => match load_config(p) {
             Ok(c) => Some(c),
             Err(e) => return config_error(&e),
         },
@@ -322,7 +364,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 let key = find_config(start);
                 let entry = found.entry(key.clone()).or_insert_with(|| {
                     let loaded = match &key {
-                        Some(p) => Config::from_file(p),
+                        Some(p) => load_config(p),
                         None => Config::builtin(),
                     };
                     match loaded {
@@ -372,26 +414,35 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 }
             }
         };
-        let read = if file.as_os_str() == "-" {
-            source::read_stdin_with(&options)
-        } else {
-            source::read_path_with(file, &options)
-        };
-        let doc: Document = match read {
-            Ok(s) => s,
-            Err(e) => {
-                failures.push((display(file), e.to_string()));
-                continue;
-            }
-        };
-        if let Some(c) = check_one(
-            file,
-            doc,
-            config,
-            fixing.as_ref(),
-            args.coverage,
-            &mut failures,
-        ) {
+        // A failure (panic) while reading or checking this file costs only
+        // this file.
+        let checked = crate::guard::catch(|| {
+            let read = if file.as_os_str() == "-" {
+                source::read_stdin_with(&options)
+            } else {
+                source::read_path_with(file, &options)
+            };
+            let doc: Document = match read {
+                Ok(s) => s,
+                Err(e) => {
+                    failures.push((display(file), e.to_string()));
+                    return None;
+                }
+            };
+            check_one(
+                file,
+                doc,
+                config,
+                fixing.as_ref(),
+                args.coverage,
+                &mut failures,
+            )
+        });
+        let checked = checked.unwrap_or_else(|panic| {
+            failures.push((display(file), crate::guard::file_error(&panic)));
+            None
+        });
+        if let Some(c) = checked {
             coverage.merge(&c.coverage);
             diffs.push_str(&c.diff);
             stdout_texts.extend(c.stdout_text);

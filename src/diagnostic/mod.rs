@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+/// The rule name of an internal error: a rule that failed on a draft
+/// (see [`crate::guard`]). `yblint check` reports it as an error of the file
+/// (exit code 2) and the language server as a message, not as a finding.
+pub const INTERNAL_ERROR: &str = "internal-error";
+
 /// How serious a finding is. `Off` is a configured severity that disables a
 /// rule; no diagnostic carries it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -6,7 +6,9 @@
 //! One pass takes the fixes of the current diagnostics (safe ones, or safe
 //! and unsafe ones), drops every fix that overlaps one before it (in source
 //! order: the later of two overlapping fixes waits for the next pass), drops
-//! every fix that would change the digits of the text, and applies the rest.
+//! every fix that would change the figures of the text (a digit, or where one
+//! figure's digits end and the next one's begin: no fix joins two figures
+//! into one or splits one), and applies the rest.
 //! [`fix_text`] repeats passes on the re-checked text until a pass changes
 //! nothing, at most [`MAX_PASSES`] times.
 
@@ -37,12 +39,17 @@ impl FixMode {
     }
 }
 
-/// A fix the engine would not apply because it changes the digits of the
-/// text (a rule's bug: a fix never changes a number).
+/// A fix the engine would not apply because it changes the figures of the
+/// text: a digit (a rule's bug: a fix never changes a number), or the runs
+/// of digits (it would join two figures into one, or split one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
     /// The rule that offered it.
     pub rule: &'static str,
+    /// True when the fix keeps every digit but joins or splits figures
+    /// (`48761` and `42510` on lines of their own made `4876142510`): a
+    /// fix the user must make by hand if it is right, not a bug.
+    pub joins: bool,
     /// Byte offset of its first edit in the text it was offered for.
     pub offset: usize,
     /// The fix's own message.
@@ -76,6 +83,31 @@ pub fn digits(text: &str) -> String {
         .collect()
 }
 
+/// The runs of digits of `text` in order (full-width digits read as ASCII):
+/// the figures as written, which no fix may change, join or split.
+pub fn numbers(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_run = false;
+    for c in text.chars() {
+        let d = match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        };
+        match (d, in_run) {
+            (Some(d), true) => {
+                if let Some(last) = out.last_mut() {
+                    last.push(d);
+                }
+            }
+            (Some(d), false) => out.push(d.to_string()),
+            (None, _) => {}
+        }
+        in_run = d.is_some();
+    }
+    out
+}
+
 /// True when the edits of `fix` are sorted, non-overlapping, inside `text`
 /// and on character boundaries.
 fn well_formed(text: &str, fix: &Fix) -> bool {
@@ -107,10 +139,29 @@ fn keeps_digits(text: &str, fix: &Fix) -> bool {
     let before: String = fix
         .edits
         .iter()
-        .map(|e| digits(&text[e.span.start..e.span.end]))
+        .map(|e| digits(crate::text::slice(text, e.span.start, e.span.end)))
         .collect();
     let after: String = fix.edits.iter().map(|e| digits(&e.replacement)).collect();
     before == after
+}
+
+/// True when applying `fix` keeps the runs of digits: each edit is read with
+/// the characters on either side of it, so that deleting the line breaks
+/// between `48761` and `42510` (which keeps every digit) is seen to make
+/// one figure of two.
+fn keeps_numbers(text: &str, fix: &Fix) -> bool {
+    let around = |e: &Edit, middle: &str| {
+        let before = crate::text::char_before(text, e.span.start).map(String::from);
+        let after = crate::text::char_at(text, e.span.end).map(String::from);
+        numbers(&format!(
+            "{}{middle}{}",
+            before.unwrap_or_default(),
+            after.unwrap_or_default()
+        ))
+    };
+    fix.edits.iter().all(|e| {
+        around(e, crate::text::slice(text, e.span.start, e.span.end)) == around(e, &e.replacement)
+    })
 }
 
 /// The fixes one pass applies to `text`: those of `diagnostics` that `mode`
@@ -130,9 +181,11 @@ pub fn select<'d>(
     candidates.sort_by_key(|(_, f)| (f.edits[0].span.start, f.edits[0].span.end));
     let mut chosen: Vec<&Fix> = Vec::new();
     for (d, fix) in candidates {
-        if !keeps_digits(text, fix) {
+        let digits_kept = keeps_digits(text, fix);
+        if !digits_kept || !keeps_numbers(text, fix) {
             refused.push(Refused {
                 rule: d.rule,
+                joins: digits_kept,
                 offset: fix.edits[0].span.start,
                 message: fix.message.clone(),
             });
@@ -199,17 +252,26 @@ pub fn fix_text<E>(
         if fixes.is_empty() {
             break;
         }
-        let next = apply(&current, &fixes);
+        let mut next = apply(&current, &fixes);
+        let mut count = fixes.len();
+        if numbers(&next) != numbers(&current) {
+            // Fixes that each keep the figures may join two together (each
+            // deletes one of the line breaks between them): this pass
+            // applies the first alone, and the next pass sees the others
+            // in its text.
+            next = apply(&current, &fixes[..1]);
+            count = 1;
+        }
         if next == current {
             break;
         }
-        applied += fixes.len();
+        applied += count;
         passes += 1;
         current = next;
         diagnostics = check(&current)?;
     }
-    if digits(&current) != digits(text) {
-        // Cannot happen with fixes that each keep their digits; refuse all
+    if numbers(&current) != numbers(text) {
+        // Cannot happen with fixes that each keep their figures; refuse all
         // the same rather than write a changed number.
         let first = check(text)?;
         let mut all = Vec::new();
@@ -217,6 +279,7 @@ pub fn fix_text<E>(
             if let Some(f) = &d.fix {
                 all.push(Refused {
                     rule: d.rule,
+                    joins: false,
                     offset: f.edits.first().map(|e| e.span.start).unwrap_or(0),
                     message: f.message.clone(),
                 });
@@ -294,6 +357,35 @@ mod tests {
             diag(1, 2, "x", Applicability::Safe),
             diag(0, 99, "", Applicability::Safe),
         ];
+        assert!(select(text, &ds, FixMode::Safe, &mut refused).is_empty());
+    }
+
+    #[test]
+    fn a_fix_that_joins_or_splits_figures_is_refused() {
+        assert_eq!(
+            numbers("产量48761\n\n４2510\n14.70"),
+            ["48761", "42510", "14", "70"]
+        );
+        let text = "产量48761\n\n42510";
+        let at = text.find('\n').unwrap();
+        let ds = vec![diag(at, at + 2, "", Applicability::Unsafe)];
+        let mut refused = Vec::new();
+        assert!(select(text, &ds, FixMode::Unsafe, &mut refused).is_empty());
+        assert_eq!(refused.len(), 1);
+        assert!(refused[0].joins);
+        // Two fixes that each delete one line break: one is applied, the
+        // other then refused.
+        let check = |t: &str| -> Result<Vec<Diagnostic>, ()> {
+            Ok(t.match_indices('\n')
+                .map(|(i, _)| diag(i, i + 1, "", Applicability::Safe))
+                .collect())
+        };
+        let out = fix_text(text, FixMode::Safe, check).unwrap();
+        assert_eq!(out.text, "产量48761\n42510");
+        assert_eq!(out.refused.len(), 1);
+        // Splitting a figure is refused too.
+        let at = text.find('7').unwrap();
+        let ds = vec![diag(at, at, " ", Applicability::Safe)];
         assert!(select(text, &ds, FixMode::Safe, &mut refused).is_empty());
     }
 

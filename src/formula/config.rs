@@ -103,7 +103,23 @@ pub fn builtin() -> Result<Vec<Formula>, ConfigError> {
 /// Errors: TOML syntax, a key other than `formula`, or a malformed formula.
 pub fn parse_file(path: &Path, shown: &str, text: &str) -> Result<Vec<Formula>, ConfigError> {
     let origin = Origin { path, shown, text };
-    let table = DeTable::parse(text).map_err(|e| origin.de_error(e))?;
+    // A file that is not TOML is named with the place and the parser's
+    // message, never quoted: it may be any text.
+    let table = DeTable::parse(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start.min(text.len()));
+        let before = crate::text::before(text, at);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        ConfigError {
+            path: path.to_path_buf(),
+            text: String::new(),
+            span: None,
+            message: format!(
+                "line {line}, column {column}: not valid TOML: {}",
+                e.message().trim()
+            ),
+        }
+    })?;
     let mut out = Vec::new();
     for (key, value) in table.get_ref().iter() {
         if key.get_ref().as_ref() != "formula" {
@@ -150,15 +166,64 @@ pub fn user_key(
     let dir = path.parent().unwrap_or(Path::new(""));
     for rel in files {
         let full = dir.join(rel.get_ref());
-        let body = std::fs::read_to_string(&full).map_err(|e| {
-            origin.error(
-                Some(rel.span()),
-                format!("cannot read formula file `{}`: {e}", full.display()),
-            )
-        })?;
+        let body = read_formula_file(dir, &full)
+            .map_err(|message| origin.error(Some(rel.span()), message))?;
         merge(into, parse_file(&full, &shown_path(&full), &body)?);
     }
     Ok(())
+}
+
+/// The largest formula file yblint reads (1 MiB).
+pub const MAX_FORMULA_FILE: u64 = 1 << 20;
+
+/// The text of the formula file `full` named by the `yblint.toml` in the
+/// folder `project`. It must be a regular file below that folder once
+/// symbolic links are resolved (a configuration never makes yblint read a
+/// file outside its own project, such as `/etc/passwd`), of at most
+/// [`MAX_FORMULA_FILE`] bytes, in UTF-8.
+///
+/// Errors: the message for the user, which never quotes the file.
+fn read_formula_file(project: &Path, full: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let named = full.display();
+    let cannot = |e: std::io::Error| format!("cannot read formula file `{named}`: {e}");
+    let project = project
+        .canonicalize()
+        .or_else(|_| std::env::current_dir().and_then(|d| d.join(project).canonicalize()))
+        .map_err(cannot)?;
+    let real = full.canonicalize().map_err(cannot)?;
+    if !real.starts_with(&project) {
+        return Err(format!(
+            "formula file `{named}` is outside the project: formula files must be below `{}`, the folder of this yblint.toml",
+            project.display()
+        ));
+    }
+    let meta = std::fs::metadata(&real).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(format!("formula file `{named}` is not a regular file"));
+    }
+    let too_big = || {
+        format!(
+            "formula file `{named}` is larger than {} MiB",
+            MAX_FORMULA_FILE >> 20
+        )
+    };
+    if meta.len() > MAX_FORMULA_FILE {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(MAX_FORMULA_FILE + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FORMULA_FILE {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "formula file `{named}` is not UTF-8 text (byte {} is not)",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Adds `new` to `into`; a formula replaces one of the same name.

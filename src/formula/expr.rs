@@ -126,8 +126,11 @@ impl Expression {
     /// Parses an expression (the `value` of a `[[formula]]`).
     ///
     /// Errors: a [`SyntaxError`] with the byte offset of the first position
-    /// that does not fit the grammar, or of a formula without any label.
+    /// that does not fit the grammar, or of a formula without any label; a
+    /// formula longer than [`MAX_CHARS`] characters, or with parentheses
+    /// nested deeper than [`MAX_DEPTH`].
     pub fn parse(text: &str) -> Result<Expression, SyntaxError> {
+        check_bounds(text)?;
         let mut pairs =
             FormulaParser::parse(Rule::formula, text).map_err(|e| syntax_error(text, e))?;
         let formula = pairs.next().ok_or_else(|| SyntaxError {
@@ -170,6 +173,40 @@ impl Expression {
     pub fn render(&self, show: &dyn Fn(usize) -> String) -> String {
         render(&self.root, show)
     }
+}
+
+/// The deepest nesting of parentheses a formula may have.
+pub const MAX_DEPTH: usize = 64;
+
+/// The longest formula, in characters.
+pub const MAX_CHARS: usize = 1000;
+
+/// Refuses a formula too long or too deeply nested to be read safely (the
+/// parser and the evaluation descend once per level).
+fn check_bounds(text: &str) -> Result<(), SyntaxError> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '（' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(SyntaxError {
+                        offset: at,
+                        message: format!("parentheses nested more than {MAX_DEPTH} deep"),
+                    });
+                }
+            }
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if let Some((at, _)) = text.char_indices().nth(MAX_CHARS) {
+        return Err(SyntaxError {
+            offset: at,
+            message: format!("a formula is at most {MAX_CHARS} characters long"),
+        });
+    }
+    Ok(())
 }
 
 fn build(pair: Pair<'_, Rule>, operands: &mut Vec<Operand>) -> Expr {
@@ -369,5 +406,18 @@ mod tests {
         assert!(e.message.contains("at least one label"));
         assert!(Expression::parse("").is_err());
         assert!(Expression::parse("甲 // 乙").is_err());
+    }
+
+    #[test]
+    fn depth_and_length_are_bounded() {
+        let deep = format!("{}甲{}", "(".repeat(64), ")".repeat(64));
+        assert!(Expression::parse(&deep).is_ok());
+        let deeper = format!("{}甲{}", "（".repeat(65), "）".repeat(65));
+        let e = Expression::parse(&deeper).unwrap_err();
+        assert_eq!(e.offset, "（".len() * 64);
+        assert_eq!(e.message, "parentheses nested more than 64 deep");
+        let long = "甲+".repeat(500) + "甲";
+        let e = Expression::parse(&long).unwrap_err();
+        assert_eq!(e.offset, "甲+".len() * 500);
     }
 }

@@ -10,12 +10,18 @@
 //! diagnostic. Positions are in UTF-16 code units, as the protocol requires.
 //!
 //! Errors: a broken `yblint.toml` is shown to the user as a message, and the
-//! drafts it governs get no diagnostics until it is fixed.
+//! drafts it governs get no diagnostics until it is fixed. A rule that fails
+//! on a draft costs only its own findings: the others are published and the
+//! internal error is shown once and logged (`window/logMessage`). A message
+//! the server cannot read is answered with a JSON-RPC error
+//! ([`transport`]), a request with invalid parameters with `-32602`, and a
+//! request the server fails on with `-32603`; the server keeps serving.
 
 mod convert;
 pub mod position;
+pub mod transport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -24,13 +30,14 @@ use lsp_server::{Connection, Message, Notification, Request, RequestId, Response
 use lsp_types::notification::{self as n, Notification as _};
 use lsp_types::request::{self as r, Request as _};
 use lsp_types::{
-    CodeActionProviderCapability, HoverProviderCapability, InitializeParams, MessageType,
-    PublishDiagnosticsParams, ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    CodeActionProviderCapability, HoverProviderCapability, InitializeParams, LogMessageParams,
+    MessageType, PublishDiagnosticsParams, ServerCapabilities, ShowMessageParams,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 
 use crate::config::{find_config, Config};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, INTERNAL_ERROR};
 use crate::source::Kind;
 
 /// How long after the last change a draft is checked again.
@@ -57,12 +64,15 @@ struct Server {
     /// the overrides applied (none: the file's own settings); `Err` holds the
     /// message of a broken one, already shown to the user.
     configs: HashMap<ConfigKey, Result<Config, String>>,
+    /// Internal errors already shown to the user (each is shown once, and
+    /// logged every time).
+    shown: HashSet<String>,
 }
 
 /// Runs the server until the client shuts it down; returns the exit code
 /// (0 after a clean shutdown, 1 when the connection failed).
 pub fn run() -> i32 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
     let code = match serve(&connection) {
         Ok(()) => 0,
         Err(e) => {
@@ -96,11 +106,15 @@ fn capabilities() -> ServerCapabilities {
 
 fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
     let caps = serde_json::to_value(capabilities())?;
-    let params: InitializeParams = serde_json::from_value(connection.initialize(caps)?)?;
+    // Parameters the server cannot read leave it with the defaults: it
+    // then registers no file watchers.
+    let params: InitializeParams =
+        serde_json::from_value(connection.initialize(caps)?).unwrap_or_default();
     let mut server = Server {
         sender: connection.sender.clone(),
         documents: HashMap::new(),
         configs: HashMap::new(),
+        shown: HashSet::new(),
     };
     server.watch_config_files(&params);
     loop {
@@ -119,15 +133,34 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
                 Err(_) => return Ok(()),
             },
         };
+        // A failure (panic) while handling one message is logged, and a
+        // request that caused it is answered with an internal error.
         match message {
-            None => server.check_due(),
+            None => {
+                if let Err(panic) = crate::guard::catch(|| server.check_due()) {
+                    server.internal_error(&crate::guard::file_error(&panic));
+                }
+            }
             Some(Message::Request(req)) => {
                 if connection.handle_shutdown(&req)? {
                     return Ok(());
                 }
-                server.request(req);
+                let id = req.id.clone();
+                if let Err(panic) = crate::guard::catch(|| server.request(req)) {
+                    let message = crate::guard::file_error(&panic);
+                    server.internal_error(&message);
+                    server.send(Message::Response(Response::new_err(
+                        id,
+                        lsp_server::ErrorCode::InternalError as i32,
+                        message,
+                    )));
+                }
             }
-            Some(Message::Notification(note)) => server.notification(note),
+            Some(Message::Notification(note)) => {
+                if let Err(panic) = crate::guard::catch(|| server.notification(note)) {
+                    server.internal_error(&crate::guard::file_error(&panic));
+                }
+            }
             Some(Message::Response(_)) => {}
         }
     }
@@ -135,18 +168,37 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
 
 /// Checks the text of an open draft as `yblint check` checks a file of that
 /// kind (plain text, or Markdown by its extension); nothing for a Word file.
-fn lint(path: Option<&Path>, text: &str, config: &Config) -> Vec<Diagnostic> {
+/// Returns the findings and the internal errors of the rules that failed
+/// (or of the whole check).
+fn lint(path: Option<&Path>, text: &str, config: &Config) -> (Vec<Diagnostic>, Vec<String>) {
     let kind = path.map(crate::source::kind_of).unwrap_or(Kind::Text);
     if kind == Kind::Docx {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let name = path.map(|p| p.display().to_string()).unwrap_or_default();
-    // The editor holds the text decoded, whatever the file's encoding: the
-    // spans index the editor's text.
-    let doc = crate::source::from_text(&name, kind, text.to_string());
-    crate::suppress::check_source(&doc, text, config)
-        .map(|(d, _)| d)
-        .unwrap_or_default()
+    let checked = crate::guard::catch(|| {
+        // The editor holds the text decoded, whatever the file's encoding:
+        // the spans index the editor's text.
+        let doc = crate::source::from_text(&name, kind, text.to_string());
+        crate::suppress::check_source(&doc, text, config)
+            .map(|(d, _)| d)
+            .unwrap_or_default()
+    });
+    match checked {
+        Ok(mut found) => {
+            let mut errors = Vec::new();
+            found.retain(|d| {
+                if d.rule == INTERNAL_ERROR {
+                    errors.push(d.message.clone());
+                    false
+                } else {
+                    true
+                }
+            });
+            (found, errors)
+        }
+        Err(panic) => (Vec::new(), vec![crate::guard::file_error(&panic)]),
+    }
 }
 
 /// The file path of a `file:` URI (percent-decoded), if it is one.
@@ -180,6 +232,30 @@ impl Server {
 
     fn respond(&self, id: RequestId, result: impl serde::Serialize) {
         self.send(Message::Response(Response::new_ok(id, result)));
+    }
+
+    /// Answers a request whose parameters could not be read.
+    fn invalid_params(&self, id: RequestId, error: impl std::fmt::Display) {
+        self.send(Message::Response(Response::new_err(
+            id,
+            lsp_server::ErrorCode::InvalidParams as i32,
+            format!("invalid parameters: {error}"),
+        )));
+    }
+
+    /// Logs an internal error, and shows it the first time.
+    fn internal_error(&mut self, message: &str) {
+        let message = format!("yblint: {message}");
+        self.notify::<n::LogMessage>(LogMessageParams {
+            typ: MessageType::ERROR,
+            message: message.clone(),
+        });
+        if self.shown.insert(message.clone()) {
+            self.notify::<n::ShowMessage>(ShowMessageParams {
+                typ: MessageType::ERROR,
+                message,
+            });
+        }
     }
 
     /// Asks the client to tell the server when a `yblint.toml` changes, if it
@@ -267,10 +343,11 @@ impl Server {
             return;
         };
         doc.due = None;
-        doc.diagnostics = match config {
+        let (found, errors) = match config {
             Some(c) => lint(path.as_deref(), &doc.text, c),
-            None => Vec::new(),
+            None => (Vec::new(), Vec::new()),
         };
+        doc.diagnostics = found;
         let index = position::Utf16Index::new(&doc.text);
         let diagnostics = doc
             .diagnostics
@@ -283,6 +360,10 @@ impl Server {
             version: doc.version,
         };
         self.notify::<n::PublishDiagnostics>(params);
+        let name = path.map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+        for e in errors {
+            self.internal_error(&format!("{name}: {e}"));
+        }
     }
 
     fn check_due(&mut self) {
@@ -388,10 +469,12 @@ impl Server {
     fn request(&mut self, req: Request) {
         match req.method.as_str() {
             r::CodeActionRequest::METHOD => {
-                let Ok((id, p)) =
-                    req.extract::<lsp_types::CodeActionParams>(r::CodeActionRequest::METHOD)
-                else {
-                    return;
+                let id = req.id.clone();
+                let (id, p) = match req
+                    .extract::<lsp_types::CodeActionParams>(r::CodeActionRequest::METHOD)
+                {
+                    Ok(x) => x,
+                    Err(e) => return self.invalid_params(id, e),
                 };
                 let actions = self
                     .documents
@@ -401,9 +484,10 @@ impl Server {
                 self.respond(id, actions);
             }
             r::HoverRequest::METHOD => {
-                let Ok((id, p)) = req.extract::<lsp_types::HoverParams>(r::HoverRequest::METHOD)
-                else {
-                    return;
+                let id = req.id.clone();
+                let (id, p) = match req.extract::<lsp_types::HoverParams>(r::HoverRequest::METHOD) {
+                    Ok(x) => x,
+                    Err(e) => return self.invalid_params(id, e),
                 };
                 let pos = p.text_document_position_params;
                 let hover = self

@@ -58,14 +58,16 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
-/// The character before byte offset `at`, if any.
+/// The character before byte offset `at`, if any (any offset: see
+/// [`crate::text`]).
 pub fn char_before(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().next_back()
+    crate::text::char_before(text, at)
 }
 
-/// The character at byte offset `at`, if any.
+/// The character at byte offset `at`, if any (any offset: see
+/// [`crate::text`]).
 pub fn char_at(text: &str, at: usize) -> Option<char> {
-    text[at..].chars().next()
+    crate::text::char_at(text, at)
 }
 
 /// A closing quotation mark or bracket, which may follow a sentence's end

@@ -35,9 +35,18 @@ use super::document::{Builder, Cell, Document, Kind, ParagraphPlace, Row, Table}
 use super::SourceError;
 use crate::span::Span;
 
-/// The largest `word/document.xml` yblint unpacks (bytes): far above any
-/// yearbook, far below a zip bomb.
-const MAX_XML_BYTES: u64 = 256 << 20;
+/// The most one part of a Word file (`word/document.xml`,
+/// `word/styles.xml`) may unpack to, in bytes: far above any yearbook, far
+/// below what a small zip bomb unpacks to.
+pub const MAX_PART_BYTES: u64 = 64 << 20;
+
+/// The most all the parts yblint reads of one Word file may unpack to
+/// together, in bytes.
+pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+
+/// The most paragraphs a Word file may hold: a yearbook has tens of
+/// thousands.
+pub const MAX_PARAGRAPHS: usize = 2_000_000;
 
 /// The signature of an OLE compound file (encrypted Office files, `.doc`).
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -45,7 +54,10 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Reads the bytes of a `.docx` file into a [`Document`].
 ///
 /// Errors: [`SourceError::Docx`] with a message for the user (encrypted,
-/// `.doc`, damaged zip, missing or broken `word/document.xml`).
+/// `.doc`, damaged zip, missing or broken `word/document.xml`, a part that
+/// unpacks to more than [`MAX_PART_BYTES`], parts that unpack to more than
+/// [`MAX_TOTAL_BYTES`] together, more than [`MAX_PARAGRAPHS`] paragraphs).
+/// Each part is unpacked only up to its bound: a zip bomb stops early.
 pub fn document(name: &str, bytes: &[u8]) -> Result<Document, SourceError> {
     let paragraphs = read_paragraphs(bytes)?;
     Ok(assemble(name, paragraphs))
@@ -70,34 +82,66 @@ fn read_paragraphs(bytes: &[u8]) -> Result<Vec<(String, ParagraphPlace)>, Source
     }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| err(format!("not a valid .docx file (damaged zip archive: {e})")))?;
-    let document = read_entry(&mut zip, "word/document.xml")?
+    let mut budget = MAX_TOTAL_BYTES;
+    let document = read_entry(&mut zip, "word/document.xml", &mut budget)?
         .ok_or_else(|| err("not a Word document: the archive has no word/document.xml"))?;
-    let styles = match read_entry(&mut zip, "word/styles.xml") {
+    let styles = match read_entry(&mut zip, "word/styles.xml", &mut budget) {
         Ok(Some(xml)) => heading_styles(&xml),
+        Err(e @ SourceError::Docx(_)) if is_too_big(&e) => return Err(e),
         _ => HashMap::new(),
     };
-    parse_document(&document, &styles).map_err(|e| err(format!("damaged word/document.xml: {e}")))
+    parse_document(&document, &styles)
+}
+
+/// The message of a Word file that unpacks to more than `limit` bytes.
+fn too_big(limit: u64, name: &str) -> SourceError {
+    err(format!(
+        "the Word file expands to more than {} MiB ({name}); yblint reads at most {} MiB a part and {} MiB in all",
+        limit >> 20,
+        MAX_PART_BYTES >> 20,
+        MAX_TOTAL_BYTES >> 20
+    ))
+}
+
+fn is_too_big(e: &SourceError) -> bool {
+    matches!(e, SourceError::Docx(m) if m.starts_with("the Word file expands to more than"))
 }
 
 /// The text of one zip entry, `None` when the archive has no such entry.
+/// It may unpack to at most [`MAX_PART_BYTES`] and what is left of
+/// `budget`, which it uses up: the size the archive declares is checked
+/// first, then the bytes unpacked, which stop one past the bound.
 fn read_entry<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &str,
+    budget: &mut u64,
 ) -> Result<Option<String>, SourceError> {
     let entry = match zip.by_name(name) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(err(format!("cannot read {name}: {e}"))),
     };
-    let mut text = String::new();
-    entry
-        .take(MAX_XML_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| err(format!("damaged {name}: {e}")))?;
-    if text.len() as u64 > MAX_XML_BYTES {
-        return Err(err(format!("{name} is larger than 256 MB")));
+    let limit = MAX_PART_BYTES.min(*budget);
+    let bound = if limit < MAX_PART_BYTES {
+        MAX_TOTAL_BYTES
+    } else {
+        MAX_PART_BYTES
+    };
+    if entry.size() > limit {
+        return Err(too_big(bound, name));
     }
-    Ok(Some(text))
+    let mut bytes = Vec::new();
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(format!("damaged {name}: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bound, name));
+    }
+    *budget -= bytes.len() as u64;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| err(format!("damaged {name}: not UTF-8 text")))
 }
 
 /// The level (1–9) of a heading style name or id: `Heading1`, `heading 1`,
@@ -192,7 +236,8 @@ struct Para {
 fn parse_document(
     xml: &str,
     styles: &HashMap<String, u8>,
-) -> Result<Vec<(String, ParagraphPlace)>, quick_xml::Error> {
+) -> Result<Vec<(String, ParagraphPlace)>, SourceError> {
+    let damaged = |e: quick_xml::Error| err(format!("damaged word/document.xml: {e}"));
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut skip = 0usize;
@@ -203,7 +248,7 @@ fn parse_document(
     let mut tables: Vec<(usize, usize, usize)> = Vec::new();
     let mut table_count = 0;
     loop {
-        let event = reader.read_event()?;
+        let event = reader.read_event().map_err(damaged)?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -219,6 +264,11 @@ fn parse_document(
                     continue;
                 }
                 match name {
+                    "w:p" if out.len() >= MAX_PARAGRAPHS => {
+                        return Err(err(format!(
+                            "the Word file holds more than {MAX_PARAGRAPHS} paragraphs"
+                        )))
+                    }
                     "w:p" if !empty => para = Some(Para::default()),
                     "w:p" => out.push((String::new(), place(&tables, None))),
                     "w:pPr" | "w:rPr" if !empty => in_props += 1,
@@ -249,6 +299,8 @@ fn parse_document(
                     }
                     "w:tc" if !empty => {
                         if let Some(t) = tables.last_mut() {
+                            // A cell outside a row opens row 1.
+                            t.1 = t.1.max(1);
                             t.2 += 1;
                         }
                     }
@@ -287,7 +339,7 @@ fn parse_document(
             Event::Text(ref t) if in_text && skip == 0 => push(&mut para, &t.xml10_content()),
             Event::CData(ref t) if in_text && skip == 0 => push(&mut para, t),
             Event::GeneralRef(ref r) if in_text && skip == 0 => {
-                let c = match r.resolve_char_ref()? {
+                let c = match r.resolve_char_ref().map_err(damaged)? {
                     Some(c) => Some(c),
                     None => match &**r {
                         "amp" => Some('&'),
@@ -315,9 +367,16 @@ fn push(para: &mut Option<Para>, s: &str) {
     }
 }
 
+/// Where a paragraph is. A cell outside a row (`<w:tbl><w:tc>` without
+/// `<w:tr>`) is in row 1, and a paragraph of a table outside any cell in
+/// column 1: rows and columns count from 1.
 fn place(tables: &[(usize, usize, usize)], heading: Option<u8>) -> ParagraphPlace {
     match (tables.last(), heading) {
-        (Some(&(table, row, column)), _) => ParagraphPlace::Cell { table, row, column },
+        (Some(&(table, row, column)), _) => ParagraphPlace::Cell {
+            table,
+            row: row.max(1),
+            column: column.max(1),
+        },
         (None, Some(level)) => ParagraphPlace::Heading(level),
         (None, None) => ParagraphPlace::Body,
     }

@@ -36,6 +36,17 @@ fn ascii_marks_in_chinese_text_are_reported_and_widened() {
     silent(ASCII, &after);
 }
 
+/// The dot of a compound unit after `/` (元/人.月: yuan per person-month)
+/// is not a full stop; a full stop after the unit still is.
+#[test]
+fn the_dot_of_a_compound_unit_is_left_alone() {
+    let text = "城镇职工医疗保险个人缴费标准为15元/人.月，困难群众救助标准提高到480元/(人.月)。\n";
+    silent(ASCII, text);
+    assert_eq!(fixed(ASCII, text), text);
+    let text = "全县城乡低保标准提高到每人每月680元/人.\n";
+    reports(ASCII, text, &[(".", "ASCII `.` in Chinese text")]);
+}
+
 #[test]
 fn questions_exclamations_and_percentages() {
     let text = "如何让群众满意?全年增长4.1%.\n坚持人民至上!";

@@ -58,6 +58,7 @@ full-width mark in its place; it never touches a digit.
 ## What it leaves alone
 
 * Figures: `1,200`, `3.5`, `10:30`, `1:2`, `PM2.5`, list numbers (`1.`, `(1)`, `(一)`).
+* The dot of a compound unit after `/`: `元/人.月`, `元/(人.月)`.
 * Latin text: `(GDP)`, `(Smith, 2019)`, `e.g.`, file names (`附表.xlsx`).
 * URLs, e-mail addresses, Markdown syntax (`[文字](url)`, `![图](a.png)`, `<!-- -->`),
   code, tables, HTML entities (`&nbsp;`).
@@ -120,6 +121,21 @@ fn ends_percentage(text: &str, at: usize) -> bool {
     number.chars().next_back().is_some_and(is_han)
 }
 
+/// True when the `.` at `at` joins the two halves of a compound unit after
+/// a `/` (`元/人.月`, `元/(人.月)`): a multiplication dot, not a full stop.
+fn in_compound_unit(text: &str, at: usize) -> bool {
+    if !char_at(text, at + 1).is_some_and(is_han) {
+        return false;
+    }
+    let before = crate::text::before(text, at);
+    let unit: String = before.chars().rev().take_while(|c| is_han(*c)).collect();
+    if !(1..=3).contains(&unit.chars().count()) {
+        return false;
+    }
+    let rest = before[..before.len() - unit.len()].trim_end_matches(['(', '（']);
+    rest.ends_with(['/', '／'])
+}
+
 fn is_operator(c: char) -> bool {
     matches!(
         c,
@@ -150,7 +166,11 @@ impl Rule for AsciiInCjk {
                 '?' => left,
                 '!' => left && next != Some('['),
                 _ => {
-                    (left && !alnum(next) && next != Some('.') && prev != Some('.'))
+                    (left
+                        && !alnum(next)
+                        && next != Some('.')
+                        && prev != Some('.')
+                        && !in_compound_unit(text, at))
                         || ends_percentage(text, at)
                 }
             };

@@ -65,8 +65,9 @@ title `【…】`); blank lines elsewhere may be a paragraph break whose end mar
 is missing, so that fix is unsafe. A bare number on its own line (`126`) is
 most likely a page number but could be a figure wrapped onto its own line,
 so that fix is offered as unsafe. A figure split by the break (`18` / blank
-line / `7`, read as 187) is reported with an unsafe fix: check it against
-the source before joining.
+line / `7`, read as 187) is reported without a fix: a digit may have been
+lost at the break, and no fix of yblint joins two figures into one; check it
+against the source and join it by hand.
 
 ## What it leaves alone
 
@@ -294,29 +295,18 @@ fn head(text: &str, start: usize) -> &str {
 /// A figure whose digits a blank line splits (`18` / blank line / `7`).
 fn split_figure(cx: &Context<'_>, guard: &Guard, digits: Span) -> Option<Diagnostic> {
     let written = digits.slice(cx.text);
-    let nl = written.find('\n')?;
     if written.matches('\n').count() < 2 || guard.touches(digits) {
         return None;
     }
     let joined: String = written.chars().filter(|c| !c.is_whitespace()).collect();
-    let cut_end = nl + written[nl..].len() - written[nl..].trim_start().len();
-    let (_, cut_start) = before_break(cx.text, digits.start + nl);
     Some(
         DEF.diagnostic(
             Severity::Warning,
             digits,
             format!("figure split by a blank line (page-break artefact), read as {joined}"),
         )
-        .with_note(
-            "a digit may have been lost at the break: check the figure against the source before joining",
-        )
-        .with_fix(Fix {
-            message: format!("join the figure as {joined}"),
-            applicability: Applicability::Unsafe,
-            edits: vec![Edit {
-                span: Span::new(cut_start, digits.start + cut_end),
-                replacement: String::new(),
-            }],
-        }),
+        .with_note(format!(
+            "a digit may have been lost at the break: check the figure against the source, and if it reads {joined}, join the lines by hand (yblint never joins two figures)"
+        )),
     )
 }

@@ -62,8 +62,9 @@ line.
 * The space after a section or caption number at the start of a line
   (`1.1 经济概况`, `表3 主要指标`).
 * URLs, e-mail addresses, code and table rows; lines that align columns with
-  tabs or runs of spaces; runs of three or more spaces; the ideographic
-  space `　`.
+  tabs or runs of spaces; a table row pasted as text, a label and two or
+  more figures set off by spaces (`机构数 751 810`, `指标 2022年 2023年`);
+  runs of three or more spaces; the ideographic space `　`.
 
 ## Settings
 
@@ -127,13 +128,44 @@ fn run_char(c: char) -> bool {
     is_alnum(c) || matches!(c, '.' | ',' | '%' | '‰' | ':' | '-' | '+' | '/' | '_' | '&')
 }
 
-/// A line that aligns columns: a tab, or two runs of two or more spaces.
+/// A line that aligns columns: a tab, two runs of two or more spaces, or a
+/// table row pasted as text: a label and two or more figures, each set off
+/// by spaces (`机构数 751 810`, `床位数（张） 2318 2406 —`).
 fn tabular(line: &str) -> bool {
     let wide_gaps = line
         .split(|c: char| c != ' ')
         .filter(|gap| gap.len() >= 2)
         .count();
-    line.contains('\t') || wide_gaps >= 2
+    line.contains('\t') || wide_gaps >= 2 || table_row(line)
+}
+
+/// A label followed by two or more cells that are figures, perhaps with a
+/// unit of one or two characters (`2022年`, `751所`), or `—` for an empty
+/// cell, separated by spaces.
+fn table_row(line: &str) -> bool {
+    let figure_char =
+        |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '‰' | '-' | '+');
+    let cell = |t: &str| {
+        if t.chars().all(|c| matches!(c, '—' | '－' | '-')) {
+            return true;
+        }
+        let unit = t.chars().rev().take_while(|c| is_han(*c)).count();
+        let figure: String = t.chars().take(t.chars().count() - unit).collect();
+        unit <= 2
+            && figure.starts_with(|c: char| c.is_ascii_digit())
+            && figure.chars().all(figure_char)
+    };
+    let tokens: Vec<&str> = line
+        .split([' ', '\u{3000}'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let cells = tokens.iter().rev().take_while(|t| cell(t)).count();
+    let label = &tokens[..tokens.len() - cells];
+    cells >= 2
+        && tokens[tokens.len() - cells..]
+            .iter()
+            .any(|t| t.chars().any(|c| c.is_ascii_digit()))
+        && label.iter().any(|t| t.chars().any(is_han))
 }
 
 fn runs(text: &str, guard: &Guard) -> Vec<Run> {

@@ -113,7 +113,7 @@ pub fn digits_before(text: &str, end: usize) -> Option<(usize, u64)> {
     while let Some(c) = char_before(text, start).filter(|c| is_digit(*c)) {
         start -= c.len_utf8();
     }
-    (start < end).then(|| value(&text[start..end]).map(|v| (start, v)))?
+    (start < end).then(|| value(crate::text::slice(text, start, end)).map(|v| (start, v)))?
 }
 
 /// The run of Arabic digits that starts at byte `start` of `text`: its end
@@ -123,7 +123,7 @@ pub fn digits_after(text: &str, start: usize) -> Option<(usize, u64)> {
     while let Some(c) = char_at(text, end).filter(|c| is_digit(*c)) {
         end += c.len_utf8();
     }
-    (end > start).then(|| value(&text[start..end]).map(|v| (end, v)))?
+    (end > start).then(|| value(crate::text::slice(text, start, end)).map(|v| (end, v)))?
 }
 
 /// The value of a run of Arabic digits (None on overflow or a non-digit).

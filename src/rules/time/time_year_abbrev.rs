@@ -5,6 +5,8 @@ use serde::Deserialize;
 use toml::de::DeValue;
 use toml::Spanned;
 
+use crate::text::slice;
+
 use super::prose::{digit, digits_before, is_digit, pieces, skip_spaces, skip_spaces_back};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rules::scan::{char_at, char_before, Words};
@@ -106,10 +108,12 @@ fn cn_digit(c: char) -> Option<u32> {
 impl YearAbbrev {
     fn check_at(&self, cx: &Context<'_>, piece: Span, nian: usize, out: &mut Vec<Diagnostic>) {
         let text = cx.text;
-        let end = skip_spaces_back(text, nian);
+        // Spaces before 年 at the start of the piece (an indented
+        // paragraph) are not part of it.
+        let end = skip_spaces_back(text, nian).max(piece.start);
         // Arabic digits before 年.
         if let Some((start, value)) = digits_before(text, end) {
-            if text[start..end].chars().count() != 2 || start < piece.start {
+            if start < piece.start || slice(text, start, end).chars().count() != 2 {
                 return;
             }
             let year_span = Span::new(start, nian + '年'.len_utf8());
@@ -165,12 +169,12 @@ impl YearAbbrev {
             if !(1..=2).contains(&n) || char_at(text, m) != Some('月') {
                 return;
             }
-            let window_start = text[piece.start..start]
+            let window_start = slice(text, piece.start, start)
                 .char_indices()
                 .rev()
                 .nth(7)
                 .map_or(piece.start, |(i, _)| piece.start + i);
-            if self.durations.any_in(&text[window_start..start]) {
+            if self.durations.any_in(slice(text, window_start, start)) {
                 return;
             }
             out.push(
@@ -188,7 +192,7 @@ impl YearAbbrev {
             return;
         }
         // Chinese digits before 年: 九八年, 〇八年.
-        let mut chars = text[piece.start..end].chars().rev();
+        let mut chars = slice(text, piece.start, end).chars().rev();
         let (Some(b), Some(a)) = (chars.next(), chars.next()) else {
             return;
         };
