@@ -567,3 +567,32 @@ fn a_partition_listed_right_after_its_total() {
         "从热点分布来看，反映住房建设类540件，自然资源类81件，城市管理类64件，农业农村类45件。",
     );
 }
+
+/// An opener inside the clause of the first part (`在总人口中男性…`) names
+/// its total as `总人口中，` does: 278098 + 265354 = 543452 > 533452 人.
+#[test]
+fn an_opener_inside_the_first_part_clause() {
+    let text = "2022年末全县总户数为166094户，户籍总人口为533452人。在总人口中男性人口为278098人，占总人口的52.1%；女性人口为265354人。";
+    let (diags, _) = breakdown_sum("人口.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 543452 人, more than the total 533452 人"
+    );
+    assert_eq!(diags[0].span.text, "533452人");
+}
+
+/// Parts that name an earlier figure of the sentence (案件) rather than the
+/// nearer one (结案) go to the earlier: 40148 + 4148 = 44296 > 43296 件.
+#[test]
+fn parts_go_to_the_earlier_figure_they_name() {
+    let text = "全年共受理民事案件43296件，结案38180件，结案率88.18%，其中一审案件40148件，同比下降5.1%，二审案件4148件。";
+    let (diags, _) = breakdown_sum("法院.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 44296 件, more than the total 43296 件"
+    );
+    assert_eq!(diags[0].span.text, "43296件");
+    assert_silent("法院.txt", &text.replace("4148件", "3148件"));
+}

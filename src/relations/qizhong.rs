@@ -145,10 +145,22 @@ fn opener_total(
     norm: &str,
 ) -> Option<(usize, usize)> {
     let clauses = doc.draft.paragraphs[pi].sentences[si].clauses.len();
+    let here = doc.in_clause(pi, si, ci);
+    if let Some(rest) = norm.strip_prefix('在').filter(|_| !here.is_empty()) {
+        // `在总人口中男性人口为278098人，…`: the opener inside the clause of
+        // the first part.
+        let end = rest.find('中')?;
+        let name = opener_name(&rest[..end])?;
+        let first = &doc.quantities[here[0]];
+        let opener_end = doc.clause(pi, si, ci).span.start;
+        if !first.label_text.starts_with(&format!("在{}", &rest[..end])) {
+            return None;
+        }
+        return named_total(doc, pi, opener_end, name).map(|t| (t, ci));
+    }
     if ci + 1 >= clauses || !norm.ends_with('中') || norm.starts_with("其中") {
         return None;
     }
-    let here = doc.in_clause(pi, si, ci);
     if let &[only] = here {
         let q = &doc.quantities[only];
         let noun = q.after.strip_suffix('中')?;
@@ -162,6 +174,15 @@ fn opener_total(
     }
     let name = opener_name(norm.strip_suffix('中')?)?;
     let clause_start = doc.clause(pi, si, ci).span.start;
+    named_total(doc, pi, clause_start, name).map(|t| (t, ci))
+}
+
+/// The nearest figure before `before` (in paragraph `pi`, then up to two
+/// paragraphs back) that can be a total and whose label names `name`; `None`
+/// when there is none, or when the nearest paragraph that has one gives two
+/// values.
+fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<usize> {
+    let clause_start = before;
     for p in (pi.saturating_sub(OPENER_PARAGRAPHS_BACK)..=pi).rev() {
         let found: Vec<usize> = doc
             .in_paragraph(p)
@@ -176,7 +197,7 @@ fn opener_total(
         if found.iter().any(|&i| doc.quantities[i].value != value) {
             return None;
         }
-        return Some((last, ci));
+        return Some(last);
     }
     None
 }
@@ -364,6 +385,32 @@ fn parts_point_elsewhere(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &
             .iter()
             .any(|p| head_char(&q(p.q).label_text) == total_head);
     has_rival && !to_total
+}
+
+/// The one rival figure of the total's unit whose label ends as every part's
+/// label does (two characters at least), when the total's does not.
+fn rival_named_by(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &[&Part]) -> Option<usize> {
+    let q = |i: usize| &doc.quantities[i];
+    let named = |r: usize| {
+        parts.iter().all(|p| {
+            common_suffix(&q(r).label_text, &q(p.q).label_text)
+                .chars()
+                .count()
+                >= 2
+        })
+    };
+    if named(total) {
+        return None;
+    }
+    let found: Vec<usize> = rivals
+        .iter()
+        .copied()
+        .filter(|&r| q(r).dimension() == q(total).dimension() && named(r))
+        .collect();
+    match found.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
 }
 
 struct Nested {
@@ -841,8 +888,14 @@ impl<'d, 'a> Scan<'d, 'a> {
                 .filter(|p| p.cut == cut && p.total == total)
                 .collect();
             let truncated = self.truncated.contains(&(cut, total));
+            let mut total = total;
             if parts_point_elsewhere(doc, total, &self.rivals, &parts) {
-                continue;
+                // `共受理民事案件43296件，结案38180件，…，其中一审案件40148件`:
+                // the parts name the earlier figure (案件), not the nearer one.
+                match rival_named_by(doc, total, &self.rivals, &parts) {
+                    Some(r) => total = r,
+                    None => continue,
+                }
             }
             out.extend(groups(
                 doc,
