@@ -596,3 +596,107 @@ fn parts_go_to_the_earlier_figure_they_name() {
     assert_eq!(diags[0].span.text, "43296件");
     assert_silent("法院.txt", &text.replace("4148件", "3148件"));
 }
+
+/// An opener whose total stands in an earlier paragraph, in a paragraph
+/// that opens with a sentence without figures, is checked (it used to stop
+/// breakdown-sum with an internal error): 140218 + 134198 = 274416, 900
+/// short of 275316 (男/女 cover the whole).
+#[test]
+fn an_opener_with_its_total_in_an_earlier_paragraph() {
+    let text =
+        "年末全县常住人口为275316人。\n\n人口结构。全县常住人口中，男性140218人，女性134198人。\n";
+    let ws = Workspace::new();
+    ws.write("人口.txt", text);
+    let run = ws.check(&["--format", "json", "人口.txt"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("internal error"), "{}", run.stderr);
+    let (diags, _) = breakdown_sum("人口.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 274416 人, but the total is 275316 人"
+    );
+    assert_eq!(diags[0].span.text, "275316人");
+}
+
+/// `在常住人口中，` as a clause of its own names its total too: 160327 +
+/// 153131 = 313458 > 312458 人.
+#[test]
+fn an_opener_with_zai() {
+    let (diags, _) = breakdown_sum(
+        "人口.txt",
+        "年末全县常住人口为312458人。在常住人口中，男性160327人，女性153131人。",
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 313458 人, more than the total 312458 人"
+    );
+}
+
+/// Records with two totals of one unit (在校学生 万人, 专任教师 人): each part
+/// goes to the total it names; 12 + 52 = 64, 1.57 + 2.25 = 3.82 and
+/// 842 + 1574 = 2416 all add up.
+#[test]
+fn records_with_two_totals_of_one_unit() {
+    assert_silent(
+        "教育.txt",
+        "全县有小学64所，在校学生3.82万人，专任教师2416人，其中城区小学12所，在校学生1.57万人，专任教师842人；农村小学52所，在校学生2.25万人，专任教师1574人。",
+    );
+}
+
+/// Brackets that hold another period, what the total leaves out, a plan or
+/// another measure are not breakdowns.
+#[test]
+fn brackets_of_other_periods_exclusions_and_measures() {
+    for text in [
+        "全县共有行政村186个（2022年为203个），其中脱贫村42个。",
+        "全县共有行政村186个（撤并前203个）。",
+        "出生人口3126人（2022年3412人）。",
+        "全县有医疗卫生机构75个（不含村卫生室281个）。",
+        "全县有医疗卫生机构75个（另有村卫生室281个）。",
+        "卫生技术人员1246人（不包括村医1326人）。",
+        "全年完成投资86.4亿元（年初确定95亿元）。",
+        "到位资金32.6亿元（签约资金58.4亿元）。",
+    ] {
+        assert_silent("稿.txt", text);
+    }
+}
+
+/// The members of a partition in brackets cover their total: 36 + 20 = 56,
+/// 2 short of 58 (公办/民办); 男/女 in brackets are not overlapping subsets.
+#[test]
+fn a_partition_in_brackets() {
+    assert_reports(
+        "教育.txt",
+        "全县有幼儿园58所（公办36所、民办20所）。",
+        &[Expect {
+            total: "58所",
+            nth: 0,
+            parts: &["36所", "20所"],
+            message: "parts add up to 56 所, but the total is 58 所",
+            notes: &["36 + 20 = 56 所, 2 short of 58 所 (parts 公办/民办 cover the whole)"],
+        }],
+    );
+    let (diags, _) = breakdown_sum("卫生.txt", "卫生技术人员1246人（男性412人、女性844人）。");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 1256 人, more than the total 1246 人"
+    );
+}
+
+/// With an approximate total (30余家, at most 40), no first items make the
+/// list complete: 19 + 15 + 9 = 43 > 40.
+#[test]
+fn an_approximate_total_has_no_complete_prefix() {
+    let (diags, _) = breakdown_sum(
+        "合作社.txt",
+        "全镇有农民专业合作社30余家，其中种植类19家，养殖类15家，其他9家。",
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 43 家, more than the total 30余家 allows"
+    );
+}

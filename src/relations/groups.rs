@@ -84,8 +84,11 @@ pub(super) fn groups(
                 .get(end)
                 .is_some_and(|next| clause(next) != clause(parts[0]))
     };
-    if let Some(end) =
-        complete_prefix(doc, total, parts).filter(|&end| !announced_list || one_clause(end))
+    // An approximate total (`30余家`) allows too much for any prefix to be
+    // complete: `其中种植类19家，养殖类15家，其他9家` is one list.
+    let exact_total = doc.quantities[total].approx == crate::quantity::Approx::Exact;
+    if let Some(end) = complete_prefix(doc, total, parts)
+        .filter(|&end| exact_total && (!announced_list || one_clause(end)))
     {
         let cut_at = parts[end - 1].q;
         for (kind, members) in &mut groups {

@@ -25,10 +25,14 @@ const SUBSET_MARKERS: [&str; 5] = ["其中", "包括", "包含", "含", "内含"
 /// Words in a part's label that make the bracket something other than a
 /// breakdown of the figure before it: targets, plans, totals of another
 /// scope, other periods.
-const NOT_A_PART: [&str; 14] = [
+const NOT_A_PART: [&str; 19] = [
     "计划", "目标", "任务", "预算", "总", "全省", "全市", "全国", "上年", "去年", "同期", "累计",
-    "人次", "平均",
+    "人次", "平均", "确定", "签约", "前", "原", "另",
 ];
+
+/// Words that open a bracket of what the total leaves out (`（不含村卫生室
+/// 281个）`, `（另有…）`): never its parts.
+const EXCLUSIONS: [&str; 6] = ["不含", "不包括", "不包含", "未含", "另有", "除"];
 
 /// Every breakdown in brackets of the draft.
 pub(super) fn paren_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
@@ -86,6 +90,9 @@ fn read_group(
     let text = doc.text;
     let inner_raw = &text[open..close];
     let inner: String = inner_raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if EXCLUSIONS.iter().any(|w| inner.starts_with(w)) {
+        return None;
+    }
     let marker = SUBSET_MARKERS.iter().find(|m| inner.starts_with(**m));
     let opening = open - text[..open].chars().next_back().map_or(0, char::len_utf8);
     // The host: the last figure before the bracket; without a marker, it must
@@ -141,7 +148,9 @@ fn read_group(
         }
         if NOT_A_PART.iter().any(|w| label.contains(w))
             || opts.foreign_to(&total_q.label_text, &label)
+            || names_a_year(&label)
         {
+            // `（2022年为203个）`: another period's figure.
             return None;
         }
         overlapping |= opts
@@ -152,6 +161,26 @@ fn read_group(
     }
     if parts.is_empty() {
         return None;
+    }
+    // The members of one partition (`幼儿园58所（公办36所、民办20所）`,
+    // `（男性412人、女性844人）`): never overlapping, and exhaustive when all
+    // are there and each names what the total names.
+    let mut cover = None;
+    if let Some((p, words)) = partition_of(doc, total_q, &parts) {
+        overlapping = false;
+        let partition = &doc.partitions[p];
+        let complete = words.len() == partition.members.len();
+        let same_thing = parts.iter().zip(&words).all(|(&i, (_, w))| {
+            let rest = doc.quantities[i].label_text.replacen(w.as_str(), "", 1);
+            let rest = rest.trim_matches(['（', '(', '、', '，', ',', '；', ';', '：', ':']);
+            super::groups::names_the_total(rest, &total_q.label_text, &partition.equivalents)
+        });
+        if complete && same_thing && marker.is_none() {
+            cover = Some(super::Cover::Partition {
+                name: partition.name.clone(),
+                members: words.into_iter().map(|(_, w)| w).collect(),
+            });
+        }
     }
     let marker_span = match marker {
         Some(m) => {
@@ -165,8 +194,34 @@ fn read_group(
         marker: marker_span,
         total,
         parts,
-        cover: None,
+        cover,
         overlapping,
+    })
+}
+
+/// The partition every part names a different member of, with (member,
+/// word) for each part in order.
+fn partition_of(
+    doc: &Doc<'_>,
+    total: &Quantity,
+    parts: &[usize],
+) -> Option<(usize, Vec<(usize, String)>)> {
+    let named = format!("{}{}", total.label_text, total.after);
+    doc.partitions.iter().enumerate().find_map(|(pi, p)| {
+        if !p.applies_to(&named) {
+            return None;
+        }
+        let words: Vec<(usize, String)> = parts
+            .iter()
+            .map(|&i| {
+                p.member_word(&doc.quantities[i].label_text)
+                    .map(|(m, w)| (m, w.to_string()))
+            })
+            .collect::<Option<_>>()?;
+        let mut members: Vec<usize> = words.iter().map(|(m, _)| *m).collect();
+        members.sort_unstable();
+        members.dedup();
+        (parts.len() >= 2 && members.len() == parts.len()).then_some((pi, words))
     })
 }
 
@@ -204,4 +259,13 @@ fn is_part(total: &Quantity, q: &Quantity, opts: &BreakdownOptions) -> bool {
         && !q.non_additive
         && !mixed
         && (opts.ends_statement(q) || q.after.starts_with(['）', ')']))
+}
+
+/// True when a label names a year (`2022年为`, `2020年`): a figure of another
+/// period.
+fn names_a_year(label: &str) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    chars
+        .windows(5)
+        .any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
 }

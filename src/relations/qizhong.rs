@@ -58,10 +58,11 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                 }
                 if let Some(len) = marker_len {
                     let marker = Span::new(start, start + len);
-                    let (totals, rivals) = find_totals(doc, pi, si, ci);
+                    let (totals, rivals, keyed) = find_totals(doc, pi, si, ci);
                     if !totals.is_empty() {
                         let mut scan = Scan::new(doc, opts, pi, si, totals, marker);
                         scan.rivals = rivals;
+                        scan.keyed = keyed;
                         if !norm.starts_with("其中") {
                             scan.kind = BreakdownKind::Announced;
                         }
@@ -206,7 +207,7 @@ fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<us
 /// (`2021年末全市常住人口` → `常住人口`); `None` when fewer than two
 /// characters are left or the opener is not a plain noun phrase.
 fn opener_name(opener: &str) -> Option<&str> {
-    let mut s = opener;
+    let mut s = opener.strip_prefix('在').unwrap_or(opener);
     if let Some(at) = s.find("年末").or_else(|| s.find("年底")) {
         s = &s[at + "年末".len()..];
     } else if let Some(at) = s.find('年') {
@@ -280,7 +281,14 @@ fn total_key(label: &str) -> Option<&str> {
 /// dropped. Also returns the rivals: figures of the same dimensions earlier in
 /// that sentence, which the parts might belong to instead
 /// (`学生320人，教师45人，其中，女生160人`).
-fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, Vec<usize>) {
+/// The third list holds the totals named only by their key (see
+/// [`Scan::total_for`]).
+fn find_totals(
+    doc: &Doc<'_>,
+    pi: usize,
+    si: usize,
+    ci: usize,
+) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let one_per_dimension = |eligible: Vec<usize>| -> Vec<usize> {
         let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for i in eligible {
@@ -313,13 +321,13 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
         // 其中 opens a sentence: it divides what the previous sentence states,
         // as long as that sentence states one figure of a dimension.
         if si == 0 {
-            return (Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new(), Vec::new());
         }
         let eligible = doc
             .in_sentence(pi, si - 1)
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
             .collect();
-        return (one_per_dimension(eligible), Vec::new());
+        return (one_per_dimension(eligible), Vec::new(), Vec::new());
     }
     let s = si;
     for c in (ci.saturating_sub(CLAUSES_BACK)..ci).rev() {
@@ -333,6 +341,7 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
             continue;
         }
         let mut totals = one_per_dimension(eligible);
+        let mut keyed: Vec<usize> = Vec::new();
         let rivals = (c.saturating_sub(CLAUSES_BACK)..c)
             .flat_map(|earlier| doc.in_clause(pi, s, earlier).iter().copied())
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
@@ -353,22 +362,36 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> (Vec<usize>, V
             {
                 break;
             }
-            let new_dims: Vec<usize> = doc
+            let (seen, new_dims): (Vec<usize>, Vec<usize>) = doc
                 .in_clause(pi, s, earlier)
                 .iter()
                 .copied()
                 .filter(|&i| can_be_total(doc, &doc.quantities[i]))
-                .filter(|&i| {
-                    !totals
+                .partition(|&i| {
+                    totals
                         .iter()
                         .any(|&t| doc.quantities[t].dimension() == doc.quantities[i].dimension())
-                })
-                .collect();
+                });
+            // A second figure of a unit already seen, under a key of its own
+            // (`在校学生3.82万人，专任教师2416人，其中…`): a total for the parts
+            // that name it.
+            for i in seen {
+                let key = total_key(&doc.quantities[i].label_text);
+                let distinct = key.is_some_and(|k| {
+                    totals.iter().chain(&keyed).all(|&t| {
+                        total_key(&doc.quantities[t].label_text)
+                            .is_some_and(|o| !o.contains(k) && !k.contains(o))
+                    })
+                });
+                if distinct {
+                    keyed.push(i);
+                }
+            }
             totals.extend(one_per_dimension(new_dims));
         }
-        return (totals, rivals);
+        return (totals, rivals, keyed);
     }
-    (Vec::new(), Vec::new())
+    (Vec::new(), Vec::new(), Vec::new())
 }
 
 /// True when the sentence states rival figures of the total's dimension
@@ -438,6 +461,9 @@ struct Scan<'d, 'a> {
     first_part_text: Option<String>,
     /// Earlier figures of the totals' dimensions in the same sentence.
     rivals: Vec<usize>,
+    /// More totals of units already among `totals`, each for the parts
+    /// whose label names its key.
+    keyed: Vec<usize>,
     /// The breakdown opens with `其中：` (a list may follow item by item).
     colon_list: bool,
     /// How the breakdown is announced (其中, an `X中，` opener, `按…分`).
@@ -469,6 +495,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             truncated: Vec::new(),
             first_part_text: None,
             rivals: Vec::new(),
+            keyed: Vec::new(),
             colon_list: false,
             kind: BreakdownKind::Qizhong,
             inner: Vec::new(),
@@ -476,6 +503,26 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     fn total_for(&self, q: &Quantity) -> Option<usize> {
+        let doc = self.doc;
+        let named_by_q = |t: usize| {
+            total_key(&doc.quantities[t].label_text).is_some_and(|k| q.label_text.contains(k))
+        };
+        let keyed: Vec<usize> = self
+            .keyed
+            .iter()
+            .copied()
+            .filter(|&t| can_be_part(&doc.quantities[t], q) && named_by_q(t))
+            .collect();
+        if let [only] = keyed.as_slice() {
+            // `在校学生1.57万人` under `在校学生3.82万人`, not `专任教师2416人`.
+            if !self
+                .totals
+                .iter()
+                .any(|&t| can_be_part(&doc.quantities[t], q) && named_by_q(t))
+            {
+                return Some(*only);
+            }
+        }
         let fits: Vec<usize> = self
             .totals
             .iter()

@@ -319,13 +319,27 @@ impl Rule for BreakdownSum {
             if check_one(cx, b, Notes::default()).is_none() {
                 continue;
             }
-            let at = cx.quantities[b.total].location;
-            let last = b
+            // The notes are read in the paragraph of the parts, from the
+            // total's sentence (or the paragraph's first, when the total
+            // stands in an earlier paragraph) to the last part's.
+            let total_at = cx.quantities[b.total].location;
+            let (paragraph, last) = b
                 .parts
                 .iter()
-                .map(|&i| cx.quantities[i].location.sentence)
+                .map(|&i| cx.quantities[i].location)
+                .map(|l| (l.paragraph, l.sentence))
                 .max()
-                .unwrap_or(at.sentence);
+                .unwrap_or((total_at.paragraph, total_at.sentence));
+            let first = if paragraph == total_at.paragraph {
+                total_at.sentence.min(last)
+            } else {
+                0
+            };
+            let at = crate::quantity::Location {
+                paragraph,
+                sentence: first,
+                clause: 0,
+            };
             let said = *read
                 .entry((at.paragraph, at.sentence, last))
                 .or_insert_with(|| self.notes(cx, at.paragraph, (at.sentence, last)));
