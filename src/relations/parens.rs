@@ -96,23 +96,20 @@ fn read_group(
     let marker = SUBSET_MARKERS.iter().find(|m| inner.starts_with(**m));
     let opening = open - text[..open].chars().next_back().map_or(0, char::len_utf8);
     // The host: the last figure before the bracket; without a marker, it must
-    // stand right before the bracket.
-    let before: Vec<usize> = figures
-        .iter()
-        .copied()
-        .filter(|&i| doc.quantities[i].full_span.end <= opening)
-        .collect();
+    // stand right before the bracket. Figures are in source order: found by
+    // binary search, so that a sentence of many brackets stays linear.
+    let split = figures.partition_point(|&i| doc.quantities[i].full_span.end <= opening);
+    let before = &figures[..split];
     let &last = before.last()?;
     let immediate = text[doc.quantities[last].full_span.end..opening]
         .trim()
         .is_empty();
-    let inside: Vec<usize> = figures
+    let from = figures.partition_point(|&i| doc.quantities[i].span.start < open);
+    let to = figures.partition_point(|&i| doc.quantities[i].span.start < close);
+    let inside: Vec<usize> = figures[from..to.max(from)]
         .iter()
         .copied()
-        .filter(|&i| {
-            let q = &doc.quantities[i];
-            q.span.start >= open && q.full_span.end <= close
-        })
+        .filter(|&i| doc.quantities[i].full_span.end <= close)
         .collect();
     if inside.is_empty() {
         return None;

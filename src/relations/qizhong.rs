@@ -130,6 +130,10 @@ fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize>
 /// it names.
 const OPENER_PARAGRAPHS_BACK: usize = 2;
 
+/// How many figures before an `X中，` opener, in each of those paragraphs,
+/// are searched for the figure it names.
+const OPENER_FIGURES_BACK: usize = 200;
+
 /// An `X中，` opener at clause `ci` (`全县常住人口中，男性…；女性…`,
 /// `受理的146件案件中，刑事案件…`): the total it names and the clause the
 /// parts start at. The total is the one figure of the opener clause, right
@@ -185,9 +189,13 @@ fn opener_total(
 fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<usize> {
     let clause_start = before;
     for p in (pi.saturating_sub(OPENER_PARAGRAPHS_BACK)..=pi).rev() {
-        let found: Vec<usize> = doc
-            .in_paragraph(p)
-            .filter(|&i| doc.quantities[i].span.end <= clause_start)
+        // The nearest figures only, so that a paragraph of many openers
+        // stays linear.
+        let range = doc.in_paragraph(p);
+        let end = range.start
+            + doc.quantities[range.clone()].partition_point(|q| q.span.end <= clause_start);
+        let start = end.saturating_sub(OPENER_FIGURES_BACK).max(range.start);
+        let found: Vec<usize> = (start..end)
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
             .filter(|&i| names(&doc.quantities[i].label_text, name))
             .collect();
