@@ -37,19 +37,18 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                     None
                 };
                 if marker_len.is_none() {
-                    if let Some(total) = listed_total(doc, pi, si, ci) {
-                        let marker = Span::new(start, start);
+                    // A partition listed right after its total, or an `X中，`
+                    // opener: (total, marker length, kind, first part clause).
+                    let unmarked = listed_total(doc, pi, si, ci)
+                        .map(|t| (t, 0, BreakdownKind::Listed, ci))
+                        .or_else(|| {
+                            opener_total(doc, pi, si, ci, &norm)
+                                .map(|(t, first)| (t, norm.len(), BreakdownKind::Opener, first))
+                        });
+                    if let Some((total, len, kind, first)) = unmarked {
+                        let marker = Span::new(start, start + len);
                         let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
-                        scan.kind = BreakdownKind::Listed;
-                        let (found, next) = scan.run(ci);
-                        out.extend(found);
-                        ci = next.max(ci + 1);
-                        continue;
-                    }
-                    if let Some((total, first)) = opener_total(doc, pi, si, ci, &norm) {
-                        let marker = Span::new(start, start + norm.len());
-                        let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
-                        scan.kind = BreakdownKind::Opener;
+                        scan.kind = kind;
                         let (found, next) = scan.run(first);
                         out.extend(found);
                         ci = next.max(ci + 1);
