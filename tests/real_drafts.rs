@@ -700,3 +700,18 @@ fn an_approximate_total_has_no_complete_prefix() {
         "parts add up to 43 家, more than the total 30余家 allows"
     );
 }
+
+/// A magnitude wrapped onto the next line (`3.46⏎亿元`, as a PDF page wraps
+/// it) belongs to its number: 3.46 亿元 > 3.22 亿元.
+#[test]
+fn a_magnitude_on_the_next_line_belongs_to_its_number() {
+    let text =
+        "实现财政总收入3.22亿元，下降2.97%，其中地方财政收入3.46\n亿元，按可比口径增长15%。\n";
+    let (diags, _) = breakdown_sum("财政.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "a part, 3.46亿元, is more than its total 3.22亿元"
+    );
+    assert_silent("财政.txt", &text.replace("3.46\n", "2.06\n"));
+}

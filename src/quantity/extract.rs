@@ -291,7 +291,8 @@ impl Reader<'_> {
                 let mut q = self.blank(span, value, form.clone());
                 q.magnitude = magnitude;
                 q.step = scale_step;
-                q.across_break = n.digits.slice(self.text).contains('\n');
+                q.across_break = n.digits.slice(self.text).contains('\n')
+                    || self.text[n.digits.end..n.span.end].contains('\n');
                 if n.approx.is_some() {
                     q.approx = Approx::AtLeast;
                     q.yu = true;
