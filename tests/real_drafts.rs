@@ -715,3 +715,21 @@ fn a_magnitude_on_the_next_line_belongs_to_its_number() {
     );
     assert_silent("财政.txt", &text.replace("3.46\n", "2.06\n"));
 }
+
+/// A unit stated twice before a record's 其中 (缴存 3438人, 封存 112人) gives
+/// a total only to parts that name one of them: 供养人数 3149 and 缴存人数
+/// 289 are not parts of 封存 112人 (95 = 87 + 8 单位 is checked).
+#[test]
+fn a_unit_stated_twice_before_a_record_is_no_total() {
+    let text = "全年住房公积金缴存人数3438人，封存112人，缴存单位95个，其中，财政供养单位87个，供养人数为3149人，企事业单位8个，缴存人数289人，每月缴存额1086.18万元。";
+    assert_silent("公积金.txt", text);
+    let (diags, _) = breakdown_sum(
+        "公积金.txt",
+        &text.replace("企事业单位8个", "企事业单位18个"),
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 105 个, more than the total 95 个"
+    );
+}

@@ -349,6 +349,7 @@ fn find_totals(
         }
         let mut totals = one_per_dimension(eligible);
         let mut keyed: Vec<usize> = Vec::new();
+        let mut new_units: Vec<usize> = Vec::new();
         let rivals = (c.saturating_sub(CLAUSES_BACK)..c)
             .flat_map(|earlier| doc.in_clause(pi, s, earlier).iter().copied())
             .filter(|&i| can_be_total(doc, &doc.quantities[i]))
@@ -394,8 +395,11 @@ fn find_totals(
                     keyed.push(i);
                 }
             }
-            totals.extend(one_per_dimension(new_dims));
+            new_units.extend(new_dims);
         }
+        // A unit stated twice in those clauses (`缴存人数3438人，封存112人，
+        // 缴存单位95个，其中…`) gives a total only to the parts that name one.
+        totals.extend(one_per_dimension(new_units));
         return (totals, rivals, keyed);
     }
     (Vec::new(), Vec::new(), Vec::new())
