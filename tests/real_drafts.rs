@@ -733,3 +733,14 @@ fn a_unit_stated_twice_before_a_record_is_no_total() {
         "parts add up to 105 个, more than the total 95 个"
     );
 }
+
+/// The nearest figure an opener names is its total, the figure named after
+/// its number too (`约有12万常住人口`): an approximate one checks nothing, and
+/// an older paragraph's figure is not taken instead.
+#[test]
+fn an_opener_takes_the_nearest_figure_it_names() {
+    assert_silent(
+        "人口.txt",
+        "全县常住人口58620人，比上年增加312人。\n\n全县约有12万常住人口。常住人口中，男性61240人，女性59870人。\n",
+    );
+}

@@ -194,13 +194,22 @@ fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<us
         let end = range.start
             + doc.quantities[range.clone()].partition_point(|q| q.span.end <= clause_start);
         let start = end.saturating_sub(OPENER_FIGURES_BACK).max(range.start);
+        // Every figure that names X, before or after it (`约有12万常住人口`);
+        // the nearest must be one that can be a total.
         let found: Vec<usize> = (start..end)
-            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
-            .filter(|&i| names(&doc.quantities[i].label_text, name))
+            .filter(|&i| {
+                let q = &doc.quantities[i];
+                names(&q.label_text, name) || q.after.starts_with(name)
+            })
             .collect();
         let Some(&last) = found.last() else {
             continue;
         };
+        if !can_be_total(doc, &doc.quantities[last])
+            || doc.quantities[last].approx != crate::quantity::Approx::Exact
+        {
+            return None;
+        }
         let value = doc.quantities[last].value;
         if found.iter().any(|&i| doc.quantities[i].value != value) {
             return None;
