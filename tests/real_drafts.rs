@@ -744,3 +744,21 @@ fn an_opener_takes_the_nearest_figure_it_names() {
         "全县常住人口58620人，比上年增加312人。\n\n全县约有12万常住人口。常住人口中，男性61240人，女性59870人。\n",
     );
 }
+
+/// A `其中：` list whose items each carry their share (`地租284.5万元，占18.7%；
+/// 税捐…`) goes on past the shares: 284.5 + 1284.7 + 36.8 = 1606.0 >
+/// 1523.3 万元.
+#[test]
+fn a_colon_list_goes_on_past_the_shares_of_its_items() {
+    let text = "到1930年财政收入达1 523.3万元，比1919年增加1.73倍，其中：地租284.5万元，占总收入18.7%；税捐1 284.7万元，占73.4%；官业收入36.8万元，占2.4%。";
+    let (diags, _) = breakdown_sum("财政.txt", text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "parts add up to 1606.0 万元, more than the total 1523.3 万元"
+    );
+    assert_silent(
+        "财政.txt",
+        &text.replace("税捐1 284.7万元", "税捐1 184.7万元"),
+    );
+}

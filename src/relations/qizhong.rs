@@ -755,8 +755,16 @@ impl<'d, 'a> Scan<'d, 'a> {
             (self.colon_list, self.bare_figure(k), self.parts.last())
         {
             let previous = &doc.quantities[last.q];
+            // Only the share of the item may stand between two items
+            // (`其中：地租284.5万元，占18.7%；税捐1184.7万元，占73.4%`).
+            let only_shares_between = (previous.location.clause + 1..k).all(|c| {
+                doc.in_clause(self.pi, self.si, c)
+                    .iter()
+                    .all(|&i| doc.quantities[i].form == crate::quantity::Form::Percent)
+            });
             if here == first
-                && previous.location.clause + 1 == k
+                && previous.location.clause < k
+                && only_shares_between
                 && previous.display_unit == q.display_unit
                 && self.bare_figure(previous.location.clause) == Some(last.q)
             {
