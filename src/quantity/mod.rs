@@ -177,6 +177,14 @@ impl Quantity {
         self.unit.as_ref().map(|u| u.dimension.as_str())
     }
 
+    /// What the figure counts: its label and the words after it, for a
+    /// figure written before its noun (`有116名残疾人享受补贴` counts
+    /// `有…残疾人享受补贴`). Partitions restricted to some totals are matched
+    /// against this.
+    pub fn named(&self) -> String {
+        format!("{}{}", self.label_text, self.after)
+    }
+
     /// True for a plain amount with a unit that can be a total or a part of
     /// a breakdown: not a percentage, ratio or range, not a change or another
     /// period's level, not in parentheses and not marked non-additive.

@@ -203,7 +203,7 @@ fn partition_of(
     total: &Quantity,
     parts: &[usize],
 ) -> Option<(usize, Vec<(usize, String)>)> {
-    let named = format!("{}{}", total.label_text, total.after);
+    let named = total.named();
     doc.partitions.iter().enumerate().find_map(|(pi, p)| {
         if !p.applies_to(&named) {
             return None;

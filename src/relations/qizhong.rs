@@ -114,7 +114,7 @@ fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize>
         return None;
     }
     // What the total counts may follow it (`116名残疾人享受生活补贴`).
-    let named = format!("{}{}", t.label_text, t.after);
+    let named = t.named();
     let member = doc.partitions.iter().any(|p| {
         p.member_word(&q.label_text)
             .is_some_and(|(_, w)| w.chars().count() >= 2)
@@ -796,7 +796,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize, String)> {
         // What the total counts may follow it (`116名残疾人享受…`).
         let t = &self.doc.quantities[total];
-        let total_label = &format!("{}{}", t.label_text, t.after);
+        let total_label = &t.named();
         let mut found = self
             .doc
             .partitions
