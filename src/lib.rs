@@ -60,7 +60,7 @@ pub fn check_text_with_coverage(
     text: &str,
     config: &Config,
 ) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
-    check_cut_text(text, &[], config)
+    check_cut_text(text, &[], &[], config)
 }
 
 /// Checks a [`source::Document`] (plain text, Markdown or Word) with every
@@ -84,7 +84,7 @@ pub fn check_document_with_coverage(
     doc: &source::Document,
     config: &Config,
 ) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
-    let (found, coverage) = check_cut_text(&doc.text, &doc.cuts, config)?;
+    let (found, coverage) = check_cut_text(&doc.text, &doc.cuts, &doc.tables, config)?;
     let mut out: Vec<Diagnostic> = found.into_iter().map(|d| doc.to_source(d)).collect();
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out.dedup();
@@ -94,6 +94,7 @@ pub fn check_document_with_coverage(
 fn check_cut_text(
     text: &str,
     cuts: &[usize],
+    tables: &[source::Table],
     config: &Config,
 ) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
     // Figures and relations are read from a simplified copy of a draft in
@@ -103,7 +104,7 @@ fn check_cut_text(
     let draft = syntax::parse_with_cuts(&read, cuts)?;
     let quantities = quantity::extract(&read, &draft, &config.tables.units, &config.tables.words);
     let doc = relations::Doc::new(&read, &draft, &quantities, &config.tables.partitions);
-    let graph = relations::Graph::build(&doc, &config.tables.breakdown);
+    let graph = relations::Graph::build(&doc, &config.tables.breakdown, tables);
     let coverage = coverage::Coverage::with_figures(quantities.len());
     let cx = rules::Context {
         graph: &graph,

@@ -46,12 +46,69 @@ pub(super) fn dump(path: &Path) -> i32 {
         );
     }
     let doc = crate::relations::Doc::new(&read, &draft, &qs, &config.tables.partitions);
-    let graph = crate::relations::Graph::build(&doc, &config.tables.breakdown);
+    let graph = crate::relations::Graph::build(&doc, &config.tables.breakdown, &src.tables);
     for b in &graph.breakdowns {
         println!(
             "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",
             b.kind, b.total, b.parts, b.cover, b.overlapping
         );
     }
+    for (i, g) in graph.tables.grids.iter().enumerate() {
+        println!(
+            "table {i} at {}..{} unit={:?}",
+            g.span.start, g.span.end, g.unit
+        );
+        println!("  headers {:?}", g.headers);
+        for r in &g.rows {
+            let cells: Vec<String> = r
+                .cells
+                .iter()
+                .map(|c| match c {
+                    crate::relations::table::Cell::Num(n) => n.value.to_string(),
+                    crate::relations::table::Cell::Blank => "·".into(),
+                    crate::relations::table::Cell::Text => "T".into(),
+                })
+                .collect();
+            println!("  {:>3} {:<16} {}", r.indent, r.label, cells.join(" | "));
+        }
+    }
+    for r in &graph.tables.relations {
+        let ok = crate::relations::table::holds(&r.check, r.exact);
+        println!(
+            "table-relation {} {:?} exact={} row={:?} column={:?} {}",
+            if ok { "holds" } else { "FAILS" },
+            r.basis,
+            r.exact,
+            r.row,
+            r.column,
+            describe(&r.check)
+        );
+    }
     0
+}
+
+fn describe(c: &crate::relations::table::Check) -> String {
+    use crate::relations::table::Check;
+    match c {
+        Check::Sum {
+            total,
+            parts,
+            subset,
+        } => format!(
+            "{} {} {}",
+            total.value,
+            if *subset { ">=" } else { "=" },
+            parts
+                .iter()
+                .map(|p| p.value.to_string())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        Check::Share { share, part, base } => {
+            format!("{}% = {} / {}", share.value, part.value, base.value)
+        }
+        Check::Growth { growth, this, last } => {
+            format!("{}% = {} vs {}", growth.value, this.value, last.value)
+        }
+    }
 }

@@ -29,6 +29,7 @@ pub mod partition;
 mod qizhong;
 pub mod ratio;
 pub mod share;
+pub mod table;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
 pub use partition::Partition;
@@ -138,15 +139,25 @@ impl<'a> Doc<'a> {
 pub struct Graph {
     /// Every breakdown of the draft, read with the lexicon's breakdown words.
     pub breakdowns: Vec<Breakdown>,
+    /// The tables of the draft (Markdown, Word and plain-text tables) with
+    /// their totals, subsets, share and growth columns.
+    pub tables: table::Tables,
 }
 
 impl Graph {
     /// Reads the relations of a draft with the breakdown words of the
     /// configuration (`[rules.breakdown-sum]`, see
     /// [`crate::rules::arithmetic::breakdown_sum::lexicon`]).
-    pub fn build(doc: &Doc<'_>, words: &BreakdownOptions) -> Graph {
+    /// `tables` are the tables of the document's markup (Markdown, Word);
+    /// tables in plain text are found in the text.
+    pub fn build(
+        doc: &Doc<'_>,
+        words: &BreakdownOptions,
+        tables: &[crate::source::Table],
+    ) -> Graph {
         Graph {
             breakdowns: breakdowns(doc, words),
+            tables: table::read(doc.text, tables, doc.partitions),
         }
     }
 }

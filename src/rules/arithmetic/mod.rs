@@ -8,6 +8,9 @@ pub mod percentage_points;
 pub mod rate_formula;
 pub mod share;
 pub mod structure_ratio;
+pub mod table_growth;
+pub mod table_share;
+pub mod table_sum;
 
 use super::RuleDef;
 
@@ -20,4 +23,7 @@ pub const RULES: &[RuleDef] = &[
     rate_formula::DEF,
     percentage_points::DEF,
     contribution_sum::DEF,
+    table_sum::DEF,
+    table_share::DEF,
+    table_growth::DEF,
 ];

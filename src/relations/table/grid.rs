@@ -1,0 +1,256 @@
+//! The grid of a table: rows with a label and cells in columns, read from a
+//! Markdown or Word table ([`crate::source::Table`]) or from a plain-text
+//! table (see [`super::text`]).
+
+use rust_decimal::Decimal;
+
+use crate::span::Span;
+
+/// A number in a table cell: `1,400`, `56507.5`, `-3.4`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Num {
+    /// Its exact value.
+    pub value: Decimal,
+    /// Digits after the decimal point as displayed (`3.40` → 2).
+    pub scale: u32,
+    /// The number in the checked text.
+    pub span: Span,
+}
+
+impl Num {
+    /// Half a unit of the last displayed digit: what display rounding may
+    /// have moved the value by (`3.4` → 0.05).
+    pub fn half_ulp(&self) -> Decimal {
+        Decimal::new(5, self.scale + 1)
+    }
+
+    /// True when the number is written without decimals.
+    pub fn is_integer(&self) -> bool {
+        self.scale == 0
+    }
+}
+
+/// One cell of a [`Grid`] row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// A number.
+    Num(Num),
+    /// An empty cell, or one that says there is no figure (`…`, `—`, `-`).
+    Blank,
+    /// Words (a unit column, an English name, a note).
+    Text,
+}
+
+impl Cell {
+    /// The number, when the cell holds one.
+    pub fn num(&self) -> Option<&Num> {
+        match self {
+            Cell::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// One row of a [`Grid`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The row's label without spaces (`总计` for `总    计`, `#婚姻`); for a
+    /// row that starts with a year (`1991  8  3 …`), the year.
+    pub label: String,
+    /// Where the label stands (empty at the row's start when it has none).
+    pub label_span: Span,
+    /// Display columns of blank before the label in a plain-text table
+    /// (deeper rows are indented more); 0 for other tables.
+    pub indent: usize,
+    /// The words of the row's other text cells (a unit column: `个`, `万元`).
+    pub unit: String,
+    /// The cells after the label, one per column.
+    pub cells: Vec<Cell>,
+}
+
+/// A table as rows of cells in columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    /// The table in the checked text.
+    pub span: Span,
+    /// The header words of each column (all header lines above it), without
+    /// spaces; empty when not known.
+    pub headers: Vec<String>,
+    /// The data rows, top to bottom.
+    pub rows: Vec<Row>,
+    /// The unit of the whole table (`万元` from `单位：万元`), if stated.
+    pub unit: Option<String>,
+}
+
+impl Grid {
+    /// Number of columns (the widest row).
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+    }
+
+    /// The cell at a row and column (`Blank` beyond a short row).
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        self.rows[row].cells.get(col).unwrap_or(&Cell::Blank)
+    }
+
+    /// The cell of `row` at a column, cloned (`Blank` beyond a short row).
+    pub fn cell_at(&self, row: &Row, col: usize) -> Cell {
+        row.cells.get(col).cloned().unwrap_or(Cell::Blank)
+    }
+
+    /// The header words of a column, or `""`.
+    pub fn header(&self, col: usize) -> &str {
+        self.headers.get(col).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Reads a table cell as a number: digits with an optional sign, thousands
+/// commas and decimals (`1,400`, `-3.4`, `−0.7`); `None` for anything else.
+pub fn parse_num(s: &str) -> Option<(Decimal, u32)> {
+    let s = s.trim();
+    let (neg, body) = match s.chars().next()? {
+        '-' | '−' | '－' => (true, &s[s.chars().next()?.len_utf8()..]),
+        '+' | '＋' => (false, &s[s.chars().next()?.len_utf8()..]),
+        _ => (false, s),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    if int.contains(',') {
+        let groups: Vec<&str> = int.split(',').collect();
+        let ok = !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !ok {
+            return None;
+        }
+    }
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let digits: String = body.chars().filter(|c| *c != ',').collect();
+    let mut v: Decimal = digits.parse().ok()?;
+    if neg {
+        v = -v;
+    }
+    Some((v, frac.map_or(0, |f| f.len() as u32)))
+}
+
+/// True for a cell that says there is no figure: empty, `…`, `—`, `-`, `/`.
+pub fn is_blank(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty()
+        || s.chars()
+            .all(|c| matches!(c, '…' | '—' | '-' | '－' | '/' | '.' | '─'))
+}
+
+/// The cell a piece of text is, at `span` in the checked text.
+pub fn cell_of(s: &str, span: Span) -> Cell {
+    if is_blank(s) {
+        return Cell::Blank;
+    }
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    match parse_num(t) {
+        Some((value, scale)) => Cell::Num(Num {
+            value,
+            scale,
+            span: Span::new(span.start + lead, span.start + lead + t.len()),
+        }),
+        None => Cell::Text,
+    }
+}
+
+/// A label without spaces (`合 计` → `合计`).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Grids of the Markdown and Word tables of a document: the first cell of a
+/// row is its label, the other cells its columns; header rows give the
+/// column headers.
+pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
+    let mut out = Vec::new();
+    for t in tables {
+        let mut headers: Vec<String> = Vec::new();
+        let mut rows = Vec::new();
+        let mut start = usize::MAX;
+        let mut end = 0;
+        for r in &t.rows {
+            let Some(first) = r.cells.first() else {
+                continue;
+            };
+            start = start.min(first.text.start);
+            end = end.max(r.cells.last().map_or(0, |c| c.text.end));
+            let texts: Vec<&str> = r
+                .cells
+                .iter()
+                .map(|c| text.get(c.text.start..c.text.end).unwrap_or(""))
+                .collect();
+            let cells: Vec<Cell> = r.cells[1..]
+                .iter()
+                .zip(&texts[1..])
+                .map(|(c, s)| cell_of(s, c.text))
+                .collect();
+            let numbers = cells.iter().filter(|c| c.num().is_some()).count();
+            if r.header || (rows.is_empty() && numbers == 0) {
+                // A header row (or a second header line before any data).
+                for (i, s) in texts[1..].iter().enumerate() {
+                    if headers.len() <= i {
+                        headers.resize(i + 1, String::new());
+                    }
+                    headers[i].push_str(&squeeze(s));
+                }
+                continue;
+            }
+            let unit = r.cells[1..]
+                .iter()
+                .zip(&texts[1..])
+                .zip(&cells)
+                .filter(|(_, c)| matches!(c, Cell::Text))
+                .map(|((_, s), _)| squeeze(s))
+                .collect::<Vec<_>>()
+                .join(" ");
+            rows.push(Row {
+                label: squeeze(texts[0]),
+                label_span: first.text,
+                indent: 0,
+                unit,
+                cells,
+            });
+        }
+        if rows.len() >= 2 {
+            out.push(Grid {
+                span: Span::new(start.min(end), end),
+                headers,
+                rows,
+                unit: None,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_tables_write_them() {
+        assert_eq!(parse_num("1,400"), Some((Decimal::new(1400, 0), 0)));
+        assert_eq!(parse_num("-3.40"), Some((Decimal::new(-340, 2), 2)));
+        assert_eq!(parse_num("−0.7"), Some((Decimal::new(-7, 1), 1)));
+        assert_eq!(parse_num("1,40"), None);
+        assert_eq!(parse_num("12a"), None);
+        assert_eq!(parse_num("3."), None);
+        assert!(is_blank("…"));
+        assert!(is_blank(" — "));
+        assert!(!is_blank("0"));
+    }
+}

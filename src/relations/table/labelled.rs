@@ -1,0 +1,608 @@
+//! Relations the row labels of a table state:
+//!
+//! * a total row (`合计`, `总计`, `小计`, `全县`, `全 市`, `乡镇级合计`) is the
+//!   sum of the rows of the level below it (after it, or before it when it is
+//!   the last row), leaving out subset rows and deeper rows;
+//! * a row followed by numbered items (`一、` › `（一）` › `1、`/`1.` ›
+//!   `（1）`) is the sum of each run of them that is numbered from 1 (a
+//!   restart at 1 is another cut of the same row); a run that does not start
+//!   at 1 only stays within it;
+//! * subset rows (`#婚姻`, `其中：城镇` and the plain rows after it) stay
+//!   within their parent; they add up to it when they name every member of
+//!   a partition (`城镇`/`乡村`), cover every age, or end with `其他`.
+//!
+//! A column whose header says it is not a count or an amount (`增长`, `比重`,
+//! `%`, `平均`, `价格`…) is not summed, nor a column with negative figures, nor
+//! one whose total lies among its members (an average). A structure column
+//! (`构成`, `比重`) is summed when its total is 100.
+
+use rust_decimal::Decimal;
+
+use super::grid::{Cell, Grid, Num};
+use super::{Basis, Check, TableRelation};
+use crate::relations::label;
+use crate::relations::Partition;
+
+/// Labels of a total row, spaces removed: the whole label, or its end.
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "总数", "总体"];
+/// Whole labels that name the area's total.
+const AREA_TOTALS: &[&str] = &[
+    "全县", "全市", "全区", "全省", "全州", "全盟", "全旗", "全国", "全部", "总", "total", "Total",
+    "TOTAL",
+];
+/// Header words of columns that are not summed.
+const NOT_ADDITIVE: &[&str] = &[
+    "增长",
+    "增减",
+    "同比",
+    "比上年",
+    "比重",
+    "构成",
+    "占",
+    "率",
+    "%",
+    "％",
+    "平均",
+    "人均",
+    "指数",
+    "价格",
+    "单价",
+    "比例",
+    "年份",
+    "年度",
+    "增幅",
+    "降幅",
+    "/",
+    "单产",
+    "单位面积",
+    "亩产",
+];
+/// Header words of structure columns, summed when the total is 100.
+const STRUCTURE: &[&str] = &["比重", "构成", "占比", "结构"];
+/// Units of counts: figures in them are exact.
+const COUNTS: &[char] = &[
+    '人', '个', '件', '户', '家', '所', '张', '起', '次', '名', '辆', '台', '座', '项', '条', '宗',
+    '份', '处', '株', '头', '只', '艘', '部', '套', '例',
+];
+
+/// True for the label of a total row.
+pub fn is_total_label(label: &str) -> bool {
+    let l = label.trim_start_matches(['#', '＃']);
+    AREA_TOTALS.contains(&l)
+        || TOTAL_WORDS
+            .iter()
+            .any(|w| l.ends_with(w) && l.chars().count() <= 8)
+}
+
+/// How a row is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    /// Numbering level: 1 for `一、`, 2 for `（一）`, 3 for `1、`, 4 for
+    /// `（1）`, 5 for `①`; `None` when not numbered.
+    level: Option<u8>,
+    /// The item's number.
+    number: u32,
+    /// `#…` or `其中：…`.
+    subset: bool,
+    /// `其中…`: the plain rows after it are subsets too.
+    qizhong: bool,
+}
+
+fn chinese_number(s: &str) -> Option<(u32, usize)> {
+    let digits = "一二三四五六七八九十";
+    let n: String = s.chars().take_while(|c| digits.contains(*c)).collect();
+    if n.is_empty() {
+        return None;
+    }
+    let v = crate::quantity::number::parse_chinese(&n)?;
+    Some((u32::try_from(v.trunc().mantissa()).ok()?, n.len()))
+}
+
+fn arabic(s: &str) -> Option<(u32, usize)> {
+    let n: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if n.is_empty() || n.len() > 2 {
+        return None;
+    }
+    Some((n.parse().ok()?, n.len()))
+}
+
+fn mark(label: &str) -> Mark {
+    let mut m = Mark {
+        level: None,
+        number: 0,
+        subset: false,
+        qizhong: false,
+    };
+    let mut l = label;
+    if let Some(rest) = l.strip_prefix(['#', '＃']) {
+        m.subset = true;
+        l = rest;
+    }
+    if let Some(rest) = l.strip_prefix("其中") {
+        m.subset = true;
+        m.qizhong = true;
+        l = rest.trim_start_matches([':', '：', ',', '，']);
+    }
+    let open = l.starts_with(['(', '（']);
+    let inner = if open {
+        &l[l.chars().next().map_or(0, char::len_utf8)..]
+    } else {
+        l
+    };
+    let (num, len, chinese) = match (chinese_number(inner), arabic(inner)) {
+        (Some((n, k)), _) => (n, k, true),
+        (_, Some((n, k))) => (n, k, false),
+        _ => return m,
+    };
+    let after = &inner[len..];
+    let level = if open {
+        after
+            .starts_with([')', '）'])
+            .then_some(if chinese { 2 } else { 4 })
+    } else if after.starts_with(['、', '．'])
+        || (after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        Some(if chinese { 1 } else { 3 })
+    } else {
+        None
+    };
+    if let Some(lv) = level {
+        m.level = Some(lv);
+        m.number = num;
+    }
+    m
+}
+
+/// A row's name without its mark (`1、夏粮` → `夏粮`).
+fn bare(label: &str) -> &str {
+    let mut l = label.trim_start_matches(['#', '＃']);
+    if let Some(rest) = l.strip_prefix("其中") {
+        l = rest.trim_start_matches([':', '：']);
+    }
+    let cut = l
+        .char_indices()
+        .find(|(_, c)| matches!(c, '、' | '．' | ')' | '）' | '.'))
+        .filter(|(i, _)| *i <= 9)
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &l[cut..]
+}
+
+/// The relations the labels of `g` state.
+pub fn relations(g: &Grid, partitions: &[Partition]) -> Vec<TableRelation> {
+    let marks: Vec<Mark> = g.rows.iter().map(|r| mark(&r.label)).collect();
+    let mut groups: Vec<(usize, Vec<usize>, bool, bool)> = Vec::new(); // (total, members, subset, exhaustive)
+    totals(g, &marks, &mut groups);
+    numbered(g, &marks, partitions, &mut groups);
+    subsets(g, &marks, partitions, &mut groups);
+    let mut out = Vec::new();
+    for (t, members, subset, exhaustive) in groups {
+        out.extend(sums(g, t, &members, subset && !exhaustive));
+    }
+    out
+}
+
+/// How deep a row stands: numbering level, else indentation.
+fn depth(g: &Grid, marks: &[Mark], r: usize) -> (u8, usize) {
+    (marks[r].level.unwrap_or(0), g.rows[r].indent)
+}
+
+fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<(usize, Vec<usize>, bool, bool)>) {
+    let n = g.rows.len();
+    for t in 0..n {
+        if !is_total_label(&g.rows[t].label) || marks[t].subset {
+            continue;
+        }
+        let after: Vec<usize> = (t + 1..n)
+            .take_while(|&r| !is_total_label(&g.rows[r].label))
+            .collect();
+        let before: Vec<usize> = (0..t)
+            .rev()
+            .take_while(|&r| !is_total_label(&g.rows[r].label))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let range = if !after.is_empty() && (t == 0 || before.is_empty()) {
+            after
+        } else if after.is_empty() && !before.is_empty() {
+            before
+        } else {
+            continue;
+        };
+        let members = level_members(g, marks, &range);
+        if members.len() >= 2 {
+            out.push((t, members, false, true));
+        }
+    }
+}
+
+/// The rows of `range` at its shallowest level, leaving out subset runs and
+/// deeper rows.
+fn level_members(g: &Grid, marks: &[Mark], range: &[usize]) -> Vec<usize> {
+    let in_subset = subset_rows(marks, range);
+    let candidates: Vec<usize> = range
+        .iter()
+        .copied()
+        .filter(|r| !in_subset.contains(r))
+        .collect();
+    let Some(top) = candidates
+        .iter()
+        .map(|&r| depth(g, marks, r))
+        .min_by(|a, b| {
+            // Numbered rows: a smaller level is shallower; plain rows by indent.
+            (if a.0 == 0 { 9 } else { a.0 }, a.1).cmp(&(if b.0 == 0 { 9 } else { b.0 }, b.1))
+        })
+    else {
+        return Vec::new();
+    };
+    candidates
+        .into_iter()
+        .filter(|&r| depth(g, marks, r) == top)
+        .collect()
+}
+
+/// Rows of `range` that belong to a subset run (`#…`, `其中：…` and the plain
+/// rows after a `其中` row).
+fn subset_rows(marks: &[Mark], range: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut open = false;
+    for &r in range {
+        let m = marks[r];
+        if m.subset {
+            open = m.qizhong;
+            out.push(r);
+        } else if open && m.level.is_none() {
+            out.push(r);
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
+fn numbered(
+    g: &Grid,
+    marks: &[Mark],
+    partitions: &[Partition],
+    out: &mut Vec<(usize, Vec<usize>, bool, bool)>,
+) {
+    let n = g.rows.len();
+    for p in 0..n {
+        let plevel = marks[p].level.unwrap_or(0);
+        let Some(first) = (p + 1 < n).then(|| marks[p + 1]) else {
+            continue;
+        };
+        let Some(clevel) = first.level else {
+            continue;
+        };
+        if clevel <= plevel || first.subset {
+            continue;
+        }
+        // Numbered from 1, else it is no list of items under this row.
+        if first.number != 1 {
+            continue;
+        }
+        // The children: rows until one shallower than the first child; under
+        // a plain row, a plain row ends them too (unless a `其中` run holds
+        // it).
+        let mut children = Vec::new();
+        let mut qizhong = false;
+        for (r, &m) in marks.iter().enumerate().skip(p + 1) {
+            if is_total_label(&g.rows[r].label) || m.level.is_some_and(|l| l < clevel) {
+                break;
+            }
+            if m.level.is_some() {
+                qizhong = m.qizhong;
+            } else if m.qizhong {
+                qizhong = true;
+            } else if plevel == 0 && !m.subset && !qizhong {
+                break;
+            }
+            children.push(r);
+        }
+        let items: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&r| marks[r].level == Some(clevel) && !marks[r].subset)
+            .collect();
+        // Cuts: runs numbered from 1.
+        let mut cut: Vec<usize> = Vec::new();
+        let mut cuts = Vec::new();
+        for &r in &items {
+            if marks[r].number == 1 && !cut.is_empty() {
+                cuts.push(std::mem::take(&mut cut));
+            }
+            cut.push(r);
+        }
+        cuts.push(cut);
+        for c in cuts {
+            let from_one = marks[c[0]].number == 1
+                && c.windows(2)
+                    .all(|w| marks[w[1]].number == marks[w[0]].number + 1);
+            if c.len() >= 2 {
+                let names: Vec<&str> = c.iter().map(|&i| bare(&g.rows[i].label)).collect();
+                let whole =
+                    from_one && (is_total_label(&g.rows[p].label) || covers(&names, partitions));
+                out.push((p, c, true, whole));
+            }
+        }
+    }
+}
+
+fn subsets(
+    g: &Grid,
+    marks: &[Mark],
+    partitions: &[Partition],
+    out: &mut Vec<(usize, Vec<usize>, bool, bool)>,
+) {
+    let n = g.rows.len();
+    let mut r = 0;
+    while r < n {
+        if !marks[r].subset {
+            r += 1;
+            continue;
+        }
+        // The parent: the nearest row above that is no subset and stands
+        // shallower (less indented) than the run.
+        let indent = g.rows[r].indent;
+        let Some(parent) = (0..r).rev().find(|&p| {
+            !marks[p].subset
+                && (g.rows[p].indent < indent || indent == 0 || g.rows[p].indent == 0)
+                && !in_qizhong_run(marks, p)
+        }) else {
+            r += 1;
+            continue;
+        };
+        let mut run = vec![r];
+        let qz = marks[r].qizhong;
+        let mut k = r + 1;
+        while k < n {
+            let m = marks[k];
+            if m.qizhong || m.level.is_some() || is_total_label(&g.rows[k].label) {
+                break;
+            }
+            if (m.subset && !qz) || (qz && !m.subset && g.rows[k].indent >= indent) {
+                run.push(k);
+            } else if !qz && !m.subset && k + 1 < n && marks[k + 1].subset && !marks[k + 1].qizhong
+            {
+                // A plain row between two `#` rows is a child of the first.
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        let names: Vec<&str> = run.iter().map(|&i| bare(&g.rows[i].label)).collect();
+        let exhaustive = run.len() >= 2 && covers(&names, partitions);
+        if !run.is_empty() {
+            out.push((parent, run, true, exhaustive));
+        }
+        r = k.max(r + 1);
+    }
+}
+
+fn in_qizhong_run(marks: &[Mark], p: usize) -> bool {
+    (0..p)
+        .rev()
+        .take_while(|&k| marks[k].level.is_none())
+        .any(|k| marks[k].qizhong)
+        && marks[p].level.is_none()
+}
+
+/// True when the names cover a whole: every member of one partition, every
+/// age, or a last item `其他…`.
+fn covers(names: &[&str], partitions: &[Partition]) -> bool {
+    if names
+        .last()
+        .is_some_and(|n| n.starts_with("其他") || n.starts_with("其它"))
+    {
+        return true;
+    }
+    for p in partitions {
+        let members: Vec<Option<usize>> = names.iter().map(|n| p.member_of(n)).collect();
+        if members.iter().all(Option::is_some) {
+            let mut seen: Vec<usize> = members.into_iter().flatten().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if seen.len() == names.len() && seen.len() == p.members.len() {
+                return true;
+            }
+        }
+    }
+    let bands: Option<Vec<_>> = names.iter().map(|n| age_band(n)).collect();
+    bands.is_some_and(|b| label::bands_cover(&b))
+}
+
+/// `0-17岁` → [0, 17]; `60岁及以上`, `60岁以上` → [60, ∞); `18岁以下` → [0, 18].
+fn age_band(name: &str) -> Option<(Decimal, Option<Decimal>)> {
+    if let Some(body) = name.strip_suffix('岁') {
+        let (a, b) = body.split_once(['-', '—', '－', '~', '～', '至'])?;
+        return Some((a.parse().ok()?, Some(b.parse().ok()?)));
+    }
+    let (n, rest) = name.split_once('岁')?;
+    let n: Decimal = n.parse().ok()?;
+    match rest {
+        "及以上" | "以上" => Some((n, None)),
+        "以下" => Some((Decimal::ZERO, Some(n))),
+        _ => None,
+    }
+}
+
+/// The sums of one group, column by column.
+fn sums(g: &Grid, t: usize, members: &[usize], subset: bool) -> Vec<TableRelation> {
+    let total_row = &g.rows[t];
+    if not_additive_label(&total_row.label)
+        || members
+            .iter()
+            .any(|&m| not_additive_label(&g.rows[m].label))
+    {
+        return Vec::new();
+    }
+    // Rows with a unit column must share the total's unit.
+    if members
+        .iter()
+        .any(|&m| g.rows[m].unit != total_row.unit || shifted(g, t, m))
+    {
+        return Vec::new();
+    }
+    let mut cols: Vec<(usize, &Num, Vec<&Num>)> = Vec::new();
+    for c in 0..g.width() {
+        let Some(total) = g.cell(t, c).num() else {
+            continue;
+        };
+        let parts: Vec<&Num> = members.iter().filter_map(|&m| g.cell(m, c).num()).collect();
+        if parts.is_empty() || members.iter().any(|&m| matches!(g.cell(m, c), Cell::Text)) {
+            continue;
+        }
+        if additive(g, c, total, &parts) {
+            cols.push((c, total, parts));
+        }
+    }
+    let whole =
+        |total: &Num, parts: &[&Num]| total.is_integer() && parts.iter().all(|p| p.is_integer());
+    let exact_sum =
+        |total: &Num, parts: &[&Num]| parts.iter().map(|p| p.value).sum::<Decimal>() == total.value;
+    let mut out = Vec::new();
+    for (i, (c, total, parts)) in cols.iter().enumerate() {
+        // Whole numbers are exact in a count unit, or, when no unit is
+        // stated, when every other column of the group adds up exactly.
+        let others: Vec<_> = cols.iter().enumerate().filter(|(j, _)| *j != i).collect();
+        let exact = whole(total, parts)
+            && (counts(g, t, *c)
+                || (unit_unknown(g, t, *c)
+                    && !others.is_empty()
+                    && others
+                        .iter()
+                        .all(|(_, (_, ot, op))| whole(ot, op) && exact_sum(ot, op))));
+        out.push(TableRelation {
+            check: Check::Sum {
+                total: (*total).clone(),
+                parts: parts.iter().map(|p| (*p).clone()).collect(),
+                subset,
+            },
+            basis: Basis::Labels,
+            exact,
+            row: total_row.label.clone(),
+            column: g.header(*c).to_string(),
+        });
+    }
+    out
+}
+
+/// True when nothing states the unit of row `t`, column `c`.
+fn unit_unknown(g: &Grid, t: usize, c: usize) -> bool {
+    let header = g.header(c);
+    g.rows[t].unit.is_empty()
+        && g.unit.is_none()
+        && !header.contains(['（', '('])
+        && !header.contains(['万', '亿', '元', '吨', '米', '斤', '克'])
+}
+
+/// True for a row label that names a rate, an average or a share.
+pub fn not_additive_label(label: &str) -> bool {
+    [
+        "率", "平均", "人均", "比重", "增长", "指数", "价格", "单价", "占",
+    ]
+    .iter()
+    .any(|w| label.contains(w))
+}
+
+/// True when a column's header says its figures are not summed (a rate, a
+/// growth, an average, a price, a share).
+pub fn not_additive_header(header: &str) -> bool {
+    NOT_ADDITIVE.iter().any(|w| header.contains(w)) || STRUCTURE.iter().any(|w| header.contains(w))
+}
+
+/// True when a member row's figures stand packed to the left of fewer
+/// columns than the total's: cells shifted by a damaged copy.
+fn shifted(g: &Grid, t: usize, m: usize) -> bool {
+    let count = |r: usize| g.rows[r].cells.iter().filter(|c| c.num().is_some()).count();
+    let last = g.rows[m].cells.iter().rposition(|c| c.num().is_some());
+    let packed = last.is_some_and(|l| g.rows[m].cells[..=l].iter().all(|c| c.num().is_some()));
+    packed
+        && count(m) < count(t)
+        && last.is_some_and(|l| {
+            g.rows[t]
+                .cells
+                .iter()
+                .skip(l + 1)
+                .any(|c| c.num().is_some())
+        })
+}
+
+/// True when column `c` may be summed for this total.
+fn additive(g: &Grid, c: usize, total: &Num, parts: &[&Num]) -> bool {
+    let header = g.header(c);
+    let hundred = (total.value - Decimal::ONE_HUNDRED).abs() <= total.half_ulp() * Decimal::TWO;
+    if STRUCTURE.iter().any(|w| header.contains(w)) {
+        return hundred;
+    }
+    if NOT_ADDITIVE.iter().any(|w| header.contains(w)) {
+        return false;
+    }
+    let column: Vec<&Num> = g
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(c)?.num())
+        .collect();
+    if column
+        .iter()
+        .any(|n| n.value.is_sign_negative() && !n.value.is_zero())
+    {
+        return false;
+    }
+    // An average lies among its members; a sum lies above them all.
+    if parts.len() >= 2 && !hundred {
+        let min = parts.iter().map(|p| p.value).min().unwrap_or_default();
+        let max = parts.iter().map(|p| p.value).max().unwrap_or_default();
+        let sum: Decimal = parts.iter().map(|p| p.value).sum();
+        if total.value >= min && total.value <= max && total.value * Decimal::TWO < sum {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when the figures of row `t`, column `c` are counts (a count unit in
+/// the row's unit cell, the column header, the table's unit line or the
+/// label), never rounded.
+fn counts(g: &Grid, t: usize, c: usize) -> bool {
+    let hints = [
+        g.rows[t].unit.as_str(),
+        g.header(c),
+        g.unit.as_deref().unwrap_or(""),
+    ];
+    let unit = hints.iter().find(|h| !h.is_empty()).copied().unwrap_or("");
+    !unit.is_empty()
+        && !unit.contains(['万', '亿', '千', '百'])
+        && unit.chars().any(|ch| COUNTS.contains(&ch))
+        && !unit.contains("元")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_of_numbered_and_subset_rows() {
+        assert_eq!(mark("一、文化事业").level, Some(1));
+        assert_eq!(mark("（二）国内游客").level, Some(2));
+        assert_eq!(mark("(一)国际").level, Some(2));
+        assert_eq!(mark("3、秋粮").level, Some(3));
+        assert_eq!(mark("2.好转").level, Some(3));
+        assert_eq!(mark("(1)小学").level, Some(4));
+        assert_eq!(mark("0-17岁").level, None);
+        assert_eq!(mark("2.5级").level, None);
+        assert!(mark("#婚姻").subset);
+        assert!(mark("其中：城镇").qizhong);
+        assert_eq!(bare("1、夏粮"), "夏粮");
+        assert_eq!(bare("其中：城镇"), "城镇");
+        assert_eq!(age_band("60岁及以上"), Some((Decimal::new(60, 0), None)));
+        assert_eq!(
+            age_band("18-34岁"),
+            Some((Decimal::new(18, 0), Some(Decimal::new(34, 0))))
+        );
+        assert!(is_total_label("乡镇级合计"));
+        assert!(is_total_label("全市"));
+        assert!(!is_total_label("全市场"));
+    }
+}

@@ -1,0 +1,332 @@
+//! Relations the figures of a table show by themselves: a column that is the
+//! sum of a run of other columns in nearly every row (`总人口 = 男 + 女`
+//! row after row), a row that is the sum of a run of other rows in nearly
+//! every column, a share column (`构成`) that is one column over another or
+//! over the total row, a growth column that is the change between two
+//! columns.
+//!
+//! A relation is taken when it holds in at least four rows (three for shares
+//! and growth, whose rounding intervals rarely meet by chance), in at least
+//! three of them with two parts or more that are not zero, and fails in at
+//! most one row in seven (or in a single row of five or more; of four or more
+//! for shares and growth): the rows where it fails are what the table gets
+//! wrong.
+
+use rust_decimal::Decimal;
+
+use super::grid::{Cell, Grid, Num};
+use super::{holds, labelled, sum_fails, Basis, Check, TableRelation};
+
+/// Most columns (or rows) a sum may run over.
+const MAX_RUN: usize = 12;
+/// Widest table searched for sums (the search is cubic in the width).
+const MAX_WIDTH: usize = 24;
+
+/// The relations the figures of `g` show.
+pub fn relations(g: &Grid) -> Vec<TableRelation> {
+    let mut out = Vec::new();
+    // Rows and columns that say they are rates, shares or averages are
+    // no member of a sum (they read as Text here).
+    let summable = |r: &super::Row, c: usize| {
+        if labelled::not_additive_label(&r.label) || labelled::not_additive_header(g.header(c)) {
+            Cell::Text
+        } else {
+            g.cell_at(r, c)
+        }
+    };
+    let by_rows: Vec<Vec<Cell>> = g
+        .rows
+        .iter()
+        .map(|r| (0..g.width()).map(|c| summable(r, c)).collect())
+        .collect();
+    let all: Vec<Vec<Cell>> = g
+        .rows
+        .iter()
+        .map(|r| (0..g.width()).map(|c| g.cell_at(r, c)).collect())
+        .collect();
+    for s in sums(&by_rows) {
+        for i in &s.instances {
+            let row = &g.rows[*i];
+            out.push(relation(
+                &by_rows[*i],
+                &s,
+                row.label.clone(),
+                g.header(s.total).to_string(),
+            ));
+        }
+    }
+    let by_cols: Vec<Vec<Cell>> = (0..g.width())
+        .map(|c| g.rows.iter().map(|r| summable(r, c)).collect())
+        .collect();
+    for s in sums(&by_cols) {
+        for i in &s.instances {
+            out.push(relation(
+                &by_cols[*i],
+                &s,
+                g.rows[s.total].label.clone(),
+                g.header(*i).to_string(),
+            ));
+        }
+    }
+    out.extend(shares(g, &all));
+    out.extend(growths(g, &all));
+    out
+}
+
+/// A sum found in the figures: position `total` = Σ positions `from..=to`.
+struct Sum {
+    total: usize,
+    from: usize,
+    to: usize,
+    exact: bool,
+    holds: usize,
+    of: usize,
+    /// The instances (rows, or columns) where it is stated.
+    instances: Vec<usize>,
+}
+
+fn relation(cells: &[Cell], s: &Sum, row: String, column: String) -> TableRelation {
+    let total = cells[s.total]
+        .num()
+        .cloned()
+        .expect("instances have a total");
+    let parts: Vec<Num> = cells[s.from..=s.to]
+        .iter()
+        .filter_map(|c| c.num().cloned())
+        .collect();
+    TableRelation {
+        check: Check::Sum {
+            total,
+            parts,
+            subset: false,
+        },
+        basis: Basis::Figures {
+            holds: s.holds,
+            of: s.of,
+        },
+        exact: s.exact,
+        row,
+        column,
+    }
+}
+
+/// Sums over the positions of `m` (instances × positions).
+fn sums(m: &[Vec<Cell>]) -> Vec<Sum> {
+    let width = m.iter().map(Vec::len).max().unwrap_or(0).min(MAX_WIDTH);
+    let mut found = Vec::new();
+    for t in 0..width {
+        for a in 0..width {
+            for b in a + 1..width.min(a + MAX_RUN) {
+                if (a..=b).contains(&t) {
+                    continue;
+                }
+                if let Some(s) = try_sum(m, t, a, b) {
+                    found.push(s);
+                }
+            }
+        }
+    }
+    found.sort_by_key(|s| (std::cmp::Reverse(s.holds), s.of - s.holds, s.to - s.from));
+    let mut kept: Vec<Sum> = Vec::new();
+    for s in found {
+        let clash = kept.iter().any(|k| {
+            let overlap = s.from <= k.to && k.from <= s.to;
+            (k.total == s.total && overlap)
+                || (k.from..=k.to).contains(&s.total) && (s.from..=s.to).contains(&k.total)
+        });
+        if !clash {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize) -> Option<Sum> {
+    let mut holds = 0;
+    let mut strict = 0;
+    let mut nontrivial = 0;
+    let mut integers = true;
+    let mut instances = Vec::new();
+    let mut failing = 0;
+    for (i, row) in m.iter().enumerate() {
+        let Some(total) = row.get(t).and_then(Cell::num) else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        let mut text = false;
+        for c in a..=b {
+            match row.get(c) {
+                Some(Cell::Num(n)) => parts.push(n),
+                Some(Cell::Text) => text = true,
+                _ => {}
+            }
+        }
+        if text || parts.is_empty() {
+            continue;
+        }
+        integers &= total.is_integer() && parts.iter().all(|p| p.is_integer());
+        instances.push(i);
+        if sum_fails(total, &parts, false, false).is_none() {
+            holds += 1;
+            let sum: Decimal = parts.iter().map(|p| p.value).sum();
+            strict += usize::from(sum == total.value);
+            nontrivial += usize::from(parts.iter().filter(|p| !p.value.is_zero()).count() >= 2);
+        } else {
+            failing += 1;
+            if failing * 7 > m.len() + 7 {
+                return None;
+            }
+        }
+    }
+    let of = instances.len();
+    let ok = holds >= 4 && nontrivial >= 3 && few_fail(of - holds, of, 5);
+    ok.then_some(Sum {
+        total: t,
+        from: a,
+        to: b,
+        exact: integers && strict == holds,
+        holds,
+        of,
+        instances,
+    })
+}
+
+/// True when a column's figures may be percentages (all between −100 and
+/// 100… up to 1000 for growth, most with decimals).
+fn percent_like(g: &Grid, c: usize, max: Decimal) -> bool {
+    let nums: Vec<&Num> = g
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(c)?.num())
+        .collect();
+    nums.len() >= 3
+        && nums.iter().all(|n| n.value.abs() <= max)
+        && nums.iter().filter(|n| n.scale > 0).count() * 2 >= nums.len()
+}
+
+/// Share columns: `s = x ÷ y × 100` in every row, or `s = x ÷ x(total row)
+/// × 100`.
+fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
+    let w = g.width().min(MAX_WIDTH);
+    let total_row = g
+        .rows
+        .iter()
+        .position(|r| labelled::is_total_label(&r.label));
+    let mut out = Vec::new();
+    for s in 0..w {
+        if !percent_like(g, s, Decimal::ONE_HUNDRED) {
+            continue;
+        }
+        let mut best: Option<Vec<TableRelation>> = None;
+        for x in 0..w {
+            if x == s {
+                continue;
+            }
+            for y in (0..w).map(Some).chain([None]) {
+                if y == Some(s) || y == Some(x) {
+                    continue;
+                }
+                let base_of = |i: usize| -> Option<Num> {
+                    match y {
+                        Some(y) => m[i].get(y)?.num().cloned(),
+                        None => m[total_row?].get(x)?.num().cloned(),
+                    }
+                };
+                let mut rels = Vec::new();
+                for (i, row) in m.iter().enumerate() {
+                    let (Some(share), Some(part), Some(base)) = (
+                        row.get(s).and_then(Cell::num),
+                        row.get(x).and_then(Cell::num),
+                        base_of(i),
+                    ) else {
+                        continue;
+                    };
+                    if part.value == base.value && y.is_some() {
+                        continue;
+                    }
+                    rels.push(TableRelation {
+                        check: Check::Share {
+                            share: share.clone(),
+                            part: part.clone(),
+                            base,
+                        },
+                        basis: Basis::Figures { holds: 0, of: 0 },
+                        exact: false,
+                        row: g.rows[i].label.clone(),
+                        column: g.header(s).to_string(),
+                    });
+                }
+                if accept(&mut rels, 3) && best.as_ref().is_none_or(|b| b.len() < rels.len()) {
+                    best = Some(rels);
+                }
+            }
+        }
+        out.extend(best.unwrap_or_default());
+    }
+    out
+}
+
+/// Growth columns: `g = (y − x) ÷ x × 100` in every row.
+fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
+    let w = g.width().min(MAX_WIDTH);
+    let mut out = Vec::new();
+    for gc in 0..w {
+        if !percent_like(g, gc, Decimal::new(10000, 0)) {
+            continue;
+        }
+        let mut best: Option<Vec<TableRelation>> = None;
+        for x in 0..w {
+            for y in 0..w {
+                if x == y || x == gc || y == gc {
+                    continue;
+                }
+                let mut rels = Vec::new();
+                for (i, row) in m.iter().enumerate() {
+                    let (Some(growth), Some(last), Some(this)) = (
+                        row.get(gc).and_then(Cell::num),
+                        row.get(x).and_then(Cell::num),
+                        row.get(y).and_then(Cell::num),
+                    ) else {
+                        continue;
+                    };
+                    rels.push(TableRelation {
+                        check: Check::Growth {
+                            growth: growth.clone(),
+                            this: this.clone(),
+                            last: last.clone(),
+                        },
+                        basis: Basis::Figures { holds: 0, of: 0 },
+                        exact: false,
+                        row: g.rows[i].label.clone(),
+                        column: g.header(gc).to_string(),
+                    });
+                }
+                if accept(&mut rels, 3) && best.as_ref().is_none_or(|b| b.len() < rels.len()) {
+                    best = Some(rels);
+                }
+            }
+        }
+        out.extend(best.unwrap_or_default());
+    }
+    out
+}
+
+/// True when `fails` of `of` instances is few enough: one in seven, or a
+/// single one when `of` is at least `small`.
+fn few_fail(fails: usize, of: usize, small: usize) -> bool {
+    fails * 7 <= of || (fails == 1 && of >= small)
+}
+
+/// Keeps a candidate relation when it holds in `min` instances or more and
+/// fails in at most one in seven; sets the basis.
+fn accept(rels: &mut [TableRelation], min: usize) -> bool {
+    let of = rels.len();
+    let ok = rels.iter().filter(|r| holds(&r.check, r.exact)).count();
+    if ok < min || !few_fail(of - ok, of, min + 1) {
+        return false;
+    }
+    for r in rels.iter_mut() {
+        r.basis = Basis::Figures { holds: ok, of };
+    }
+    true
+}

@@ -1,0 +1,207 @@
+//! Relations in tables: a total row or column and its members, subset rows
+//! (`#`, `其中：`) within their parent, share columns and growth columns.
+//!
+//! - [`grid`]: a table as rows and columns of cells, from Markdown and Word
+//!   tables;
+//! - `text`: tables in plain text (whitespace-aligned rows, one cell per
+//!   line);
+//! - `labelled`: what the row labels say (`合计`, `总计`, `全县`, numbered
+//!   items `一、` `1、` `（1）`, subset marks `#` and `其中：`, indentation);
+//! - `learned`: what the figures themselves show: a column (or row) that
+//!   equals the sum of a run of others, a share column, a growth column, in
+//!   nearly every row; the rows where it fails are reported.
+//!
+//! Display rounding is allowed for as in prose: each figure stands for ± half
+//! a unit of its last digit, unless the table's relations hold exactly
+//! everywhere else and its figures are whole numbers (counts: `件`, `人`).
+
+pub mod grid;
+mod labelled;
+mod learned;
+mod text;
+
+use rust_decimal::Decimal;
+
+pub use grid::{Cell, Grid, Num, Row};
+
+use crate::span::Span;
+
+/// Why a table relation is believed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// The labels say it: a total row (`合计`), numbered items under their
+    /// heading, subset rows under their parent.
+    Labels,
+    /// The figures show it: it holds in `holds` of the table's rows (or
+    /// columns) and fails in the others.
+    Figures {
+        /// Rows (or columns) where it holds.
+        holds: usize,
+        /// Rows (or columns) where it is stated at all.
+        of: usize,
+    },
+}
+
+/// What a table relation says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// `total` = Σ `parts` (or Σ `parts` ≤ `total` for subsets).
+    Sum {
+        /// The total cell.
+        total: Num,
+        /// The parts' cells (a blank part counts as 0 and is left out).
+        parts: Vec<Num>,
+        /// True when the parts are a subset: their sum may be less.
+        subset: bool,
+    },
+    /// `share` = `part` ÷ `base` × 100.
+    Share {
+        /// The share cell (a percentage).
+        share: Num,
+        /// The part.
+        part: Num,
+        /// The whole.
+        base: Num,
+    },
+    /// `growth` = (`this` − `last`) ÷ `last` × 100.
+    Growth {
+        /// The growth cell (a percentage).
+        growth: Num,
+        /// This period's figure.
+        this: Num,
+        /// The earlier period's figure.
+        last: Num,
+    },
+}
+
+/// One relation between the cells of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRelation {
+    /// What must hold.
+    pub check: Check,
+    /// Why it is believed.
+    pub basis: Basis,
+    /// True when the table's figures are exact counts: no rounding allowed.
+    pub exact: bool,
+    /// Where the relation stands: the row's label and the column's header
+    /// (`总计`, `2000`), for messages.
+    pub row: String,
+    /// The column's header words, or `""`.
+    pub column: String,
+}
+
+/// Every table of a draft with its relations.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// The tables as grids.
+    pub grids: Vec<Grid>,
+    /// Their relations, in the order of the tables.
+    pub relations: Vec<TableRelation>,
+}
+
+/// Reads the tables of a draft: those of its markup (`source`) and those in
+/// its plain text, and the relations in each.
+pub fn read(
+    text: &str,
+    source: &[crate::source::Table],
+    partitions: &[crate::relations::Partition],
+) -> Tables {
+    let mut grids = grid::from_source(text, source);
+    let skip: Vec<Span> = grids.iter().map(|g| g.span).collect();
+    grids.extend(text::grids(text, &skip));
+    let mut relations = Vec::new();
+    for g in &grids {
+        let mut rels = labelled::relations(g, partitions);
+        for r in learned::relations(g) {
+            if !rels.iter().any(|o| same_cells(o, &r)) {
+                rels.push(r);
+            }
+        }
+        relations.extend(rels);
+    }
+    Tables { grids, relations }
+}
+
+fn same_cells(a: &TableRelation, b: &TableRelation) -> bool {
+    match (&a.check, &b.check) {
+        (Check::Sum { total: t1, .. }, Check::Sum { total: t2, .. }) => t1.span == t2.span,
+        (Check::Share { share: s1, .. }, Check::Share { share: s2, .. }) => s1.span == s2.span,
+        (Check::Growth { growth: g1, .. }, Check::Growth { growth: g2, .. }) => g1.span == g2.span,
+        _ => false,
+    }
+}
+
+/// How far a sum may be from its total through display rounding.
+pub fn sum_slack(total: &Num, parts: &[&Num], exact: bool) -> Decimal {
+    if exact {
+        return Decimal::ZERO;
+    }
+    parts
+        .iter()
+        .map(|p| p.half_ulp())
+        .fold(total.half_ulp(), |a, b| a + b)
+}
+
+/// The verdict on a [`Check::Sum`]: `None` when it holds, else the sum of
+/// the parts.
+pub fn sum_fails(total: &Num, parts: &[&Num], subset: bool, exact: bool) -> Option<Decimal> {
+    let sum: Decimal = parts.iter().map(|p| p.value).sum();
+    let slack = sum_slack(total, parts, exact);
+    let over = sum - total.value > slack;
+    let under = total.value - sum > slack;
+    (over || (!subset && under)).then_some(sum)
+}
+
+/// The interval `part ÷ base × 100` may take through display rounding, or
+/// `None` when the base may be zero.
+pub fn quotient(part: &Num, base: &Num) -> Option<(Decimal, Decimal)> {
+    let (plo, phi) = (part.value - part.half_ulp(), part.value + part.half_ulp());
+    let (blo, bhi) = (base.value - base.half_ulp(), base.value + base.half_ulp());
+    if blo <= Decimal::ZERO || plo < Decimal::ZERO {
+        return None;
+    }
+    let h = Decimal::ONE_HUNDRED;
+    Some((plo.checked_mul(h)? / bhi, phi.checked_mul(h)? / blo))
+}
+
+/// The interval `(this − last) ÷ last × 100` may take, or `None` when the
+/// earlier figure may be zero or negative.
+pub fn growth(this: &Num, last: &Num) -> Option<(Decimal, Decimal)> {
+    let (tlo, thi) = (this.value - this.half_ulp(), this.value + this.half_ulp());
+    let (llo, lhi) = (last.value - last.half_ulp(), last.value + last.half_ulp());
+    if llo <= Decimal::ZERO {
+        return None;
+    }
+    let h = Decimal::ONE_HUNDRED;
+    // (t − l) / l = t / l − 1: smallest with the smallest t and largest l.
+    let lo = (tlo.checked_mul(h)? / lhi) - h;
+    let hi = (thi.checked_mul(h)? / llo) - h;
+    Some((lo, hi))
+}
+
+/// True when a stated percentage (± its rounding) meets the interval.
+pub fn meets(stated: &Num, (lo, hi): (Decimal, Decimal)) -> bool {
+    let slo = stated.value - stated.half_ulp();
+    let shi = stated.value + stated.half_ulp();
+    slo <= hi && lo <= shi
+}
+
+/// The verdict on any [`Check`]: true when it holds.
+pub fn holds(check: &Check, exact: bool) -> bool {
+    match check {
+        Check::Sum {
+            total,
+            parts,
+            subset,
+        } => {
+            let parts: Vec<&Num> = parts.iter().collect();
+            sum_fails(total, &parts, *subset, exact).is_none()
+        }
+        Check::Share { share, part, base } => quotient(part, base).is_none_or(|q| meets(share, q)),
+        Check::Growth {
+            growth: g,
+            this,
+            last,
+        } => growth(this, last).is_none_or(|q| meets(g, q)),
+    }
+}

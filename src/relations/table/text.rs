@@ -1,0 +1,453 @@
+//! Tables in plain text, as pasted from a PDF or typed with spaces:
+//!
+//! * whitespace-aligned rows: a label, then figures separated by spaces
+//!   (`总    计      5188646     5030619`), with blank cells where a row
+//!   has no figure; columns are found from where the figures end (numbers are
+//!   right-aligned), or from where they start;
+//! * one cell per line, each ended by `|`: the header cells first, then each
+//!   row's label (and unit) cells and its figures.
+//!
+//! A block needs three rows or more; prose lines never count as rows (a row
+//! is a label and figures only, with no sentence punctuation).
+
+use unicode_width::UnicodeWidthChar;
+
+use super::grid::{cell_of, is_blank, parse_num, squeeze, Cell, Grid, Row};
+use crate::span::Span;
+
+/// One whitespace-separated piece of a line.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    text: &'a str,
+    span: Span,
+    /// Display columns: first and one past the last.
+    left: usize,
+    right: usize,
+}
+
+/// A line of a whitespace table: label tokens, then value tokens.
+#[derive(Debug)]
+struct DataLine<'a> {
+    label: Vec<Token<'a>>,
+    values: Vec<Token<'a>>,
+    indent: usize,
+}
+
+fn tokens(line: &str, at: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut start: Option<(usize, usize)> = None;
+    for (i, c) in line.char_indices() {
+        let blank = c == ' ' || c == '\t' || c == '\u{3000}';
+        if blank {
+            if let Some((b, l)) = start.take() {
+                out.push(Token {
+                    text: &line[b..i],
+                    span: Span::new(at + b, at + i),
+                    left: l,
+                    right: col,
+                });
+            }
+        } else if start.is_none() {
+            start = Some((i, col));
+        }
+        col += match c {
+            '\t' => 8 - col % 8,
+            _ => c.width().unwrap_or(0),
+        };
+    }
+    if let Some((b, l)) = start {
+        out.push(Token {
+            text: &line[b..],
+            span: Span::new(at + b, at + line.len()),
+            left: l,
+            right: col,
+        });
+    }
+    out
+}
+
+fn is_value(t: &str) -> bool {
+    parse_num(t).is_some() || is_blank(t)
+}
+
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && matches!(parse_num(t), Some((v, 0)) if v >= 1900.into() && v <= 2100.into())
+}
+
+/// Reads a line as a table row: a label (possibly empty) and one or more
+/// figures after it, nothing else.
+fn data_line(line: &str, at: usize) -> Option<DataLine<'_>> {
+    if line.contains(['。', '，', '；', '|', '｜']) {
+        return None;
+    }
+    // A colon only after 其中 (`其中：规模以上`); elsewhere it is prose.
+    let colons = line.matches(['：', ':']).count();
+    if colons > line.matches("其中：").count() + line.matches("其中:").count() {
+        return None;
+    }
+    let toks = tokens(line, at);
+    let first = toks.iter().position(|t| is_value(t.text))?;
+    let (label, values) = toks.split_at(first);
+    if label.iter().any(|t| t.text.contains([',', ';'])) {
+        return None;
+    }
+    if !values.iter().all(|t| is_value(t.text)) {
+        return None;
+    }
+    let numbers = values
+        .iter()
+        .filter(|t| parse_num(t.text).is_some())
+        .count();
+    let gap = match (label.last(), values.first()) {
+        (Some(l), Some(v)) => v.left.saturating_sub(l.right),
+        _ => 0,
+    };
+    // One figure after a label is a row only when spaces set it apart.
+    if numbers == 0 || (numbers == 1 && (label.is_empty() || gap < 2)) {
+        return None;
+    }
+    let mut label = label.to_vec();
+    let mut values = values.to_vec();
+    if label.is_empty() && values.len() > 1 && is_year(values[0].text) {
+        label.push(values.remove(0));
+    }
+    Some(DataLine {
+        indent: label.first().or(values.first()).map_or(0, |t| t.left),
+        label,
+        values,
+    })
+}
+
+/// The plain-text tables of `text`, skipping what lies in `skip` (tables
+/// read from the source's markup).
+pub fn grids(text: &str, skip: &[Span]) -> Vec<Grid> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        let body = l.trim_end_matches(['\n', '\r']);
+        lines.push((at, body));
+        at += l.len();
+    }
+    let mut out = Vec::new();
+    out.extend(aligned(&lines, skip));
+    out.extend(pipe_cells(&lines, skip));
+    out
+}
+
+fn skipped(at: usize, skip: &[Span]) -> bool {
+    skip.iter().any(|s| s.start <= at && at < s.end)
+}
+
+/// Whitespace-aligned tables.
+fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, l) = lines[i];
+        if skipped(at, skip) || data_line(l, at).is_none() {
+            i += 1;
+            continue;
+        }
+        // Header lines: the non-blank lines just above, up to a blank line
+        // after a title or six lines.
+        let mut head = i;
+        let mut unit = None;
+        while head > 0 && i - head < 6 {
+            let (_, h) = lines[head - 1];
+            if h.trim().is_empty() && head < i && lines[head].1.trim().is_empty() {
+                break;
+            }
+            if h.contains(['。', '，']) {
+                break;
+            }
+            if let Some(u) = unit_line(h) {
+                unit = Some(u);
+            }
+            head -= 1;
+        }
+        let mut rows = Vec::new();
+        let mut j = i;
+        let mut blanks = 0;
+        while j < lines.len() {
+            let (at, l) = lines[j];
+            if l.trim().is_empty() {
+                blanks += 1;
+                if blanks > 2 {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            match data_line(l, at) {
+                Some(d) if !skipped(at, skip) => rows.push(d),
+                _ => break,
+            }
+            blanks = 0;
+            j += 1;
+        }
+        if rows.len() >= 3 {
+            let header_tokens: Vec<Token<'_>> = lines[head..i]
+                .iter()
+                .flat_map(|(a, h)| tokens(h, *a))
+                .collect();
+            if let Some(g) = grid_of(&rows, &header_tokens, unit) {
+                out.push(g);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// `单位：万元` (also `单位: 人`, `计量单位：…`): the table's unit.
+fn unit_line(h: &str) -> Option<String> {
+    let s = squeeze(h);
+    let at = s.find("单位")?;
+    let rest = s[at + "单位".len()..].trim_start_matches([':', '：']);
+    let u: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, '(' | '（'))
+        .collect();
+    (!u.is_empty()).then_some(u)
+}
+
+/// Columns of the rows, from the display column where each figure ends
+/// (right-aligned) or starts; `None` when neither gives one figure per
+/// column in every row.
+fn columns(rows: &[DataLine<'_>]) -> Option<Vec<Vec<Option<usize>>>> {
+    let n = rows.iter().map(|r| r.values.len()).max()?;
+    if rows.iter().all(|r| r.values.len() == n) {
+        return Some(
+            rows.iter()
+                .map(|r| (0..r.values.len()).map(Some).collect())
+                .collect(),
+        );
+    }
+    for edge in [|t: &Token<'_>| t.right, |t: &Token<'_>| t.left] {
+        let mut edges: Vec<usize> = rows
+            .iter()
+            .flat_map(|r| r.values.iter().map(edge))
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        // Edges within one display column of each other are one column.
+        let mut clusters: Vec<(usize, usize)> = Vec::new();
+        for e in edges {
+            match clusters.last_mut() {
+                Some(c) if e <= c.1 + 1 => c.1 = e,
+                _ => clusters.push((e, e)),
+            }
+        }
+        let mut ok = true;
+        let mut cols = Vec::new();
+        for r in rows {
+            let mut used = vec![false; clusters.len()];
+            let mut row = Vec::new();
+            for t in &r.values {
+                let e = edge(t);
+                let c = clusters.iter().position(|c| c.0 <= e && e <= c.1)?;
+                ok &= !used[c];
+                used[c] = true;
+                row.push(Some(c));
+            }
+            cols.push(row);
+        }
+        if ok && clusters.len() <= n + n / 2 + 1 {
+            return Some(cols);
+        }
+    }
+    None
+}
+
+fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) -> Option<Grid> {
+    let cols = columns(rows)?;
+    let width = cols.iter().flatten().flatten().max()? + 1;
+    // Each column's display extent, for the headers.
+    let mut extent = vec![(usize::MAX, 0usize); width];
+    let mut out_rows = Vec::new();
+    for (r, cs) in rows.iter().zip(&cols) {
+        let mut cells = vec![Cell::Blank; width];
+        for (t, c) in r.values.iter().zip(cs) {
+            let c = c.unwrap_or(0);
+            cells[c] = cell_of(t.text, t.span);
+            extent[c].0 = extent[c].0.min(t.left);
+            extent[c].1 = extent[c].1.max(t.right);
+        }
+        let label_span = match (r.label.first(), r.label.last()) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => r
+                .values
+                .first()
+                .map_or(Span::new(0, 0), |t| Span::new(t.span.start, t.span.start)),
+        };
+        out_rows.push(Row {
+            label: r.label.iter().map(|t| t.text).collect::<String>(),
+            label_span,
+            indent: r.indent,
+            unit: String::new(),
+            cells,
+        });
+    }
+    let mut headers = vec![String::new(); width];
+    for t in header {
+        let mid = (t.left + t.right) / 2;
+        if let Some(c) = extent
+            .iter()
+            .position(|&(l, r)| l <= mid + 2 && mid <= r + 2)
+        {
+            headers[c].push_str(t.text);
+        }
+    }
+    let start = out_rows.first()?.label_span.start;
+    let end = rows.last()?.values.last().map_or(start, |t| t.span.end);
+    Some(Grid {
+        span: Span::new(start, end.max(start)),
+        headers,
+        rows: out_rows,
+        unit,
+    })
+}
+
+/// A cell of a one-cell-per-line table.
+struct PipeCell {
+    text: String,
+    span: Span,
+    cell: Cell,
+}
+
+/// Tables written one cell per line, each cell ended by `|`.
+fn pipe_cells(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut cells: Vec<PipeCell> = Vec::new();
+        let mut j = i;
+        let mut pending: Option<(usize, usize)> = None; // a cell's first line
+        while j < lines.len() {
+            let (at, l) = lines[j];
+            let t = l.trim_end();
+            if skipped(at, skip) {
+                break;
+            }
+            if let Some(body) = t.strip_suffix(['|', '｜']) {
+                let begin = pending.take().map_or(at, |(a, _)| a);
+                let end = at + body.len();
+                let raw = body.trim();
+                let lead = body.len() - body.trim_start().len();
+                let span = if pending.is_none() && begin == at {
+                    Span::new(at + lead, at + lead + raw.len())
+                } else {
+                    Span::new(begin, end)
+                };
+                cells.push(PipeCell {
+                    text: squeeze(&text_between(lines, begin, end)),
+                    span,
+                    cell: cell_of(raw, Span::new(at + lead, at + lead + raw.len())),
+                });
+                j += 1;
+            } else if pending.is_none() && !t.is_empty() && !cells.is_empty() && j + 1 < lines.len()
+            {
+                pending = Some((at, j));
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if cells.len() >= 8 {
+            if let Some(g) = pipe_grid(&cells) {
+                out.push(g);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn text_between(lines: &[(usize, &str)], start: usize, end: usize) -> String {
+    lines
+        .iter()
+        .filter(|(a, l)| *a + l.len() >= start && *a <= end)
+        .map(|(a, l)| {
+            let s = start.saturating_sub(*a).min(l.len());
+            let e = (end - a).min(l.len());
+            l.get(s..e).unwrap_or("")
+        })
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+fn pipe_grid(cells: &[PipeCell]) -> Option<Grid> {
+    // Runs of text cells and of figure cells, alternating.
+    let mut runs: Vec<(bool, usize, usize)> = Vec::new(); // (figures, from, to)
+    for (k, c) in cells.iter().enumerate() {
+        let fig = !matches!(c.cell, Cell::Text);
+        match runs.last_mut() {
+            Some(r) if r.0 == fig => r.2 = k + 1,
+            _ => runs.push((fig, k, k + 1)),
+        }
+    }
+    // The usual number of figures a row has, and of text cells before them.
+    let fig_runs: Vec<usize> = runs.iter().filter(|r| r.0).map(|r| r.2 - r.1).collect();
+    let k = mode(&fig_runs)?;
+    let text_runs: Vec<usize> = runs
+        .iter()
+        .skip(1)
+        .filter(|r| !r.0)
+        .map(|r| r.2 - r.1)
+        .collect();
+    let m = mode(&text_runs).unwrap_or(1).max(1);
+    let mut rows = Vec::new();
+    let mut headers = vec![String::new(); k];
+    let mut first = true;
+    for w in runs.windows(2) {
+        let (t, f) = (w[0], w[1]);
+        if t.0 || !f.0 || f.2 - f.1 != k {
+            continue;
+        }
+        let label_from = if t.2 - t.1 > m { t.2 - m } else { t.1 };
+        if first {
+            // The header cells: the last k before the first row's label
+            // name its figure columns.
+            let head = &cells[..label_from];
+            for (c, h) in head.iter().rev().take(k).enumerate() {
+                headers[k - 1 - c] = h.text.clone();
+            }
+            first = false;
+        }
+        let label = &cells[label_from];
+        rows.push(Row {
+            label: label.text.clone(),
+            label_span: label.span,
+            indent: 0,
+            unit: cells[label_from + 1..t.2]
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            cells: cells[f.1..f.2].iter().map(|c| c.cell.clone()).collect(),
+        });
+    }
+    if rows.len() < 3 {
+        return None;
+    }
+    let start = rows[0].label_span.start;
+    let end = cells.last()?.span.end;
+    Some(Grid {
+        span: Span::new(start, end.max(start)),
+        headers,
+        rows,
+        unit: None,
+    })
+}
+
+fn mode(xs: &[usize]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for &x in xs {
+        let n = xs.iter().filter(|&&y| y == x).count();
+        if best.is_none_or(|(bn, bx)| n > bn || (n == bn && x > bx)) {
+            best = Some((n, x));
+        }
+    }
+    best.map(|b| b.1)
+}

@@ -1,0 +1,102 @@
+//! `table-share`: a share column of a table (`构成`, `比重`, `占…%`) equals its
+//! row's figure over the total's.
+
+use serde::Deserialize;
+use toml::de::DeValue;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quantity::number::plain;
+use crate::relations::table::{holds, quotient, Check};
+use crate::rules::arithmetic::table_sum::{basis_note, place};
+use crate::rules::{Context, Example, Rule, RuleDef};
+
+/// Registry entry.
+pub const DEF: RuleDef = RuleDef {
+    name: "table-share",
+    category: "arithmetic",
+    summary: "a share column of a table must equal each row's figure over its base",
+    source: "share = part ÷ whole × 100 (比重、构成); a share that does not match its figures is a listed data-error type",
+    docs: DOCS,
+    examples: &[
+        Example::wrong(
+            "项  目          件数     构成（%）\n合  计           400      100.0\n婚姻家庭纠纷     120       30.0\n邻里纠纷         100       25.0\n合同纠纷          90       27.5\n其他纠纷          90       22.5\n",
+            "90 ÷ 400 = 22.5%, not 27.5%",
+        ),
+        Example::right(
+            "项  目          件数     构成（%）\n合  计           400      100.0\n婚姻家庭纠纷     120       30.0\n邻里纠纷         100       25.0\n合同纠纷          90       22.5\n其他纠纷          90       22.5\n",
+            "",
+        ),
+    ],
+    defaults: include_str!("../../../rules/arithmetic/table-share.toml"),
+    build,
+};
+
+const DOCS: &str = r#"A share column of a table must equal each row's figure over its base.
+
+## What it checks
+
+A column of percentages that is, in nearly every row, one column of the row
+over another (`人均…比重` = a ÷ b × 100) or one column over the same column of
+the total row (`构成（%）` = 件数 ÷ 合计件数 × 100): the rows where it does not
+are reported. The relation is read from the figures themselves: it must hold
+in three rows or more and fail in at most one in seven (or in one row of
+four or more). Each figure stands for
+± half a unit of its last digit, so `22.5` fits any quotient from 22.45 to
+22.55 that the rounded inputs allow.
+
+## What it leaves alone
+
+A column that is not such a share in most rows (it may be something else:
+a rate, a growth, an index); rows with a blank cell.
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {}
+
+fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    let _: Settings = crate::rules::settings(value)?;
+    Ok(Box::new(TableShare))
+}
+
+/// The `table-share` rule.
+pub struct TableShare;
+
+impl Rule for TableShare {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for r in &cx.graph.tables.relations {
+            let Check::Share { share, part, base } = &r.check else {
+                continue;
+            };
+            if holds(&r.check, r.exact) {
+                continue;
+            }
+            let Some((lo, hi)) = quotient(part, base) else {
+                continue;
+            };
+            let mid = (lo + hi) / rust_decimal::Decimal::TWO;
+            let shown = crate::quantity::number::round_half_away(mid, share.scale);
+            let mut d = DEF
+                .diagnostic(
+                    Severity::Warning,
+                    share.span,
+                    format!(
+                        "table {}: share {}% does not match {} ÷ {} = {}%",
+                        place(r),
+                        plain(share.value),
+                        plain(part.value),
+                        plain(base.value),
+                        plain(shown)
+                    ),
+                )
+                .with_primary_text("share")
+                .with_label(part.span, "part")
+                .with_label(base.span, "base");
+            if let Some(n) = basis_note(r) {
+                d = d.with_note(n);
+            }
+            out.push(d);
+        }
+    }
+}
