@@ -103,8 +103,14 @@ fn check_cut_text(
     let read = syntax::script::simplified(text);
     let draft = syntax::parse_with_cuts(&read, cuts)?;
     let quantities = quantity::extract(&read, &draft, &config.tables.units, &config.tables.words);
-    let doc = relations::Doc::new(&read, &draft, &quantities, &config.tables.partitions);
-    let graph = relations::Graph::build(&doc, &config.tables.breakdown, tables);
+    let prose = relations::partition::in_prose(&config.tables.partitions);
+    let doc = relations::Doc::new(&read, &draft, &quantities, &prose);
+    let graph = relations::Graph::build(
+        &doc,
+        &config.tables.breakdown,
+        tables,
+        &config.tables.partitions,
+    );
     let coverage = coverage::Coverage::with_figures(quantities.len());
     let cx = rules::Context {
         graph: &graph,

@@ -45,8 +45,14 @@ pub(super) fn dump(path: &Path) -> i32 {
             if q.in_parens { " in-parens" } else { "" },
         );
     }
-    let doc = crate::relations::Doc::new(&read, &draft, &qs, &config.tables.partitions);
-    let graph = crate::relations::Graph::build(&doc, &config.tables.breakdown, &src.tables);
+    let prose = crate::relations::partition::in_prose(&config.tables.partitions);
+    let doc = crate::relations::Doc::new(&read, &draft, &qs, &prose);
+    let graph = crate::relations::Graph::build(
+        &doc,
+        &config.tables.breakdown,
+        &src.tables,
+        &config.tables.partitions,
+    );
     for b in &graph.breakdowns {
         println!(
             "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",

@@ -150,14 +150,16 @@ impl Graph {
     /// [`crate::rules::arithmetic::breakdown_sum::lexicon`]).
     /// `tables` are the tables of the document's markup (Markdown, Word);
     /// tables in plain text are found in the text.
+    /// `partitions` are all partitions, those read only in tables too.
     pub fn build(
         doc: &Doc<'_>,
         words: &BreakdownOptions,
         tables: &[crate::source::Table],
+        partitions: &[Partition],
     ) -> Graph {
         Graph {
             breakdowns: breakdowns(doc, words),
-            tables: table::read(doc.text, tables, doc.partitions),
+            tables: table::read(doc.text, tables, partitions),
         }
     }
 }

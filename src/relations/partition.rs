@@ -24,6 +24,16 @@ pub struct Partition {
     /// total named with one is divided by its members, never their partner.
     #[serde(default)]
     pub whole: Vec<String>,
+    /// True for a partition read only in tables, where each row names its
+    /// member plainly (`#公立医疗机构`, `#民营医疗机构`); in prose its member
+    /// words are too loose (`民营医院` in a list of hospitals by grade).
+    #[serde(default)]
+    pub tables_only: bool,
+}
+
+/// The partitions read in prose: all but those marked `tables_only`.
+pub fn in_prose(all: &[Partition]) -> Vec<Partition> {
+    all.iter().filter(|p| !p.tables_only).cloned().collect()
 }
 
 impl Partition {
@@ -78,6 +88,7 @@ mod tests {
             totals: vec![],
             equivalents: vec![],
             whole: vec![],
+            tables_only: false,
         }
     }
 

@@ -359,3 +359,38 @@ pub fn assert_reports(name: &str, text: &str, expected: &[Expect<'_>]) {
     }
     assert_eq!(run.code, 1, "an error makes the exit code 1");
 }
+
+/// A Word paragraph of plain runs.
+pub fn para(runs: &[&str]) -> String {
+    let runs: String = runs
+        .iter()
+        .map(|t| format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#))
+        .collect();
+    format!("<w:p>{runs}</w:p>")
+}
+
+/// A .docx (deflated zip) with `body` as the body of word/document.xml and
+/// a styles part in which style id `1` is named `heading 1`, as Chinese
+/// Word writes it.
+pub fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let styles = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#;
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in [
+        ("[Content_Types].xml", content_types),
+        ("word/document.xml", document.as_str()),
+        ("word/styles.xml", styles),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}

@@ -24,6 +24,11 @@ impl Num {
         Decimal::new(5, self.scale + 1)
     }
 
+    /// The number as the table prints it (`8.40`, `-2.0`).
+    pub fn shown(&self) -> String {
+        shown(self.value, self.scale)
+    }
+
     /// True when the number is written without decimals.
     pub fn is_integer(&self) -> bool {
         self.scale == 0
@@ -80,6 +85,9 @@ pub struct Grid {
     pub rows: Vec<Row>,
     /// The unit of the whole table (`万元` from `单位：万元`), if stated.
     pub unit: Option<String>,
+    /// True when some rows were left out because their figures could not be
+    /// put in columns: only relations the figures show are read then.
+    pub partial: bool,
 }
 
 impl Grid {
@@ -102,6 +110,11 @@ impl Grid {
     pub fn header(&self, col: usize) -> &str {
         self.headers.get(col).map(String::as_str).unwrap_or("")
     }
+}
+
+/// `value` with `scale` decimals (`8.4`, 2 → `8.40`).
+pub fn shown(value: Decimal, scale: u32) -> String {
+    format!("{:.*}", scale as usize, value.round_dp(scale))
 }
 
 /// Reads a table cell as a number: digits with an optional sign, thousands
@@ -231,6 +244,7 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
                 headers,
                 rows,
                 unit: None,
+                partial: false,
             });
         }
     }

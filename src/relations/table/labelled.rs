@@ -315,15 +315,36 @@ fn numbered(
             cut.push(r);
         }
         cuts.push(cut);
+        // A heading row without figures that announces a cut (`一、分季节`,
+        // `按行业分`) divides the nearest row above that has figures.
+        let heading = g.rows[p].cells.iter().all(|c| c.num().is_none());
+        let cut_heading = heading && {
+            let b = bare(&g.rows[p].label);
+            b.starts_with('分') || b.starts_with('按')
+        };
+        let parent = if cut_heading {
+            (0..p).rev().find(|&q| {
+                g.rows[q].cells.iter().any(|c| c.num().is_some())
+                    && !marks[q].subset
+                    && marks[q].level.is_none_or(|l| l < plevel)
+            })
+        } else {
+            Some(p)
+        };
+        let Some(parent) = parent else {
+            continue;
+        };
         for c in cuts {
             let from_one = marks[c[0]].number == 1
                 && c.windows(2)
                     .all(|w| marks[w[1]].number == marks[w[0]].number + 1);
             if c.len() >= 2 {
                 let names: Vec<&str> = c.iter().map(|&i| bare(&g.rows[i].label)).collect();
-                let whole =
-                    from_one && (is_total_label(&g.rows[p].label) || covers(&names, partitions));
-                out.push((p, c, true, whole));
+                let whole = from_one
+                    && (cut_heading
+                        || is_total_label(&g.rows[p].label)
+                        || covers(&names, partitions));
+                out.push((parent, c, true, whole));
             }
         }
     }
@@ -566,16 +587,22 @@ fn additive(g: &Grid, c: usize, total: &Num, parts: &[&Num]) -> bool {
 /// the row's unit cell, the column header, the table's unit line or the
 /// label), never rounded.
 fn counts(g: &Grid, t: usize, c: usize) -> bool {
-    let hints = [
+    // The header's unit is what its brackets hold (`床位数（张）`).
+    let header = g.header(c);
+    let bracketed = header
+        .split(['（', '('])
+        .nth(1)
+        .map(|u| u.trim_end_matches(['）', ')']))
+        .unwrap_or("");
+    let unit = [
         g.rows[t].unit.as_str(),
-        g.header(c),
+        bracketed,
         g.unit.as_deref().unwrap_or(""),
-    ];
-    let unit = hints.iter().find(|h| !h.is_empty()).copied().unwrap_or("");
+    ]
+    .concat();
     !unit.is_empty()
-        && !unit.contains(['万', '亿', '千', '百'])
+        && !unit.contains(['万', '亿', '千', '百', '元'])
         && unit.chars().any(|ch| COUNTS.contains(&ch))
-        && !unit.contains("元")
 }
 
 #[cfg(test)]

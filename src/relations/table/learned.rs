@@ -222,6 +222,19 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
             if x == s {
                 continue;
             }
+            // With no total row, the base may be the column's sum (the rows
+            // are the whole): a base without a place in the text.
+            let column_sum = match total_row {
+                Some(_) => None,
+                None => {
+                    let nums: Vec<&Num> = m.iter().filter_map(|r| r.get(x)?.num()).collect();
+                    (nums.len() >= 3).then(|| Num {
+                        value: nums.iter().map(|n| n.value).sum(),
+                        scale: nums.iter().map(|n| n.scale).max().unwrap_or(0),
+                        span: crate::span::Span::new(0, 0),
+                    })
+                }
+            };
             for y in (0..w).map(Some).chain([None]) {
                 if y == Some(s) || y == Some(x) {
                     continue;
@@ -229,7 +242,10 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                 let base_of = |i: usize| -> Option<Num> {
                     match y {
                         Some(y) => m[i].get(y)?.num().cloned(),
-                        None => m[total_row?].get(x)?.num().cloned(),
+                        None => match total_row {
+                            Some(t) => m[t].get(x)?.num().cloned(),
+                            None => column_sum.clone(),
+                        },
                     }
                 };
                 let mut rels = Vec::new();

@@ -111,7 +111,11 @@ pub fn read(
     grids.extend(text::grids(text, &skip));
     let mut relations = Vec::new();
     for g in &grids {
-        let mut rels = labelled::relations(g, partitions);
+        let mut rels = if g.partial {
+            Vec::new()
+        } else {
+            labelled::relations(g, partitions)
+        };
         for r in learned::relations(g) {
             if !rels.iter().any(|o| same_cells(o, &r)) {
                 rels.push(r);

@@ -181,10 +181,25 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
             }
             match data_line(l, at) {
                 Some(d) if !skipped(at, skip) => rows.push(d),
+                _ if aside(l) && more_rows(lines, j + 1, skip) => {
+                    // A heading row without figures stays as a row of blank
+                    // cells; a translation line is left out.
+                    if l.trim_start().starts_with(|c: char| !c.is_ascii()) {
+                        rows.push(DataLine {
+                            label: tokens(l, at),
+                            values: Vec::new(),
+                            indent: tokens(l, at).first().map_or(0, |t| t.left),
+                        });
+                    }
+                }
                 _ => break,
             }
             blanks = 0;
             j += 1;
+        }
+        // Heading rows at the end belong to no figure.
+        while rows.last().is_some_and(|r| r.values.is_empty()) {
+            rows.pop();
         }
         if rows.len() >= 3 {
             let header_tokens: Vec<Token<'_>> = lines[head..i]
@@ -200,6 +215,27 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
     out
 }
 
+/// A line inside a table that holds no figure: a translation of the row
+/// above (`Total Population`), a heading row (`按性别分`), a row whose cells
+/// are all empty.
+fn aside(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !t.contains(['。', '，', '；', '：', ':'])
+        && !t.starts_with(['注', '资', '说'])
+        && t.chars().count() <= 60
+        && !tokens(line, 0).iter().any(|t| parse_num(t.text).is_some())
+}
+
+/// True when a table row follows within three lines of `from`.
+fn more_rows(lines: &[(usize, &str)], from: usize, skip: &[Span]) -> bool {
+    lines
+        .iter()
+        .skip(from)
+        .take(3)
+        .any(|(at, l)| !skipped(*at, skip) && data_line(l, *at).is_some())
+}
+
 /// `单位：万元` (also `单位: 人`, `计量单位：…`): the table's unit.
 fn unit_line(h: &str) -> Option<String> {
     let s = squeeze(h);
@@ -213,16 +249,21 @@ fn unit_line(h: &str) -> Option<String> {
 }
 
 /// Columns of the rows, from the display column where each figure ends
-/// (right-aligned) or starts; `None` when neither gives one figure per
-/// column in every row.
-fn columns(rows: &[DataLine<'_>]) -> Option<Vec<Vec<Option<usize>>>> {
+/// (right-aligned) or starts. When neither gives one figure per column in
+/// every row, the rows with the most figures keep them in order and the
+/// others are left out (`None`), and the second value is true.
+fn columns(rows: &[DataLine<'_>]) -> Option<(Vec<Option<Vec<usize>>>, bool)> {
     let n = rows.iter().map(|r| r.values.len()).max()?;
-    if rows.iter().all(|r| r.values.len() == n) {
-        return Some(
-            rows.iter()
-                .map(|r| (0..r.values.len()).map(Some).collect())
-                .collect(),
-        );
+    let by_order = |keep: &dyn Fn(&DataLine<'_>) -> bool| -> Vec<Option<Vec<usize>>> {
+        rows.iter()
+            .map(|r| keep(r).then(|| (0..r.values.len()).collect()))
+            .collect()
+    };
+    if rows
+        .iter()
+        .all(|r| r.values.len() == n || r.values.is_empty())
+    {
+        return Some((by_order(&|_| true), false));
     }
     for edge in [|t: &Token<'_>| t.right, |t: &Token<'_>| t.left] {
         let mut edges: Vec<usize> = rows
@@ -249,27 +290,29 @@ fn columns(rows: &[DataLine<'_>]) -> Option<Vec<Vec<Option<usize>>>> {
                 let c = clusters.iter().position(|c| c.0 <= e && e <= c.1)?;
                 ok &= !used[c];
                 used[c] = true;
-                row.push(Some(c));
+                row.push(c);
             }
-            cols.push(row);
+            cols.push(Some(row));
         }
         if ok && clusters.len() <= n + n / 2 + 1 {
-            return Some(cols);
+            return Some((cols, false));
         }
     }
-    None
+    Some((by_order(&|r| r.values.len() == n), true))
 }
 
 fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) -> Option<Grid> {
-    let cols = columns(rows)?;
+    let (cols, partial) = columns(rows)?;
     let width = cols.iter().flatten().flatten().max()? + 1;
     // Each column's display extent, for the headers.
     let mut extent = vec![(usize::MAX, 0usize); width];
     let mut out_rows = Vec::new();
     for (r, cs) in rows.iter().zip(&cols) {
+        let Some(cs) = cs else {
+            continue;
+        };
         let mut cells = vec![Cell::Blank; width];
-        for (t, c) in r.values.iter().zip(cs) {
-            let c = c.unwrap_or(0);
+        for (t, &c) in r.values.iter().zip(cs) {
             cells[c] = cell_of(t.text, t.span);
             extent[c].0 = extent[c].0.min(t.left);
             extent[c].1 = extent[c].1.max(t.right);
@@ -306,6 +349,7 @@ fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) ->
         headers,
         rows: out_rows,
         unit,
+        partial,
     })
 }
 
@@ -438,6 +482,7 @@ fn pipe_grid(cells: &[PipeCell]) -> Option<Grid> {
         headers,
         rows,
         unit: None,
+        partial: false,
     })
 }
 

@@ -6,7 +6,6 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quantity::number::plain;
 use crate::relations::table::{growth, holds, Check};
 use crate::rules::arithmetic::table_sum::{basis_note, place};
 use crate::rules::{Context, Example, Rule, RuleDef};
@@ -80,7 +79,10 @@ impl Rule for TableGrowth {
                 continue;
             };
             let mid = (lo + hi) / rust_decimal::Decimal::TWO;
-            let shown = crate::quantity::number::round_half_away(mid, g.scale);
+            let shown_value = crate::relations::table::grid::shown(
+                crate::quantity::number::round_half_away(mid, g.scale),
+                g.scale,
+            );
             let mut d = DEF
                 .diagnostic(
                     Severity::Warning,
@@ -88,10 +90,10 @@ impl Rule for TableGrowth {
                     format!(
                         "table {}: growth {}% does not match {} against {} = {}%",
                         place(r),
-                        plain(g.value),
-                        plain(this.value),
-                        plain(last.value),
-                        plain(shown)
+                        g.shown(),
+                        this.shown(),
+                        last.shown(),
+                        shown_value
                     ),
                 )
                 .with_primary_text("growth")

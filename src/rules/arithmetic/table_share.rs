@@ -6,7 +6,6 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quantity::number::plain;
 use crate::relations::table::{holds, quotient, Check};
 use crate::rules::arithmetic::table_sum::{basis_note, place};
 use crate::rules::{Context, Example, Rule, RuleDef};
@@ -37,9 +36,10 @@ const DOCS: &str = r#"A share column of a table must equal each row's figure ove
 ## What it checks
 
 A column of percentages that is, in nearly every row, one column of the row
-over another (`人均…比重` = a ÷ b × 100) or one column over the same column of
-the total row (`构成（%）` = 件数 ÷ 合计件数 × 100): the rows where it does not
-are reported. The relation is read from the figures themselves: it must hold
+over another (`人均…比重` = a ÷ b × 100), one column over the same column of
+the total row (`构成（%）` = 件数 ÷ 合计件数 × 100), or, in a table without a
+total row, one column over the sum of that column (`比重` of each township's
+population): the rows where it does not are reported. The relation is read from the figures themselves: it must hold
 in three rows or more and fail in at most one in seven (or in one row of
 four or more). Each figure stands for
 ± half a unit of its last digit, so `22.5` fits any quotient from 22.45 to
@@ -76,23 +76,35 @@ impl Rule for TableShare {
                 continue;
             };
             let mid = (lo + hi) / rust_decimal::Decimal::TWO;
-            let shown = crate::quantity::number::round_half_away(mid, share.scale);
+            let shown_value = crate::relations::table::grid::shown(
+                crate::quantity::number::round_half_away(mid, share.scale),
+                share.scale,
+            );
+            // A base with no place in the text is the sum of the column.
+            let of_sum = base.span.is_empty();
             let mut d = DEF
                 .diagnostic(
                     Severity::Warning,
                     share.span,
                     format!(
-                        "table {}: share {}% does not match {} ÷ {} = {}%",
+                        "table {}: share {}% does not match {} ÷ {}{} = {}%",
                         place(r),
-                        plain(share.value),
-                        plain(part.value),
-                        plain(base.value),
-                        plain(shown)
+                        share.shown(),
+                        part.shown(),
+                        base.shown(),
+                        if of_sum {
+                            " (the sum of the column)"
+                        } else {
+                            ""
+                        },
+                        shown_value
                     ),
                 )
                 .with_primary_text("share")
-                .with_label(part.span, "part")
-                .with_label(base.span, "base");
+                .with_label(part.span, "part");
+            if !of_sum {
+                d = d.with_label(base.span, "base");
+            }
             if let Some(n) = basis_note(r) {
                 d = d.with_note(n);
             }

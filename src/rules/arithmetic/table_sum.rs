@@ -6,8 +6,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quantity::number::plain;
-use crate::relations::table::{sum_fails, Basis, Check, Num, TableRelation};
+use crate::relations::table::{grid, sum_fails, Basis, Check, Num, TableRelation};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -149,6 +148,7 @@ fn check(r: &TableRelation) -> Option<Diagnostic> {
     };
     let refs: Vec<&Num> = parts.iter().collect();
     let sum = sum_fails(total, &refs, *subset, r.exact)?;
+    let scale = parts.iter().map(|p| p.scale).max().unwrap_or(0);
     let severity = match r.basis {
         Basis::Labels => Severity::Error,
         Basis::Figures { .. } => Severity::Warning,
@@ -157,15 +157,15 @@ fn check(r: &TableRelation) -> Option<Diagnostic> {
         format!(
             "table {}: subset rows add up to {}, more than their parent {}",
             place(r),
-            plain(sum),
-            plain(total.value)
+            grid::shown(sum, scale),
+            total.shown()
         )
     } else {
         format!(
             "table {}: the members add up to {}, but the total is {}",
             place(r),
-            plain(sum),
-            plain(total.value)
+            grid::shown(sum, scale),
+            total.shown()
         )
     };
     let mut d = DEF

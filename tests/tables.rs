@@ -1,0 +1,350 @@
+//! Tables as yearbooks print them: whitespace-aligned rows pasted from a PDF,
+//! Markdown pipe tables, one cell per line, Word tables. Each relation
+//! (total rows, numbered items, subsets, sums the figures show, share and
+//! growth columns) has a test that it is read and checked, and a silent twin
+//! for the trap that looks like it. Tables are written for these tests; the
+//! arithmetic is in the comments.
+
+mod common;
+
+use common::{diags_of, Diag, Workspace};
+
+/// Runs `yblint check --format json` on `text` written as `name` and returns
+/// every arithmetic diagnostic (rule, severity, message, spans).
+fn arithmetic(name: &str, text: &str) -> Vec<Diag> {
+    let bytes = text.as_bytes();
+    let ws = Workspace::new();
+    ws.write(name, bytes);
+    let run = ws.check(&["--format", "json", name]);
+    assert!(run.code == 0 || run.code == 1, "{run:?}");
+    let doc = run.json();
+    let mut out = Vec::new();
+    for rule in [
+        "table-sum",
+        "table-share",
+        "table-growth",
+        "breakdown-sum",
+        "share",
+        "growth-rate",
+    ] {
+        out.extend(diags_of(&doc, rule, bytes));
+    }
+    out
+}
+
+/// Asserts exactly one diagnostic: its rule, severity, message, the text and
+/// line of its primary span, and the texts of its secondary labels.
+fn assert_one(
+    diags: &[Diag],
+    rule: &str,
+    severity: &str,
+    message: &str,
+    primary: (&str, usize),
+    labels: &[&str],
+) {
+    assert_eq!(diags.len(), 1, "one finding expected, got {diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.rule, rule);
+    assert_eq!(d.severity, severity);
+    assert_eq!(d.message, message);
+    assert_eq!((d.primary.text.as_str(), d.primary.line), primary);
+    let texts: Vec<&str> = d.secondary.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, labels);
+}
+
+const CASES: &str = "表3  法院受理案件情况
+单位：件
+项  目          2023年     2024年
+合  计            612        640
+民事案件          401        415
+刑事案件          137        150
+行政案件           74         76
+";
+
+/// A 合计 row one off its members in a count unit (`单位：件`): 415 + 150 +
+/// 76 = 641, not 640. Counts are exact: no rounding excuses one case.
+#[test]
+fn total_row_one_off_its_members_is_an_error() {
+    let diags = arithmetic("案件.txt", CASES);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `2024年`: the members add up to 641, but the total is 640",
+        ("640", 4),
+        &["415", "150", "76"],
+    );
+    assert!(diags[0].notes.is_empty(), "{:?}", diags[0].notes);
+}
+
+/// The same table adding up: 401 + 137 + 74 = 612, 415 + 150 + 76 = 641.
+#[test]
+fn total_row_that_adds_up_is_silent() {
+    assert!(arithmetic("案件.txt", &CASES.replace("640", "641")).is_empty());
+}
+
+/// Amounts in 万元 are rounded: 830 + 421 = 1251 against 1250 is within
+/// the rounding of three figures (± 1.5); 830 + 441 = 1271 is not.
+#[test]
+fn rounded_amounts_allow_their_rounding_only() {
+    let table = "单位：万元\n项  目        2024年\n合  计          1250\n工业收入         830\n农业收入         421\n";
+    assert!(arithmetic("收入.txt", table).is_empty());
+    let diags = arithmetic("收入.txt", &table.replace("421", "441"));
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `2024年`: the members add up to 1271, but the total is 1250",
+        ("1250", 3),
+        &["830", "441"],
+    );
+    assert_eq!(
+        diags[0].notes,
+        ["each figure may be off by half a unit of its last digit through rounding; the difference is larger"]
+    );
+}
+
+const POPULATION: &str = "年份    总人口    男性    女性
+2019    41.26    20.95    20.31
+2020    41.58    21.12    20.46
+2021    41.77    21.20    20.57
+2022    41.93    21.30    20.63
+2023    42.15    21.41    20.84
+";
+
+/// No label says 总人口 = 男性 + 女性, but the figures show it in four rows
+/// out of five; in 2023, 21.41 + 20.84 = 42.25, not 42.15: a warning.
+#[test]
+fn a_sum_the_figures_show_flags_the_row_that_breaks_it() {
+    let diags = arithmetic("人口.txt", POPULATION);
+    assert_one(
+        &diags,
+        "table-sum",
+        "warning",
+        "table row `2023`, column `总人口`: the members add up to 42.25, but the total is 42.15",
+        ("42.15", 6),
+        &["21.41", "20.84"],
+    );
+    assert_eq!(
+        diags[0].notes[1],
+        "no label states this relation: it holds in 4 of the 5 rows or columns where the table gives these figures"
+    );
+}
+
+/// With 2023 corrected every row holds; with only three rows nothing is
+/// learned, however wrong the last one is.
+#[test]
+fn sums_the_figures_show_need_enough_rows() {
+    assert!(arithmetic("人口.txt", &POPULATION.replace("42.15", "42.25")).is_empty());
+    let short: String = POPULATION.lines().take(3).collect::<Vec<_>>().join("\n")
+        + "\n2021    43.77    21.20    20.57\n";
+    assert!(arithmetic("人口.txt", &short).is_empty());
+}
+
+/// Markdown: rows after `其中：` are subsets of the row above; 城镇 and 乡村
+/// are every member of a partition, so they must add up to the whole:
+/// 20115 + 32095 = 52210, not 52310. 男性 + 女性 = 52310 holds.
+#[test]
+fn qizhong_rows_that_cover_a_partition_must_add_up() {
+    let table = "| 指标 | 2024年 |\n|---|---|\n| 户籍总人口 | 52310 |\n| 其中：城镇 | 20115 |\n| 乡村 | 32095 |\n| 其中：男性 | 26720 |\n| 女性 | 25590 |\n";
+    let diags = arithmetic("人口.md", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `户籍总人口`, column `2024年`: the members add up to 52210, but the total is 52310",
+        ("52310", 3),
+        &["20115", "32095"],
+    );
+    assert!(arithmetic("人口.md", &table.replace("20115", "20215")).is_empty());
+}
+
+/// `#` rows are subsets: 医院 and 乡镇卫生院 may leave out other kinds of
+/// 卫生机构, but cannot hold more beds than all of them: 1480 + 720 = 2200 >
+/// 2150. With 670 they stay within (2150 ≥ 2150): silent.
+#[test]
+fn subset_rows_must_stay_within_their_parent() {
+    let table = "| 项目 | 机构数（个） | 床位数（张） |\n|---|---|---|\n| 卫生机构 | 58 | 2150 |\n| #医院 | 12 | 1480 |\n| #乡镇卫生院 | 15 | 720 |\n";
+    let diags = arithmetic("卫生.md", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `卫生机构`, column `床位数（张）`: subset rows add up to 2200, more than their parent 2150",
+        ("2150", 3),
+        &["1480", "720"],
+    );
+    assert!(arithmetic("卫生.md", &table.replace("720", "670")).is_empty());
+}
+
+/// A heading row without figures that announces a cut (`一、分季节`) divides
+/// the row above it: 夏粮 + 秋粮 = 36150, not 36250; the cut by kind
+/// (21400 + 9850 + 5000 = 36250) holds.
+#[test]
+fn numbered_items_under_a_cut_heading_add_up_to_the_row_above() {
+    let table = "| 指标 | 产量（吨） |\n|---|---|\n| 粮食总产量 | 36250 |\n| 一、分季节 | |\n| 1、夏粮 | 8120 |\n| 2、秋粮 | 28030 |\n| 二、分品种 | |\n| 1、稻谷 | 21400 |\n| 2、玉米 | 9850 |\n| 3、豆类 | 5000 |\n";
+    let diags = arithmetic("粮食.md", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `粮食总产量`, column `产量（吨）`: the members add up to 36150, but the total is 36250",
+        ("36250", 3),
+        &["8120", "28030"],
+    );
+    assert!(arithmetic("粮食.md", &table.replace("8120", "8220")).is_empty());
+}
+
+/// Indented rows under a 总计 row, `#` rows deeper still: 总计 is the sum of
+/// the rows at the first indent (300 + 180 + 120 = 600), the `#` rows only
+/// stay within 婚姻家庭纠纷. A growth column (negative figures) is never
+/// summed; the structure column (构成) is, its total being 100.
+#[test]
+fn indented_rows_and_structure_columns_in_plain_text() {
+    let table = "项    目          件数     构成（%）   增长（%）
+总    计           600      100.0        3.4
+  婚姻家庭纠纷     300       50.0        5.1
+    #婚  姻        120       20.0       -2.0
+    #赡  养         90       15.0        8.8
+  邻里纠纷         180       30.0        1.2
+  其他纠纷         120       20.0       -0.5
+";
+    assert!(
+        arithmetic("纠纷.txt", table).is_empty(),
+        "{:#?}",
+        arithmetic("纠纷.txt", table)
+    );
+    // 其他纠纷 130: the members now add up to 610, and 130 ÷ 600 is 21.7%,
+    // not the 20.0% printed: both are reported.
+    let wrong = table.replace("120       20.0       -0.5", "130       20.0       -0.5");
+    let diags = arithmetic("纠纷.txt", &wrong);
+    let found: Vec<(&str, &str, &str)> = diags
+        .iter()
+        .map(|d| (d.rule.as_str(), d.severity.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "table-sum",
+                "error",
+                "table row `总计`, column `件数`: the members add up to 610, but the total is 600"
+            ),
+            (
+                "table-share",
+                "warning",
+                "table row `其他纠纷`, column `构成（%）`: share 20.0% does not match 130 ÷ 600 = 21.7%"
+            ),
+        ]
+    );
+}
+
+/// A share column over the total row: 90 ÷ 400 = 22.5%, printed 27.5%.
+/// The structure column then adds up to 105 as well: both are reported.
+#[test]
+fn share_column_over_the_total_row() {
+    let table = "项  目          件数     构成（%）\n合  计           400      100.0\n婚姻家庭纠纷     120       30.0\n邻里纠纷         100       25.0\n合同纠纷          90       27.5\n其他纠纷          90       22.5\n";
+    let diags = arithmetic("纠纷.txt", table);
+    let share: Vec<Diag> = diags
+        .iter()
+        .filter(|d| d.rule == "table-share")
+        .cloned()
+        .collect();
+    assert_one(
+        &share,
+        "table-share",
+        "warning",
+        "table row `合同纠纷`, column `构成（%）`: share 27.5% does not match 90 ÷ 400 = 22.5%",
+        ("27.5", 5),
+        &["90", "400"],
+    );
+    assert!(arithmetic("纠纷.txt", &table.replace("27.5", "22.5")).is_empty());
+}
+
+/// A growth column: (8.40 − 8.00) ÷ 8.00 = 5.0%, printed 4.0%.
+#[test]
+fn growth_column_between_two_years() {
+    let table = "指  标          2023年     2024年    增长（%）\n粮食产量        41.20      42.00       1.9\n油料产量         3.50       3.60       2.9\n蔬菜产量        60.00      63.00       5.0\n水果产量        12.00      12.60       5.0\n茶叶产量         8.00       8.40       4.0\n";
+    let diags = arithmetic("产量.txt", table);
+    assert_one(
+        &diags,
+        "table-growth",
+        "warning",
+        "table row `茶叶产量`, column `增长（%）`: growth 4.0% does not match 8.40 against 8.00 = 5.0%",
+        ("4.0", 6),
+        &["8.40", "8.00"],
+    );
+    assert!(arithmetic("产量.txt", &table.replace("4.0\n", "5.0\n")).is_empty());
+}
+
+/// One cell per line, each ended by `|`, as a web page pastes a table: the
+/// header cells, then each row's label and figures. 540 + 720 = 1260, not
+/// 1262 (the 2023 column adds up exactly, so whole numbers are exact here).
+#[test]
+fn one_cell_per_line_tables() {
+    let table = "项 目 |\n2023年 |\n2024年 |\n合计 |\n1200 |\n1262 |\n城镇 |\n500 |\n540 |\n乡村 |\n700 |\n720 |\n";
+    let diags = arithmetic("人口.txt", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `2024年`: the members add up to 1260, but the total is 1262",
+        ("1262", 6),
+        &["540", "720"],
+    );
+}
+
+/// A Word table: the first row is its header, 合计 the sum of the others.
+#[test]
+fn word_tables_are_checked() {
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", common::para(&[t]));
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    let body = format!(
+        "{}<w:tbl>{}{}{}{}</w:tbl>",
+        common::para(&["各乡镇耕地面积"]),
+        row(&["乡镇", "耕地面积（亩）"]),
+        row(&["合计", "15300"]),
+        row(&["东坪镇", "8200"]),
+        row(&["西岭乡", "7000"]),
+    );
+    let ws = Workspace::new();
+    ws.write("耕地.docx", common::docx(&body));
+    let run = ws.check(&["--format", "json", "耕地.docx"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let doc = run.json();
+    let found: Vec<(&str, &str)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "table-sum",
+            "table row `合计`, column `耕地面积（亩）`: the members add up to 15200, but the total is 15300"
+        )]
+    );
+}
+
+/// Traps: a year row as the header, `…` for no figure, a 人均 row and an
+/// average column are not summed.
+#[test]
+fn headers_blanks_and_averages_are_not_summed() {
+    let table = "项  目          2022      2023
+合  计            96       104
+城镇               …        60
+乡村              40        44
+人均（元）      1250      1310
+";
+    assert!(
+        arithmetic("表.txt", table).is_empty(),
+        "{:#?}",
+        arithmetic("表.txt", table)
+    );
+}
