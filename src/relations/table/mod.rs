@@ -126,9 +126,25 @@ pub fn read(
     Tables { grids, relations }
 }
 
+/// True when two relations say the same of the same cells.
 fn same_cells(a: &TableRelation, b: &TableRelation) -> bool {
     match (&a.check, &b.check) {
-        (Check::Sum { total: t1, .. }, Check::Sum { total: t2, .. }) => t1.span == t2.span,
+        (
+            Check::Sum {
+                total: t1,
+                parts: p1,
+                ..
+            },
+            Check::Sum {
+                total: t2,
+                parts: p2,
+                ..
+            },
+        ) => {
+            // The same total with the same parts, or with parts that share a
+            // cell (one reading of the same members).
+            t1.span == t2.span && p1.iter().any(|a| p2.iter().any(|b| a.span == b.span))
+        }
         (Check::Share { share: s1, .. }, Check::Share { share: s2, .. }) => s1.span == s2.span,
         (Check::Growth { growth: g1, .. }, Check::Growth { growth: g2, .. }) => g1.span == g2.span,
         _ => false,
