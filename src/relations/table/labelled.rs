@@ -527,12 +527,6 @@ pub fn not_additive_label(label: &str) -> bool {
     .any(|w| label.contains(w))
 }
 
-/// True when a column's header says its figures are not summed (a rate, a
-/// growth, an average, a price, a share).
-pub fn not_additive_header(header: &str) -> bool {
-    NOT_ADDITIVE.iter().any(|w| header.contains(w)) || STRUCTURE.iter().any(|w| header.contains(w))
-}
-
 /// True when a member row's figures stand packed to the left of fewer
 /// columns than the total's: cells shifted by a damaged copy.
 fn shifted(g: &Grid, t: usize, m: usize) -> bool {

@@ -25,10 +25,12 @@ const MAX_WIDTH: usize = 24;
 /// The relations the figures of `g` show.
 pub fn relations(g: &Grid) -> Vec<TableRelation> {
     let mut out = Vec::new();
-    // Rows and columns that say they are rates, shares or averages are
-    // no member of a sum (they read as Text here).
+    // Rows that say they are rates, shares or averages are no member of a
+    // sum (they read as Text here). Column headers are not trusted for this:
+    // in plain text they are placed by position only, and a column that is
+    // no sum never shows one in most rows.
     let summable = |r: &super::Row, c: usize| {
-        if labelled::not_additive_label(&r.label) || labelled::not_additive_header(g.header(c)) {
+        if labelled::not_additive_label(&r.label) {
             Cell::Text
         } else {
             g.cell_at(r, c)
@@ -298,6 +300,12 @@ fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                 }
                 let mut rels = Vec::new();
                 for (i, row) in m.iter().enumerate() {
+                    // A rate's change is in percentage points, not a growth.
+                    let r = &g.rows[i];
+                    if labelled::not_additive_label(&r.label) || r.unit.contains(['%', '％', '‰'])
+                    {
+                        continue;
+                    }
                     let (Some(growth), Some(last), Some(this)) = (
                         row.get(gc).and_then(Cell::num),
                         row.get(x).and_then(Cell::num),
@@ -327,10 +335,10 @@ fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
     out
 }
 
-/// True when `fails` of `of` instances is few enough: one in seven, or a
-/// single one when `of` is at least `small`.
+/// True when `fails` of `of` instances is few enough: one in seven, a
+/// single one when `of` is at least `small`, two of ten or more.
 fn few_fail(fails: usize, of: usize, small: usize) -> bool {
-    fails * 7 <= of || (fails == 1 && of >= small)
+    fails * 7 <= of || (fails == 1 && of >= small) || (fails == 2 && of >= 10)
 }
 
 /// Keeps a candidate relation when it holds in `min` instances or more and
