@@ -64,7 +64,12 @@ line.
 * URLs, e-mail addresses, code and table rows; lines that align columns with
   tabs or runs of spaces; a table row pasted as text, a label and two or
   more figures set off by spaces (`机构数 751 810`, `指标 2022年 2023年`);
-  runs of three or more spaces; the ideographic space `　`.
+  runs of two or more spaces (alignment, never a slip: a fix there would
+  merge two columns); the ideographic space `　`.
+* Headings laid out with a space between the characters (`财 政 收 支 情 况`).
+* An English phrase of three or more words beside Chinese: the English half
+  of a bilingual heading or table label (`边境小额贸易 Frontier Petty Trade`).
+* A caption number (`表 1 主要指标`).
 
 ## Settings
 
@@ -128,15 +133,16 @@ fn run_char(c: char) -> bool {
     is_alnum(c) || matches!(c, '.' | ',' | '%' | '‰' | ':' | '-' | '+' | '/' | '_' | '&')
 }
 
-/// A line that aligns columns: a tab, two runs of two or more spaces, or a
-/// table row pasted as text: a label and two or more figures, each set off
+/// A line that aligns columns: a tab, a run of two or more spaces inside
+/// it (alignment: a fix there would merge two columns), or a table row
+/// pasted as text: a label and two or more figures, each set off
 /// by spaces (`机构数 751 810`, `床位数（张） 2318 2406 —`).
 fn tabular(line: &str) -> bool {
     let wide_gaps = line
         .split(|c: char| c != ' ')
         .filter(|gap| gap.len() >= 2)
         .count();
-    line.contains('\t') || wide_gaps >= 2 || table_row(line)
+    line.contains('\t') || wide_gaps >= 1 || table_row(line)
 }
 
 /// A label followed by two or more cells that are figures, perhaps with a
@@ -168,6 +174,43 @@ fn table_row(line: &str) -> bool {
         && label.iter().any(|t| t.chars().any(is_han))
 }
 
+/// A line laid out with a space between Chinese characters (`财 政 收 支
+/// 情 况`, a heading spaced out as printed): three or more such spaces.
+pub fn spaced_out(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| is_han(w[0]) && is_inline_space(w[1]) && is_han(w[2]))
+        .count()
+        >= 3
+}
+
+/// True when the run `start..end` of `line` (byte offsets) is a word of an
+/// English phrase of three or more words (`Frontier Petty Trade`,
+/// `Industry Structure of GDP`).
+fn latin_phrase(line: &str, start: usize, end: usize) -> bool {
+    let is_word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "'-&".contains(c))
+    };
+    let before = line[..start]
+        .split(' ')
+        .rev()
+        .skip(1)
+        .take_while(|w| is_word(w))
+        .count();
+    let after = line[end..]
+        .split(' ')
+        .skip(1)
+        .take_while(|w| is_word(w))
+        .count();
+    let run = &line[start..end];
+    run.starts_with(|c: char| c.is_ascii_alphabetic())
+        && before + after >= 2
+        && [before, after].iter().any(|n| *n > 0)
+}
+
 fn runs(text: &str, guard: &Guard) -> Vec<Run> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -175,7 +218,7 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
         let base = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        if tabular(line.trim()) {
+        if tabular(line.trim()) || spaced_out(line) {
             continue;
         }
         let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -202,10 +245,20 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
                 let mut right = side(&chars, end, base, line, true);
                 // A section or caption number before its title: `1.1 概况`,
                 // `表3 主要指标`.
-                let prefix =
-                    line[..chars[i].0].trim_start_matches(['#', '>', ' ', '\t', '\u{3000}']);
+                let prefix = line[..chars[i].0].trim_matches(['#', '>', ' ', '\t', '\u{3000}']);
+                let mut left = left;
                 if ["", "表", "图", "附表", "附图", "附件"].contains(&prefix) {
                     right = right.filter(|s| s.gap.is_empty());
+                    if !prefix.is_empty() {
+                        left = left.filter(|s| s.gap.is_empty());
+                    }
+                }
+                // An English phrase beside Chinese (a bilingual heading or
+                // table label: `边境小额贸易 Frontier Petty Trade`) is a
+                // translation set off by its space, not a slip.
+                if latin_phrase(line, chars[i].0, chars.get(j).map_or(line.len(), |c| c.0)) {
+                    left = None;
+                    right = None;
                 }
                 if left.is_some() || right.is_some() {
                     out.push(Run {
@@ -231,7 +284,7 @@ fn side(chars: &[(usize, char)], at: usize, base: usize, line: &str, right: bool
             k += 1;
         }
         let spaces = k - at;
-        if spaces > 2 || k >= chars.len() || !is_han(chars[k].1) {
+        if spaces >= 2 || k >= chars.len() || !is_han(chars[k].1) {
             return None;
         }
         Some(Side {
@@ -244,7 +297,7 @@ fn side(chars: &[(usize, char)], at: usize, base: usize, line: &str, right: bool
             k -= 1;
         }
         let spaces = at - k;
-        if spaces > 2 || k == 0 || !is_han(chars[k - 1].1) {
+        if spaces >= 2 || k == 0 || !is_han(chars[k - 1].1) {
             return None;
         }
         Some(Side {
