@@ -311,3 +311,95 @@ fn traditional_yue_with_yu_is_reported_yue_alone_is_not() {
     );
     silent("num-redundant-approx", "本屆展會共收到參展意見約60份。\n");
 }
+
+// -------------------------------------------------------------- space-stray
+
+#[test]
+fn stray_spaces_beside_marks_between_characters_and_before_percent() {
+    let text = "全年接待游客126.5万人次 ，增长8.2 %；新建旅游厕所12座， 改造景区道 路6千米。\n";
+    let got = seen("space-stray", text);
+    let want = vec![
+        Seen {
+            text: " ".into(),
+            at: (1, 15),
+            message: "space before `，`".into(),
+            severity: Severity::Warning,
+        },
+        Seen {
+            text: " ".into(),
+            at: (1, 22),
+            message: "space between a figure and `%`".into(),
+            severity: Severity::Warning,
+        },
+        Seen {
+            text: " ".into(),
+            at: (1, 35),
+            message: "space after `，`".into(),
+            severity: Severity::Warning,
+        },
+        Seen {
+            text: " ".into(),
+            at: (1, 41),
+            message: "space between Chinese characters `道` and `路`".into(),
+            severity: Severity::Warning,
+        },
+    ];
+    assert_eq!(got, want);
+    assert_eq!(
+        fixed(text, None),
+        "全年接待游客126.5万人次，增长8.2%；新建旅游厕所12座，改造景区道路6千米。\n"
+    );
+}
+
+#[test]
+fn layout_spaces_are_not_stray() {
+    // An entry title, a list number, a lead-in, a byline, a padded name.
+    silent(
+        "space-stray",
+        "【概述】 全年接待游客126.5万人次，增长8.2%。\n",
+    );
+    silent(
+        "space-stray",
+        "（一） 全年接待游客126.5万人次，增长8.2%。\n",
+    );
+    silent(
+        "space-stray",
+        "本报讯 全年接待游客126.5万人次，增长8.2%。\n",
+    );
+    silent(
+        "space-stray",
+        "（记者 韩冰）全年接待游客126.5万人次，增长8.2%。\n",
+    );
+    silent("space-stray", "委员：王 芳、李 明、赵 强。\n");
+    // Table cells, aligned columns, a spaced-out heading, keywords.
+    silent("space-stray", "合 计\n1250\n城关镇\n830\n");
+    silent("space-stray", "合 计    1250 ，  1302\n");
+    silent("space-stray", "2021—2023 年 城 市 财 政 收 支 情 况\n");
+    silent("space-stray", "关键词：旅游 厕所 景区\n");
+    // A web address set off from the full stop.
+    silent("space-stray", "详情请访问 www.example.gov.cn 。\n");
+}
+
+#[test]
+fn two_spaces_before_latin_in_prose_follow_the_house_style() {
+    let text = "全县建成5G基站312个，接入  GIS平台数据12类。\n";
+    assert_eq!(
+        seen("space-stray", text),
+        one(
+            "  ",
+            (1, 16),
+            "2 spaces between Chinese text and `GIS`",
+            Severity::Warning
+        )
+    );
+    assert_eq!(
+        fixed(text, None),
+        "全县建成5G基站312个，接入GIS平台数据12类。\n"
+    );
+    let space =
+        "[rules.space-cjk-latin]\nspacing = \"space\"\n[rules.space-stray]\nspacing = \"space\"\n";
+    assert_eq!(
+        fixed(text, Some(space)),
+        "全县建成 5G 基站 312 个，接入 GIS 平台数据 12 类。\n"
+    );
+}
