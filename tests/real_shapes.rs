@@ -403,3 +403,29 @@ fn two_spaces_before_latin_in_prose_follow_the_house_style() {
         "全县建成 5G 基站 312 个，接入 GIS 平台数据 12 类。\n"
     );
 }
+
+#[test]
+fn in_space_style_the_fix_keeps_addresses_and_hyphen_joins_whole() {
+    let space = "[rules.space-cjk-latin]\nspacing = \"space\"\n";
+    for text in [
+        "详见https://tjj.example.gov.cn/公报/2023年.html\n",
+        "参见wiki/统计年鉴#第3章\n",
+        "模板中的%s和$1由系统填入\n",
+        "县农商行-ATM-自助网点\n",
+    ] {
+        assert!(
+            seen_with("space-cjk-latin", text, Some(space)).is_empty(),
+            "space style must leave {text:?} alone"
+        );
+        assert_eq!(fixed(text, Some(space)), text);
+    }
+    assert_eq!(
+        seen_with("space-cjk-latin", "全县建成5G基站。\n", Some(space)),
+        one(
+            "成5G基",
+            (1, 4),
+            "no space between Chinese text and `5G`",
+            Severity::Warning
+        )
+    );
+}

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::guard::{is_alnum, is_inline_space, Guard};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::scan::is_han;
+use crate::rules::scan::{is_cjk_punct, is_han};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
 
@@ -61,7 +61,10 @@ line.
   figure and a Latin unit symbol (`30 km`).
 * The space after a section or caption number at the start of a line
   (`1.1 经济概况`, `表3 主要指标`).
-* URLs, e-mail addresses, code and table rows; lines that align columns with
+* URLs, e-mail addresses, code and table rows; web addresses and paths
+  with Chinese in them (`https://example.com/文件.html`, `wiki/网页#基於WebKit`)
+  and template placeholders (`$1`, `%s`), which a space would break; a run
+  joined to Chinese by a hyphen or a dot (`腾讯-ADR`, `阿里巴巴.US`); lines that align columns with
   tabs or runs of spaces; a table row pasted as text, a label and two or
   more figures set off by spaces (`机构数 751 810`, `指标 2022年 2023年`);
   runs of two or more spaces (alignment, never a slip: a fix there would
@@ -211,6 +214,50 @@ fn latin_phrase(line: &str, start: usize, end: usize) -> bool {
         && [before, after].iter().any(|n| *n > 0)
 }
 
+/// The run `start..end` of `line` (byte offsets) belongs to a web address
+/// or a path written with Chinese in it (`https://example.com/文件.html`,
+/// `wiki/网页列表#基於WebKit`, `foo_01.htm#测试`), or to a placeholder of a
+/// template (`$1`, `$阿里巴巴.US$`, `%s`): spaces there would break it.
+fn address_or_code(line: &str, start: usize, end: usize) -> bool {
+    let stop = |c: char| c.is_whitespace() || is_cjk_punct(c);
+    let token_start = line[..start].rfind(stop).map_or(0, |i| {
+        i + line[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let token_end = line[end..].find(stop).map_or(line.len(), |i| end + i);
+    let token = &line[token_start..token_end];
+    // A slash at the start of a path or between Latin and Chinese
+    // (`/wiki/…`, `wiki/网页`), a `#` fragment after Latin or in a path
+    // (`01.htm#测试`, `wiki/列表#基於WebKit`),
+    // a scheme or `www.`: an address. `万桶/日` and `A/B` are not.
+    let path_mark = token.char_indices().any(|(k, c)| {
+        let prev = token[..k].chars().next_back();
+        let next = token[k + c.len_utf8()..].chars().next();
+        match c {
+            '#' => {
+                token.contains('/')
+                    || prev.is_some_and(|p| p.is_ascii_alphanumeric() || "._-".contains(p))
+            }
+            '/' | '\\' => {
+                let ascii = |c: char| c.is_ascii_alphanumeric() || "_-.".contains(c);
+                prev.is_none()
+                    || prev.is_some_and(|p| "_-".contains(p))
+                    || next.is_some_and(|n| "_-".contains(n))
+                    || (prev.is_some_and(ascii) && next.is_some_and(is_han))
+                    || (prev.is_some_and(is_han) && next.is_some_and(ascii))
+            }
+            _ => false,
+        }
+    });
+    let before = line[..start].chars().next_back();
+    let after = line[end..].chars().next();
+    token.contains("://")
+        || token.starts_with("www.")
+        || path_mark
+        || before == Some('$')
+        || after == Some('$')
+        || line[start..end].starts_with('%')
+}
+
 fn runs(text: &str, guard: &Guard) -> Vec<Run> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -240,9 +287,22 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
             let start_b = base + chars[i].0;
             let end_b = base + chars.get(end).map_or(line.len(), |c| c.0);
             let has_alnum = chars[i..end].iter().any(|(_, c)| is_alnum(*c));
-            if has_alnum && end > i && !guard.touches(Span::new(start_b, end_b)) {
-                let left = side(&chars, i, base, line, false);
-                let mut right = side(&chars, end, base, line, true);
+            if has_alnum
+                && end > i
+                && !guard.touches(Span::new(start_b, end_b))
+                && !address_or_code(line, chars[i].0, chars.get(end).map_or(line.len(), |c| c.0))
+            {
+                // A run joined to Chinese by a hyphen, a dot or a sign
+                // (`腾讯-ADR`, `阿里巴巴.US`, `%s`) has no side there.
+                let left = side(&chars, i, base, line, false).filter(|_| is_alnum(chars[i].1));
+                let mut right = side(&chars, end, base, line, true).filter(|_| {
+                    let last = chars[end - 1].1;
+                    is_alnum(last)
+                        || last == '+'
+                        || (matches!(last, '%' | '‰')
+                            && end >= 2
+                            && chars[end - 2].1.is_ascii_digit())
+                });
                 // A section or caption number before its title: `1.1 概况`,
                 // `表3 主要指标`.
                 let prefix = line[..chars[i].0].trim_matches(['#', '>', ' ', '\t', '\u{3000}']);
