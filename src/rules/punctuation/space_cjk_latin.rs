@@ -83,6 +83,23 @@ line.
     reported and a space added.
   * `"consistent"`: whichever style the draft uses more often (no space on a
     tie); the places that use the other style are reported and changed.
+
+## Where other linters differ
+
+Compared in the `space` style with autocorrect's and zhlint's samples:
+
+* They put spaces around a hyphen between Chinese words (`你好 - 世界`,
+  `（腾讯） - 发布`). GB/T 15834-2011 §4.13 (连接号) sets the connector
+  close, with no space; yblint adds none.
+* They space Latin text inside code spans and Markdown marks; yblint never
+  changes code, URLs or markup (a fix there would change what the code
+  says).
+* They capitalise brand names (`github` → `GitHub`); that is no norm of
+  GB/T 15834 or 15835, and yblint has no such list.
+* They want a space between a figure and a Latin unit symbol (`10 Gbps`).
+  GB 3101-1993 §3.4 allows it, the catalogue (SPACE_STRAY) does not require
+  it, and yblint leaves both forms alone.
+
 "#;
 
 /// The house style for spaces between Chinese and digits/Latin letters.

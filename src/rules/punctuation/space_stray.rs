@@ -102,6 +102,18 @@ style, one is kept); no other character changes.
 * `spacing`: the house style for spaces between Chinese and digits or
   Latin letters, as for `space-cjk-latin` (`"none"`, `"space"`,
   `"consistent"`, which counts as `"none"` here): set both rules alike.
+
+## Where other linters differ
+
+zhlint reports every space between two Chinese characters (`中 文`);
+yblint only does so in a line of running text, since headings, table
+cells and keyword lists are laid out with such spaces. It leaves alone a
+space beside inline code in Markdown; a space beside a Markdown link
+(`请 [点击这里](#) 进行订阅`, which the copywriting guidelines ask for) is
+still reported, since the link text is read as plain text. GB/T 15834-2011 §3
+and §5.1 are the reason the other spaces are reported: a full-width mark
+fills its own cell, and no space stands beside it.
+
 "#;
 
 #[derive(Deserialize)]
