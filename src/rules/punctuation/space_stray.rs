@@ -68,7 +68,8 @@ over from a PDF or a web page; it is safe to remove.
   text (one with `，`, `。` or `；`).
 * A single space between a figure and `%`, `‰`, `％`, `°` or `℃`.
 * Two or more spaces between Chinese text and a Latin word or figure in a
-  line of running text (not an aligned table): with `spacing = "none"`
+  line of running text (not an aligned table), after a clause mark of the
+  line (not the gap after a label at its head): with `spacing = "none"`
   they are removed, with `"space"` one is kept.
 
 ## What it leaves alone
@@ -269,6 +270,9 @@ impl SpaceStray {
                 Some((format!("space between a figure and `{r}`"), ""))
             } else if n >= 2
                 && prose(line)
+                // After a label or item mark at the head of the line
+                // (`B2  其中…`, `1  概况`) the gap is layout.
+                && head.contains(['，', '。', '；', '：', ',', ';'])
                 && ((is_han(l) && is_alnum(r)) || (is_alnum(l) && is_han(r)))
             {
                 let keep = if self.spacing == Spacing::Space {
