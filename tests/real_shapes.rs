@@ -429,3 +429,19 @@ fn in_space_style_the_fix_keeps_addresses_and_hyphen_joins_whole() {
         )
     );
 }
+
+#[test]
+fn a_figure_split_inside_a_sentence_is_still_reported() {
+    assert_eq!(
+        seen(
+            "punct-broken-sentence",
+            "【城乡低保】 全县有城市低保对象2\n\n39户，农村低保对象1346户。\n"
+        ),
+        one(
+            "2\n\n39",
+            (1, 17),
+            "figure split by a blank line (page-break artefact), read as 239",
+            Severity::Warning
+        )
+    );
+}

@@ -85,7 +85,12 @@ over from a PDF or a web page; it is safe to remove.
   ends a lead-in before the first clause mark of its line (`本报讯 每年…`,
   `——覆盖范围 截至…`, a run-in heading).
 * The space after an entry title (`【概述】 2020年`) and after a list or
-  heading number at the start of a line (`一、 概况`, `（一） 2020年`).
+  heading number at the start of a line (`一、 概况`, `（一） 2020年`), or
+  of an item of a list run together on one line (`…两大类。 2、 可移动…`,
+  where the line breaks, not the spaces, were lost).
+* A space between two words inside parentheses with no clause mark: a
+  credit (`（立案庭 黄维清）`).
+* Lines without `，`, `。` or `；`: headings, captions, table cells.
 * A space between a web address, a path or an e-mail address and the mark
   after it (`访问 www.example.gov.cn 。`): it keeps the address whole.
 * The ideographic space `　` (set on purpose) and spaces at the start or
@@ -175,6 +180,39 @@ fn after_number_or_title(head: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c))
 }
 
+/// `head` ends with a list number set off from what precedes it, in a
+/// list run together on one line (`…两大类。 2、`, `…共62处 12、`).
+fn list_number_before(head: &str) -> bool {
+    let Some(h) = head.strip_suffix(['、', '.', '．']) else {
+        return false;
+    };
+    let body = h.trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < h.len()
+        && (body.is_empty() || body.ends_with(|c: char| c.is_whitespace() || "。；".contains(c)))
+}
+
+/// `rest` opens with a list number (`2、`, `3.`): the space before it ends
+/// the item before, in a list run together on one line.
+fn list_number_after(rest: &str) -> bool {
+    let body = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    body.len() < rest.len() && body.starts_with(['、', '.', '．'])
+}
+
+/// The space lies inside parentheses with no clause mark in them: a
+/// credit (`（立案庭 黄维清）`, `（记者 韩冰）`).
+fn in_credit(head: &str, rest: &str) -> bool {
+    let Some(open) = head.rfind(['（', '(']) else {
+        return false;
+    };
+    let inner_before = head[open..].trim_start_matches(['（', '(']);
+    let Some(close) = rest.find(['）', ')']) else {
+        return false;
+    };
+    let inner_after = &rest[..close];
+    let marks = ['，', '。', '；', '：', '、', '）', ')'];
+    !inner_before.contains(marks) && !inner_after.contains(marks)
+}
+
 /// The number of Han characters in a row from `i` going by `step` in
 /// `chars`.
 fn han_run(chars: &[(usize, char)], i: usize, left: bool) -> usize {
@@ -198,7 +236,9 @@ struct Stray {
 
 impl SpaceStray {
     fn line(&self, line: &str, base: usize, guard: &Guard, out: &mut Vec<Stray>) {
-        if aligned(line) || spaced_out(line) || line.trim_start().starts_with('|') {
+        // Only lines of running text: a heading, a caption or a table cell
+        // (a Markdown cell is a line of its own here) keeps its layout.
+        if !prose(line) || aligned(line) || spaced_out(line) || line.trim_start().starts_with('|') {
             return;
         }
         let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -245,7 +285,11 @@ impl SpaceStray {
                 None
             } else if no_space_before(r) && !address {
                 Some((format!("space before `{r}`"), ""))
-            } else if no_space_after(l) && !after_number_or_title(head) {
+            } else if no_space_after(l)
+                && !after_number_or_title(head)
+                && !list_number_before(head)
+                && (l != '。' || !list_number_after(&line[chars[end].0..]))
+            {
                 Some((format!("space after `{l}`"), ""))
             } else if is_han(l) && is_han(r) && n == 1 && prose(line) {
                 // A padded name (`王 芳`, `李 建国`) is layout; so is the
@@ -256,7 +300,8 @@ impl SpaceStray {
                 let lead_in = !head.contains(['，', '。', '；', '：', '！', '？', ',', ';', ':']);
                 let byline = ["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"]
                     .iter()
-                    .any(|w| head.ends_with(w));
+                    .any(|w| head.ends_with(w))
+                    || in_credit(head, &line[chars[end].0..]);
                 (!name && !lead_in && !byline).then(|| {
                     (
                         format!("space between Chinese characters `{l}` and `{r}`"),
