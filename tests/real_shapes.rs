@@ -445,3 +445,21 @@ fn a_figure_split_inside_a_sentence_is_still_reported() {
         )
     );
 }
+
+#[test]
+fn run_in_headings_and_range_captions_keep_their_space() {
+    silent(
+        "space-cjk-latin",
+        "——基金收支 2023年，全县医保基金收入3.2亿元。\n",
+    );
+    silent("space-cjk-latin", "表14—16 各类医院基本情况\n");
+    assert_eq!(
+        seen("space-cjk-latin", "——基金收支 全年收入 3.2亿元。\n"),
+        one(
+            "入 3.2",
+            (1, 11),
+            "space between Chinese text and `3.2`",
+            Severity::Warning
+        )
+    );
+}

@@ -72,7 +72,8 @@ line.
 * Headings laid out with a space between the characters (`财 政 收 支 情 况`).
 * An English phrase of three or more words beside Chinese: the English half
   of a bilingual heading or table label (`边境小额贸易 Frontier Petty Trade`).
-* A caption number (`表 1 主要指标`).
+* A caption number (`表 1 主要指标`, `表14—16 各类医院`) and the space
+  after a run-in heading (`——基金收支 2010年，…`).
 
 ## Settings
 
@@ -324,6 +325,22 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
                 // `表3 主要指标`.
                 let prefix = line[..chars[i].0].trim_matches(['#', '>', ' ', '\t', '\u{3000}']);
                 let mut left = left;
+                // A run-in heading (`——基金收支 2010年`) or a caption
+                // numbered with a range (`表14—16 各类医院`) ends at its space.
+                let run_in = prefix.starts_with("——")
+                    && !prefix.contains(['，', '。', '；', '：', ',', ';', ':', ' ']);
+                let caption = ["表", "图", "附表", "附图"].iter().any(|c| {
+                    prefix.strip_prefix(c).is_some_and(|r| {
+                        r.chars()
+                            .all(|ch| ch.is_ascii_digit() || "—－-–.".contains(ch))
+                    })
+                });
+                if run_in {
+                    left = left.filter(|s| s.gap.is_empty());
+                }
+                if caption {
+                    right = right.filter(|s| s.gap.is_empty());
+                }
                 if ["", "表", "图", "附表", "附图", "附件"].contains(&prefix) {
                     right = right.filter(|s| s.gap.is_empty());
                     if !prefix.is_empty() {
