@@ -463,3 +463,19 @@ fn run_in_headings_and_range_captions_keep_their_space() {
         )
     );
 }
+
+// -------------------------------------------------------- punct-ascii-in-cjk
+
+#[test]
+fn an_ascii_comma_is_widened_the_dot_of_a_per_person_month_unit_is_not() {
+    assert_eq!(
+        seen(
+            "punct-ascii-in-cjk",
+            "全镇养老服务补贴标准为每人120元,覆盖老人1360名。\n"
+        ),
+        one(",", (1, 18), "ASCII `,` in Chinese text", Severity::Warning)
+    );
+    let text = "全镇养老服务补贴标准为120元/人.月，覆盖老人1360名。\n";
+    silent("punct-ascii-in-cjk", text);
+    assert_eq!(fixed(text, None), text);
+}
