@@ -299,7 +299,9 @@ fn figures(s: &str) -> Vec<String> {
 }
 
 /// Figures of a table pasted as text, a blank line between them: no fix,
-/// safe or unsafe, joins them (`487614251014.70`); the split is reported.
+/// safe or unsafe, joins them (`487614251014.70`). They are cells, one a
+/// line, not a figure split by a page break, so nothing is reported
+/// (issue 15: `8.60` / `521.51` read as one figure was a false alarm).
 #[test]
 fn unsafe_fixes_never_join_two_figures() {
     let ws = Workspace::new();
@@ -317,13 +319,7 @@ fn unsafe_fixes_never_join_two_figures() {
             (rule, d["message"].as_str().unwrap().to_string())
         })
         .collect();
-    assert_eq!(
-        found,
-        [(
-            "punct-broken-sentence".to_string(),
-            "figure split by a blank line (page-break artefact), read as 4876142510".to_string()
-        )]
-    );
+    assert_eq!(found, Vec::<(String, String)>::new());
 
     // In an entry the other joins are made, and every figure stays itself.
     let draft = "【粮食生产】全县粮食播种面积、总产量、单产分别为\n\n48761\n\n42510\n\n14.70\n\n产量48761\n\n42510\n\n14.70\n";

@@ -119,8 +119,8 @@ fn a_bare_decimal_mark_is_reported() {
         seen("num-decimal-leading-zero", text),
         one(
             ".85",
-            "decimal `.85` has no 0 before its decimal mark: write `0.85`",
-            "error"
+            "damaged figure `.85`: no digit before its decimal mark",
+            "warning"
         )
     );
     // A digit may have been lost (1.85): no fix adds one.

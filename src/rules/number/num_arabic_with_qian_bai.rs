@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::{parse_arabic, plain};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
+use crate::syntax::script::simplified;
 
 /// Registry entry.
 pub const DEF: RuleDef = RuleDef {
@@ -29,6 +30,10 @@ pub const DEF: RuleDef = RuleDef {
         Example::right(
             "新建光伏电站装机容量5千瓦，架设线路12千米。",
             "千瓦 and 千米 are units (SI prefix 千), not the magnitude 千",
+        ),
+        Example::right(
+            "全县油料播种面积38.6千公顷，比上年增加1.2千公顷；禽蛋产量12千吨。",
+            "千公顷 and 千吨 are the units of statistical tables and bulletins, not 千 as a numeral",
         ),
     ],
     defaults: include_str!("../../../rules/number/num-arabic-with-qian-bai.toml"),
@@ -49,6 +54,12 @@ directly followed by 十, 百 or 千 in running text.
 * Units whose name starts with the SI prefix 千 or with 百/十 as a word:
   `5千瓦`, `12千米`, `3千克`, `10千伏`, `百分之`, `3个百分点` — the
   `not_magnitudes` list.
+* The units of statistical tables and bulletins made of 千/百 and a unit:
+  `26703千公顷`, `164千hm²`, `85千吨`, `120百羽` (per hundred birds). They
+  are units in their own right (GB/T 15835-2011 §5.3 is about numerals,
+  and a statistical unit such as 千公顷 is not a numeral), also in
+  traditional script (`千公頃`). The list is `not_magnitudes`: add the
+  units of your own tables there.
 * Quoted text and titles (`“3十”活动`, `《…》`).
 
 ## Fix
@@ -113,7 +124,10 @@ impl QianBai {
             let Some(m) = trimmed.chars().next().filter(|m| "十百千".contains(*m)) else {
                 continue;
             };
-            if longest_prefix(&self.not_magnitudes, trimmed).is_some() {
+            // Units are matched in simplified form, so that the traditional
+            // spelling of a listed unit (`千公頃`) is a unit too.
+            let simple = simplified(trimmed);
+            if longest_prefix(&self.not_magnitudes, &simple).is_some() {
                 continue;
             }
             let mut stop = at + m.len_utf8();

@@ -14,11 +14,15 @@ use crate::span::Span;
 pub const DEF: RuleDef = RuleDef {
     name: "num-decimal-leading-zero",
     category: "number",
-    summary: "a decimal below 1 keeps its leading 0 (.85 → 0.85)",
+    summary: "a figure with nothing before its decimal mark (.85): a damaged figure, or one split by a line break",
     source: "GB/T 15835-2011 §5.1.2 (≈; GB/T 15835-1995 §8.2); catalogue NUM_DECIMAL_LEADING_ZERO",
     docs: DOCS,
     examples: &[
         Example::wrong("全年新增造林.85万亩，森林覆盖率提高0.6个百分点。", ""),
+        Example::wrong(
+            "全县一般公共预算收入12\n.46亿元，增长3.1%。",
+            "a figure broken by a line break before its decimal mark",
+        ),
         Example::right("全年新增造林0.85万亩，森林覆盖率提高0.6个百分点。", ""),
         Example::right(
             "执行《城镇污水处理厂污染物排放标准》，出水水质达到GB 18918 Vol.2要求。",
@@ -29,9 +33,19 @@ pub const DEF: RuleDef = RuleDef {
     build,
 };
 
-const DOCS: &str = r#"A pure decimal keeps the 0 before its decimal mark: `0.85万亩`, not
-`.85万亩`. A bare decimal mark is also what a digit lost in copying looks
-like (`1.85` pasted as `.85`), so the finding is worth a look either way.
+const DOCS: &str = r#"A figure with nothing before its decimal mark (`.85万亩`) is a damaged
+figure: on real drafts it is a digit lost in copying (`1.85` pasted as
+`.85`), or a figure broken by a line break (`38` at the end of one line,
+`.60` at the start of the next). A pure decimal keeps the 0 before its
+decimal mark (`0.85万亩`, GB/T 15835-2011 §5.1.2), so the figure needs a
+look either way; since which figure is right cannot be told from the text,
+the finding is a warning, not an error.
+
+The message says which of the two it is:
+
+* `figure split by a line break: `38.60` broken before its decimal mark`
+  when digits end the line before;
+* `damaged figure `.85`: no digit before its decimal mark` otherwise.
 
 ## What it checks
 
@@ -41,8 +55,8 @@ character before the mark is not a digit, a Latin letter, another dot, `/`,
 
 ## What it leaves alone
 
-* An ASCII full stop before a date (`完成.5月`): a punctuation slip, not a
-  decimal.
+* An ASCII full stop before a date (`完成.5月`, `100%.2004 年`): a
+  punctuation slip, not a decimal; a `.` after `%` is one too.
 
 Numbered items and versions (`1.2`, `No.5`, `Vol.2`), ellipses (`...5`),
 file names and web addresses, and quoted text and titles.
@@ -83,7 +97,7 @@ fn find(s: &str, base: usize) -> Vec<Span> {
         let blocked = p.is_some_and(|p| {
             is_digit(p)
                 || p.is_ascii_alphabetic()
-                || matches!(p, '.' | '．' | '/' | '\\' | '_' | '…')
+                || matches!(p, '.' | '．' | '/' | '\\' | '_' | '…' | '%' | '‰' | '％')
         });
         let Some(&(_, next)) = iter.peek() else {
             continue;
@@ -101,7 +115,10 @@ fn find(s: &str, base: usize) -> Vec<Span> {
             iter.next();
         }
         // `.5.3` or `.5a`: an identifier, not a number.
-        let after = s[end..].chars().next();
+        let after = s[end..]
+            .trim_start_matches([' ', '\u{3000}'])
+            .chars()
+            .next();
         // `.5月`: an ASCII full stop before a date, not a decimal.
         if after.is_some_and(|a| {
             a == '.' || a == '．' || a.is_ascii_alphabetic() || "年月日时号、".contains(a)
@@ -113,20 +130,55 @@ fn find(s: &str, base: usize) -> Vec<Span> {
     out
 }
 
+/// Where the digits of a figure end a line right before `at` (across the
+/// line break and the spaces around it): the start of those digits.
+fn split_before(text: &str, at: usize) -> Option<usize> {
+    let head = text[..at].trim_end_matches([' ', '\t', '\u{3000}']);
+    let head = head.strip_suffix('\n')?;
+    let head = head.trim_end_matches(['\r', ' ', '\t', '\u{3000}']);
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0).then(|| head.len() - digits)
+}
+
 impl Rule for LeadingZero {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let prose = Prose::new(cx.text, cx.draft);
         for span in prose.scan(find) {
             let written = span.slice(cx.text);
             let digits = written.trim_start_matches(['.', '．']);
+            if let Some(start) = split_before(cx.text, span.start) {
+                // `38⏎.60`: one figure broken by a line break.
+                let whole = Span::new(start, span.end);
+                let joined: String = whole
+                    .slice(cx.text)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                out.push(
+                    DEF.diagnostic(
+                        Severity::Warning,
+                        whole,
+                        format!("figure split by a line break: `{joined}` broken before its decimal mark"),
+                    )
+                    .with_primary_text("one figure")
+                    .with_note(format!(
+                        "join the lines if the source reads {joined} (yblint never joins two figures)"
+                    )),
+                );
+                continue;
+            }
             let right = format!("0.{digits}");
             out.push(
                 DEF.diagnostic(
-                    Severity::Error,
+                    Severity::Warning,
                     span,
-                    format!("decimal `{written}` has no 0 before its decimal mark: write `{right}`"),
+                    format!("damaged figure `{written}`: no digit before its decimal mark"),
                 )
-                .with_note("a pure decimal keeps its leading 0 (GB/T 15835-2011 §5.1.2); check that no digit was lost"),
+                .with_primary_text("digit missing")
+                .with_note(format!(
+                    "a digit was most likely lost in copying: check the figure against the source; \
+                     if it is a pure decimal, write `{right}` (GB/T 15835-2011 §5.1.2 keeps the 0)"
+                )),
             );
         }
     }

@@ -5,11 +5,12 @@ use serde::Deserialize;
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::approx_marks::{after, before};
+use super::approx_marks::{after, before, Mark};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::Form;
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
+use crate::syntax::script::simplified;
 
 /// Registry entry.
 pub const DEF: RuleDef = RuleDef {
@@ -24,6 +25,10 @@ pub const DEF: RuleDef = RuleDef {
         Example::wrong(
             "全年接待游客近20余万人次。",
             "近 (under) and 余 (over) contradict",
+        ),
+        Example::wrong(
+            "本屆書展共收到參展申請約80餘份。",
+            "traditional script: 約 is 约 and 餘 is 余",
         ),
         Example::right("活动期间约有300人参加义诊。", ""),
         Example::right(
@@ -87,11 +92,21 @@ struct Redundant {
 impl Rule for Redundant {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let s = &self.s;
+        // The words are matched in simplified form (`約60餘份` reads as
+        // `约60余份`); the copy keeps every offset, and the message quotes
+        // the words as written.
+        let simple = simplified(cx.text);
         for q in cx.quantities {
             let figure = q.span.slice(cx.text);
-            let b = before(cx.text, q, &s.before_words, &s.links, &s.not_words);
+            let b = before(&simple, q, &s.before_words, &s.links, &s.not_words).map(|m| Mark {
+                word: m.span.slice(cx.text).to_string(),
+                ..m
+            });
             let is_range = matches!(q.form, Form::Range { .. });
-            let a = after(cx.text, q, &s.after_words, b.is_some());
+            let a = after(&simple, q, &s.after_words, b.is_some()).map(|m| Mark {
+                word: m.span.slice(cx.text).to_string(),
+                ..m
+            });
             let (message, start, end) = match (&b, &a) {
                 (Some(b), Some(a)) => (
                     format!(

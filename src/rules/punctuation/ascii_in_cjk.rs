@@ -66,6 +66,16 @@ full-width mark in its place; it never touches a digit.
 * Formulas in parentheses (`=(本期-上期)/上期`).
 * Parentheses on a short line without any Chinese point mark: a table cell,
   a column header or a caption (`生产总值(亿元)`, `表1 主要指标(万元)`).
+
+## Where other linters differ
+
+zhlint and autocorrect accept half-width parentheses and colons with
+spaces around them in Chinese text (`中文 (中文) 中文`, `公告:(美股)`), and
+prefer half-width brackets around Latin content (`key (string 或者
+Symbol)`). In Chinese text GB/T 15834-2011 §3 and §4.9 (括号) use the
+full-width forms `（）`, and §4.7 the full-width colon `：`, whatever the
+brackets enclose; yblint reports the ASCII forms on purpose.
+
 "#;
 
 #[derive(Deserialize)]

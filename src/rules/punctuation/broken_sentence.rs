@@ -214,6 +214,9 @@ impl BrokenSentence {
         if !prose_before(cx, p, brk.start) || guard.touches(brk) || guard.covers(brk.end) {
             return None;
         }
+        if !prose_line(text, p, cut_start, brk.end) {
+            return None;
+        }
         // The text after the break runs on as a sentence: it reaches an end
         // mark or at least a clause mark.
         let rest = Span::new(brk.end, sentence.end).slice(text);
@@ -275,6 +278,87 @@ impl BrokenSentence {
     }
 }
 
+/// The line of `text` around offset `at` (without its line break).
+fn line_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// A line that aligns columns: a tab, or two runs of two or more spaces
+/// after its indentation (`60岁及以上      184342      17.2`).
+fn tabular(line: &str) -> bool {
+    let line = line.trim_matches(|c: char| c.is_whitespace());
+    line.contains('\t')
+        || line
+            .split(|c: char| c != ' ' && c != '\u{3000}')
+            .filter(|gap| gap.chars().count() >= 2)
+            .count()
+            >= 2
+}
+
+/// A heading, caption, dateline or label line: `一、综合`, `（三）教育`,
+/// `第二章 …`, `表1 …`, `单位：人`, `2021年6月4日 …`,
+/// `发布时间：2022-01-21　来源：…`, `编辑：…`.
+fn heading_line(line: &str) -> bool {
+    let l = line.trim_start_matches(|c: char| c.is_whitespace());
+    let ordinal = l
+        .trim_start_matches(['（', '('])
+        .trim_start_matches(|c: char| "一二三四五六七八九十百零〇".contains(c));
+    let numbered = ordinal.len() < l.trim_start_matches(['（', '(']).len()
+        && ordinal.starts_with(['、', '）', ')']);
+    let caption = ["表", "图", "附表", "附图", "第"].iter().any(|p| {
+        l.strip_prefix(p).is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+    });
+    let labels = [
+        "单位：",
+        "单位:",
+        "时间：",
+        "时间:",
+        "日期：",
+        "来源：",
+        "来源:",
+        "作者：",
+        "编辑：",
+        "编辑:",
+        "记者",
+        "关键词",
+        "關鍵詞",
+        "索引号",
+        "發布",
+        "发布",
+        "來源",
+    ];
+    // A dateline: a date first and no clause mark (`2021年6月4日 …`,
+    // `2019/8/30　…`).
+    let year = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let dateline = year == 4
+        && l[4..].starts_with(['年', '-', '/', '.'])
+        && !l.contains(['，', ',', '；', '。']);
+    numbered || caption || dateline || labels.iter().any(|w| l.contains(w))
+}
+
+/// The line before a break is prose that can run on: it has Chinese text,
+/// is not a heading, caption, label or table row, and is not a line standing
+/// alone as its own block that reads as a headline or a subheading (short,
+/// no clause mark), unless the paragraph is an entry (`【…】`). Neither is the line after it a table row.
+fn prose_line(text: &str, p: &Paragraph, cut: usize, next: usize) -> bool {
+    let before = line_at(text, cut);
+    let after = line_at(text, next);
+    if !before.chars().any(is_han) || tabular(before) || tabular(after) || heading_line(before) {
+        return false;
+    }
+    let line_start = text[..cut].rfind('\n').map_or(0, |i| i + 1);
+    let head = text[..line_start].trim_end_matches(['\n', '\r', ' ', '\t']);
+    let alone = head.is_empty() || text[head.len()..line_start].matches('\n').count() >= 2;
+    // A short line alone in its block, without a clause mark, is a
+    // headline or a subheading.
+    let headline = !before.contains(['，', '；', ',', ';']) && before.trim().chars().count() <= 40;
+    !(alone && p.title.is_none() && headline)
+}
+
 /// Up to six characters of the line that ends at `end`.
 fn tail(text: &str, end: usize) -> &str {
     let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
@@ -296,6 +380,28 @@ fn head(text: &str, start: usize) -> &str {
 fn split_figure(cx: &Context<'_>, guard: &Guard, digits: Span) -> Option<Diagnostic> {
     let written = digits.slice(cx.text);
     if written.matches('\n').count() < 2 || guard.touches(digits) {
+        return None;
+    }
+    // A blank line inside the figure, not cells one a line (`10.62⏎2.91⏎3.92`).
+    let pieces: Vec<&str> = written.split('\n').collect();
+    if !pieces[1..pieces.len() - 1]
+        .iter()
+        .all(|l| l.trim().is_empty())
+    {
+        return None;
+    }
+    // In a sentence: a character of the text right before the figure
+    // (`对象2⏎⏎39户`), not a page reference (`P. 336`), a column or a
+    // section number (`12-19`, `13—8`) after it.
+    let text = cx.text;
+    let before = char_before(text, digits.start);
+    let after = char_at(text, digits.end);
+    if before.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        || after.is_none_or(|c| c.is_whitespace() || "-—–~～".contains(c))
+        || tabular(line_at(text, digits.start))
+        || tabular(line_at(text, digits.end))
+        || heading_line(line_at(text, digits.start))
+    {
         return None;
     }
     let joined: String = written.chars().filter(|c| !c.is_whitespace()).collect();

@@ -46,6 +46,14 @@ are all the same (`，，`), the fix (safe) keeps one. When they differ
 * Three or more `。` in a row: an ellipsis written wrongly, which
   `punct-ellipsis-form` reports.
 * Marks separated by a quotation mark or bracket (`。”`, `”，`).
+
+## Where other linters differ
+
+The Chinese copywriting guidelines flag a doubled exclamation mark
+(`战胜了对手！！`). yblint leaves a repeated `！` or `？！` alone: GB/T
+15834-2011 §4.3 (叹号) allows marks repeated for a strong tone, and a
+yearbook quotes such text rather than writes it.
+
 "#;
 
 #[derive(Deserialize)]

@@ -45,6 +45,13 @@ const DOCS: &str = r#"The ellipsis (省略号) is six dots set as two characters
 * `...` in Latin text, code, URLs and paths (`../`).
 * Two full stops (`。。`): `punct-duplicate` reports those.
 * A single middle dot (`阿卜杜拉·买买提`, `3·15`).
+
+## Where other linters differ
+
+Web-copywriting linters leave `...` in Chinese text alone. GB/T
+15834-2011 §4.11 gives the ellipsis as `……` (six dots in two character
+cells); yblint reports `...` between Chinese characters on purpose.
+
 "#;
 
 #[derive(Deserialize)]

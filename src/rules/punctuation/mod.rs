@@ -12,6 +12,7 @@ pub mod heading_end;
 pub mod paragraph_end;
 pub mod quote_form;
 pub mod space_cjk_latin;
+pub mod space_stray;
 pub mod time_vs_ratio_sign;
 pub mod unpaired;
 
@@ -32,4 +33,5 @@ pub const RULES: &[RuleDef] = &[
     broken_sentence::DEF,
     paragraph_end::DEF,
     space_cjk_latin::DEF,
+    space_stray::DEF,
 ];

@@ -16,7 +16,7 @@ pub const DEF: RuleDef = RuleDef {
     category: "punctuation",
     summary: "quotations in Chinese text use “ ” and ‘ ’, not straight quotes or 「」",
     source:
-        "GB/T 15834-2011 §4.4 (引号: horizontal text uses “ ” and ‘ ’); catalogue PUNCT_QUOTE_FORM",
+        "GB/T 15834-2011 §4.8 (引号: horizontal text uses “ ” and ‘ ’); catalogue PUNCT_QUOTE_FORM",
     docs: DOCS,
     examples: &[
         Example::wrong("全县12个村被评为\"省级文明村\"。", "straight ASCII quotes"),
@@ -52,6 +52,15 @@ stay as they are.
   a Latin word), inch marks (`15.6"`), apostrophes (`China's`).
 * A line with an odd number of `"`: which is the opening mark is not known.
 * Code, URLs, HTML attributes, Markdown link titles, tables.
+
+## Where other linters differ
+
+Copywriting linters for web text (the Chinese copywriting guidelines,
+zhlint) prefer the corner brackets `「」` `『』`, and leave straight quotes
+alone. For mainland horizontal text GB/T 15834-2011 §4.8 gives `“ ”` and
+`‘ ’` (corner-bracket forms are not among them; §5.2 gives `﹃﹄﹁﹂` for
+vertical text only), so yblint reports `「…」` and `"…"` on purpose.
+
 "#;
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::guard::{is_alnum, is_inline_space, Guard};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::scan::is_han;
+use crate::rules::scan::{is_cjk_punct, is_han};
 use crate::rules::{Context, Example, Rule, RuleDef};
 use crate::span::Span;
 
@@ -61,10 +61,19 @@ line.
   figure and a Latin unit symbol (`30 km`).
 * The space after a section or caption number at the start of a line
   (`1.1 经济概况`, `表3 主要指标`).
-* URLs, e-mail addresses, code and table rows; lines that align columns with
+* URLs, e-mail addresses, code and table rows; web addresses and paths
+  with Chinese in them (`https://example.com/文件.html`, `wiki/网页#基於WebKit`)
+  and template placeholders (`$1`, `%s`), which a space would break; a run
+  joined to Chinese by a hyphen or a dot (`腾讯-ADR`, `阿里巴巴.US`); lines that align columns with
   tabs or runs of spaces; a table row pasted as text, a label and two or
   more figures set off by spaces (`机构数 751 810`, `指标 2022年 2023年`);
-  runs of three or more spaces; the ideographic space `　`.
+  runs of two or more spaces (alignment, never a slip: a fix there would
+  merge two columns); the ideographic space `　`.
+* Headings laid out with a space between the characters (`财 政 收 支 情 况`).
+* An English phrase of three or more words beside Chinese: the English half
+  of a bilingual heading or table label (`边境小额贸易 Frontier Petty Trade`).
+* A caption number (`表 1 主要指标`, `表14—16 各类医院`) and the space
+  after a run-in heading (`——基金收支 2010年，…`).
 
 ## Settings
 
@@ -75,6 +84,23 @@ line.
     reported and a space added.
   * `"consistent"`: whichever style the draft uses more often (no space on a
     tie); the places that use the other style are reported and changed.
+
+## Where other linters differ
+
+Compared in the `space` style with autocorrect's and zhlint's samples:
+
+* They put spaces around a hyphen between Chinese words (`你好 - 世界`,
+  `（腾讯） - 发布`). GB/T 15834-2011 §4.13 (连接号) sets the connector
+  close, with no space; yblint adds none.
+* They space Latin text inside code spans and Markdown marks; yblint never
+  changes code, URLs or markup (a fix there would change what the code
+  says).
+* They capitalise brand names (`github` → `GitHub`); that is no norm of
+  GB/T 15834 or 15835, and yblint has no such list.
+* They want a space between a figure and a Latin unit symbol (`10 Gbps`).
+  GB 3101-1993 §3.4 allows it, the catalogue (SPACE_STRAY) does not require
+  it, and yblint leaves both forms alone.
+
 "#;
 
 /// The house style for spaces between Chinese and digits/Latin letters.
@@ -128,15 +154,16 @@ fn run_char(c: char) -> bool {
     is_alnum(c) || matches!(c, '.' | ',' | '%' | '‰' | ':' | '-' | '+' | '/' | '_' | '&')
 }
 
-/// A line that aligns columns: a tab, two runs of two or more spaces, or a
-/// table row pasted as text: a label and two or more figures, each set off
+/// A line that aligns columns: a tab, a run of two or more spaces inside
+/// it (alignment: a fix there would merge two columns), or a table row
+/// pasted as text: a label and two or more figures, each set off
 /// by spaces (`机构数 751 810`, `床位数（张） 2318 2406 —`).
 fn tabular(line: &str) -> bool {
     let wide_gaps = line
         .split(|c: char| c != ' ')
         .filter(|gap| gap.len() >= 2)
         .count();
-    line.contains('\t') || wide_gaps >= 2 || table_row(line)
+    line.contains('\t') || wide_gaps >= 1 || table_row(line)
 }
 
 /// A label followed by two or more cells that are figures, perhaps with a
@@ -168,6 +195,87 @@ fn table_row(line: &str) -> bool {
         && label.iter().any(|t| t.chars().any(is_han))
 }
 
+/// A line laid out with a space between Chinese characters (`财 政 收 支
+/// 情 况`, a heading spaced out as printed): three or more such spaces.
+pub fn spaced_out(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| is_han(w[0]) && is_inline_space(w[1]) && is_han(w[2]))
+        .count()
+        >= 3
+}
+
+/// True when the run `start..end` of `line` (byte offsets) is a word of an
+/// English phrase of three or more words (`Frontier Petty Trade`,
+/// `Industry Structure of GDP`).
+fn latin_phrase(line: &str, start: usize, end: usize) -> bool {
+    let is_word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "'-&".contains(c))
+    };
+    let before = line[..start]
+        .split(' ')
+        .rev()
+        .skip(1)
+        .take_while(|w| is_word(w))
+        .count();
+    let after = line[end..]
+        .split(' ')
+        .skip(1)
+        .take_while(|w| is_word(w))
+        .count();
+    let run = &line[start..end];
+    run.starts_with(|c: char| c.is_ascii_alphabetic())
+        && before + after >= 2
+        && [before, after].iter().any(|n| *n > 0)
+}
+
+/// The run `start..end` of `line` (byte offsets) belongs to a web address
+/// or a path written with Chinese in it (`https://example.com/文件.html`,
+/// `wiki/网页列表#基於WebKit`, `foo_01.htm#测试`), or to a placeholder of a
+/// template (`$1`, `$阿里巴巴.US$`, `%s`): spaces there would break it.
+fn address_or_code(line: &str, start: usize, end: usize) -> bool {
+    let stop = |c: char| c.is_whitespace() || is_cjk_punct(c);
+    let token_start = line[..start].rfind(stop).map_or(0, |i| {
+        i + line[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let token_end = line[end..].find(stop).map_or(line.len(), |i| end + i);
+    let token = &line[token_start..token_end];
+    // A slash at the start of a path or between Latin and Chinese
+    // (`/wiki/…`, `wiki/网页`), a `#` fragment after Latin or in a path
+    // (`01.htm#测试`, `wiki/列表#基於WebKit`),
+    // a scheme or `www.`: an address. `万桶/日` and `A/B` are not.
+    let path_mark = token.char_indices().any(|(k, c)| {
+        let prev = token[..k].chars().next_back();
+        let next = token[k + c.len_utf8()..].chars().next();
+        match c {
+            '#' => {
+                token.contains('/')
+                    || prev.is_some_and(|p| p.is_ascii_alphanumeric() || "._-".contains(p))
+            }
+            '/' | '\\' => {
+                let ascii = |c: char| c.is_ascii_alphanumeric() || "_-.".contains(c);
+                prev.is_none()
+                    || prev.is_some_and(|p| "_-".contains(p))
+                    || next.is_some_and(|n| "_-".contains(n))
+                    || (prev.is_some_and(ascii) && next.is_some_and(is_han))
+                    || (prev.is_some_and(is_han) && next.is_some_and(ascii))
+            }
+            _ => false,
+        }
+    });
+    let before = line[..start].chars().next_back();
+    let after = line[end..].chars().next();
+    token.contains("://")
+        || token.starts_with("www.")
+        || path_mark
+        || before == Some('$')
+        || after == Some('$')
+        || line[start..end].starts_with('%')
+}
+
 fn runs(text: &str, guard: &Guard) -> Vec<Run> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -175,7 +283,7 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
         let base = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        if tabular(line.trim()) {
+        if tabular(line.trim()) || spaced_out(line) {
             continue;
         }
         let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -197,15 +305,54 @@ fn runs(text: &str, guard: &Guard) -> Vec<Run> {
             let start_b = base + chars[i].0;
             let end_b = base + chars.get(end).map_or(line.len(), |c| c.0);
             let has_alnum = chars[i..end].iter().any(|(_, c)| is_alnum(*c));
-            if has_alnum && end > i && !guard.touches(Span::new(start_b, end_b)) {
-                let left = side(&chars, i, base, line, false);
-                let mut right = side(&chars, end, base, line, true);
+            if has_alnum
+                && end > i
+                && !guard.touches(Span::new(start_b, end_b))
+                && !address_or_code(line, chars[i].0, chars.get(end).map_or(line.len(), |c| c.0))
+            {
+                // A run joined to Chinese by a hyphen, a dot or a sign
+                // (`腾讯-ADR`, `阿里巴巴.US`, `%s`) has no side there.
+                let left = side(&chars, i, base, line, false).filter(|_| is_alnum(chars[i].1));
+                let mut right = side(&chars, end, base, line, true).filter(|_| {
+                    let last = chars[end - 1].1;
+                    is_alnum(last)
+                        || last == '+'
+                        || (matches!(last, '%' | '‰')
+                            && end >= 2
+                            && chars[end - 2].1.is_ascii_digit())
+                });
                 // A section or caption number before its title: `1.1 概况`,
                 // `表3 主要指标`.
-                let prefix =
-                    line[..chars[i].0].trim_start_matches(['#', '>', ' ', '\t', '\u{3000}']);
+                let prefix = line[..chars[i].0].trim_matches(['#', '>', ' ', '\t', '\u{3000}']);
+                let mut left = left;
+                // A run-in heading (`——基金收支 2010年`) or a caption
+                // numbered with a range (`表14—16 各类医院`) ends at its space.
+                let run_in = prefix.starts_with("——")
+                    && !prefix.contains(['，', '。', '；', '：', ',', ';', ':', ' ']);
+                let caption = ["表", "图", "附表", "附图"].iter().any(|c| {
+                    prefix.strip_prefix(c).is_some_and(|r| {
+                        r.chars()
+                            .all(|ch| ch.is_ascii_digit() || "—－-–.".contains(ch))
+                    })
+                });
+                if run_in {
+                    left = left.filter(|s| s.gap.is_empty());
+                }
+                if caption {
+                    right = right.filter(|s| s.gap.is_empty());
+                }
                 if ["", "表", "图", "附表", "附图", "附件"].contains(&prefix) {
                     right = right.filter(|s| s.gap.is_empty());
+                    if !prefix.is_empty() {
+                        left = left.filter(|s| s.gap.is_empty());
+                    }
+                }
+                // An English phrase beside Chinese (a bilingual heading or
+                // table label: `边境小额贸易 Frontier Petty Trade`) is a
+                // translation set off by its space, not a slip.
+                if latin_phrase(line, chars[i].0, chars.get(j).map_or(line.len(), |c| c.0)) {
+                    left = None;
+                    right = None;
                 }
                 if left.is_some() || right.is_some() {
                     out.push(Run {
@@ -231,7 +378,7 @@ fn side(chars: &[(usize, char)], at: usize, base: usize, line: &str, right: bool
             k += 1;
         }
         let spaces = k - at;
-        if spaces > 2 || k >= chars.len() || !is_han(chars[k].1) {
+        if spaces >= 2 || k >= chars.len() || !is_han(chars[k].1) {
             return None;
         }
         Some(Side {
@@ -244,7 +391,7 @@ fn side(chars: &[(usize, char)], at: usize, base: usize, line: &str, right: bool
             k -= 1;
         }
         let spaces = at - k;
-        if spaces > 2 || k == 0 || !is_han(chars[k - 1].1) {
+        if spaces >= 2 || k == 0 || !is_han(chars[k - 1].1) {
             return None;
         }
         Some(Side {

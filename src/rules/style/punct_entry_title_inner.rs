@@ -22,6 +22,10 @@ pub const DEF: RuleDef = RuleDef {
             "【“十四五”规划编制】 全年完成规划纲要编制。",
             "quotation marks are acceptable",
         ),
+        Example::right(
+            "【植树节】 全县义务植树12万株。\n\n【编辑：周宁】",
+            "a credit in square brackets is not an entry title",
+        ),
     ],
     defaults: include_str!("../../../rules/style/punct-entry-title-inner.toml"),
     build,
@@ -42,11 +46,15 @@ editor to decide.
 * Marks inside `“…”`, `‘…’`, `《…》`, `「…」` (`【《条例》实施】`).
 * Quotation and book-title marks, parentheses, dashes and the middle dot
   (not in `marks` by default).
+* Credits in square brackets (`【编辑：李明】`, `【撰稿：…】`): a label of
+  `credit_labels` and a colon make the bracket a credit line, not an entry
+  title.
 
 ## Settings (`[rules.punct-entry-title-inner]` in yblint.toml)
 
 * `severity`: `"warning"` (default), `"error"`, `"info"` or `"off"`.
 * `marks`: the marks an entry title may not contain.
+* `credit_labels`: labels that, followed by a colon, make `【…】` a credit.
 "#;
 
 #[derive(Deserialize)]
@@ -54,15 +62,34 @@ editor to decide.
 struct Settings {
     #[serde(deserialize_with = "crate::config::words")]
     marks: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    credit_labels: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
     let s: Settings = crate::rules::settings(value)?;
-    Ok(Box::new(TitleInner { marks: s.marks }))
+    Ok(Box::new(TitleInner {
+        marks: s.marks,
+        credit_labels: s.credit_labels,
+    }))
 }
 
 struct TitleInner {
     marks: Vec<String>,
+    credit_labels: Vec<String>,
+}
+
+impl TitleInner {
+    /// True when the bracket text (`【编辑：李明】` without its brackets)
+    /// is a credit: a label of `credit_labels` and a colon.
+    fn credit(&self, inner: &str) -> bool {
+        let inner = inner.trim_start_matches(['【', ' ', '\u{3000}']);
+        self.credit_labels.iter().any(|l| {
+            inner
+                .strip_prefix(l.as_str())
+                .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+        })
+    }
 }
 
 impl Rule for TitleInner {
@@ -72,6 +99,9 @@ impl Rule for TitleInner {
                 continue;
             };
             let text = title.slice(cx.text);
+            if self.credit(text) {
+                continue;
+            }
             let mut closing: Vec<char> = Vec::new();
             let mut at = 0;
             while at < text.len() {

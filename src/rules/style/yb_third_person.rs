@@ -24,6 +24,10 @@ pub const DEF: RuleDef = RuleDef {
             "县长在大会上说：“我县将继续推进造林绿化。”全县资本市场融资8.6亿元。",
             "a quotation keeps its words; 资本市场 is not 本市",
         ),
+        Example::right(
+            "户籍人口是指户口登记在本乡镇街道的人口，不论其是否外出。",
+            "in a definition 本乡镇 is the township in question",
+        ),
     ],
     defaults: include_str!("../../../rules/style/yb-third-person.toml"),
     build,
@@ -47,6 +51,9 @@ report.
 * `本` ending another word (`资本市场`, `基本局面`, `样本区`): a `本…` form
   after any other character.
 * `我国`: national usage, not in the list.
+* A `本…` form in a definition (`常住人口指：居住在本乡镇街道…`, `…是指在本县
+  …`): the sentence, up to the form, holds a word of `definition_marks`.
+  There `本乡镇` means the township in question, not the narrator.
 * Phrases of `exceptions`.
 
 ## Settings (`[rules.yb-third-person]` in yblint.toml)
@@ -56,6 +63,8 @@ report.
 * `guarded_words`: `本…` forms reported only where a word can start.
 * `guard_before`: characters after which a `本…` form starts a word.
 * `exceptions`: phrases that contain a form without being first person.
+* `definition_marks`: words that make a sentence a definition (`指：`,
+  `是指`); `本…` forms after them in the sentence are left alone.
 * `exempt_sections`: words in a heading or entry title whose section or
   entry is not checked.
 "#;
@@ -73,6 +82,8 @@ struct Settings {
     exceptions: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     exempt_sections: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    definition_marks: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -84,6 +95,7 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
         guarded: s.guarded_words,
         guard_before: s.guard_before,
         exempt: Words::new(&s.exempt_sections),
+        definition_marks: s.definition_marks,
     }))
 }
 
@@ -92,6 +104,23 @@ struct ThirdPerson {
     guarded: Vec<String>,
     guard_before: Vec<String>,
     exempt: Words,
+    definition_marks: Vec<String>,
+}
+
+impl ThirdPerson {
+    /// True when the sentence up to `at` defines a term (`常住人口指：在本镇
+    /// 居住…`, `…是指`): there `本镇` means "the town in question", a
+    /// relative reference of the definition, not the narrator's voice.
+    fn in_definition(&self, text: &str, at: usize) -> bool {
+        let head = &text[..at];
+        let from = head.rfind(['。', '！', '？', '\n']).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let sentence = &head[from..];
+        self.definition_marks
+            .iter()
+            .any(|m| sentence.contains(m.as_str()))
+    }
 }
 
 impl Rule for ThirdPerson {
@@ -108,7 +137,7 @@ impl Rule for ThirdPerson {
                             .iter()
                             .any(|g| text[..span.start].ends_with(g.as_str())),
                     };
-                    if !starts_word {
+                    if !starts_word || self.in_definition(text, span.start) {
                         continue;
                     }
                 }

@@ -9,6 +9,7 @@ use toml::Spanned;
 use super::after_number::{find, word_table};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Example, Rule, RuleDef};
+use crate::syntax::script::simplified;
 
 /// Registry entry.
 pub const DEF: RuleDef = RuleDef {
@@ -24,6 +25,10 @@ pub const DEF: RuleDef = RuleDef {
         Example::right(
             "全镇水稻平均亩产675千克，新修灌溉渠道1.5公里，两个村完成验收。",
             "公里 is legal; 两 before 个 is the numeral",
+        ),
+        Example::right(
+            "全县粮食总产量21.6万吨（4.32亿斤），比上年增加0.8万吨（1600万斤）。",
+            "斤 as a gloss in parentheses after the figure in 吨, as 亩 after 公顷",
         ),
     ],
     defaults: include_str!("../../../rules/unit/unit-shizhi-nonlegal.toml"),
@@ -48,12 +53,19 @@ names and set phrases (`三里屯`, `十里八乡`, `三尺讲台`).
   unit after it.
 * Quoted text and titles (proverbs and quotations).
 * 亩, which has its own rule (`unit-mu-needs-hectare`).
+* A 市制 figure given as a gloss: in parentheses right after the same
+  quantity in a legal unit (`21.6万吨（4.32亿斤）`, as bulletins give grain
+  output). The legal unit is stated, and the 斤 figure is there for the
+  reader, as `800公顷（1.2万亩）` is accepted for 亩: a house policy, set
+  by `gloss_after` (empty it to report glosses too).
 
 ## Settings
 
 * `units`: 市制 unit → what to write instead (shown in the message).
 * `after_chinese_numerals`: units also reported after Chinese numerals.
 * `not_words`: words starting like a unit that are not one.
+* `gloss_after`: legal units after whose figure a 市制 figure in
+  parentheses is a gloss, left alone.
 "#;
 
 #[derive(Deserialize)]
@@ -65,6 +77,8 @@ struct Settings {
     after_chinese_numerals: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     not_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    gloss_after: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -78,6 +92,35 @@ struct Shizhi {
     names: Vec<String>,
 }
 
+impl Shizhi {
+    /// True when the figure starting at `start` is in parentheses right
+    /// after a figure in a legal unit of `gloss_after` (`13872万吨（2774亿斤）`):
+    /// a gloss for readers, as `800公顷（1.2万亩）` is for 亩. Read in
+    /// simplified form (`萬噸（…億斤）`).
+    fn gloss(&self, text: &str, start: usize) -> bool {
+        let mut from = start.saturating_sub(90);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = simplified(&text[from..start]);
+        let before = before.trim_end_matches([' ', '\u{3000}']);
+        let Some(outer) = before
+            .strip_suffix('（')
+            .or_else(|| before.strip_suffix('('))
+        else {
+            return false;
+        };
+        let outer = outer.trim_end_matches([' ', '\u{3000}', '左', '右', '以', '上', '余', '多']);
+        self.s.gloss_after.iter().any(|unit| {
+            outer.strip_suffix(unit.as_str()).is_some_and(|figure| {
+                figure
+                    .trim_end_matches(['万', '亿', ' '])
+                    .ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            })
+        })
+    }
+}
+
 impl Rule for Shizhi {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for found in find(cx, &self.names, &self.s.not_words, false) {
@@ -86,6 +129,9 @@ impl Rule for Shizhi {
                 continue;
             }
             let span = found.span();
+            if self.gloss(cx.text, span.start) {
+                continue;
+            }
             let written = span.slice(cx.text);
             let unit = &found.word;
             let advice = self.s.units.get(unit).cloned().unwrap_or_default();
