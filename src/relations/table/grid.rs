@@ -180,6 +180,22 @@ pub fn cell_of(s: &str, span: Span) -> Cell {
     }
 }
 
+/// True for a row whose figures are all years (`2002 | 2006 | 2007`): a
+/// header row written among the data.
+pub fn years_only(cells: &[Cell]) -> bool {
+    let years: Vec<&Num> = cells.iter().filter_map(Cell::num).collect();
+    years.len() >= 2
+        && years.iter().all(|n| {
+            n.scale == 0 && n.value >= Decimal::from(1900) && n.value <= Decimal::from(2100)
+        })
+}
+
+/// True for the text of a unit cell (`个`, `万元`, `人次`, `%`): short, and no
+/// Latin words (an English name column is no unit).
+pub fn is_unit(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 6 && !s.chars().any(|c| c.is_ascii_alphabetic())
+}
+
 /// A label without spaces (`合 计` → `合计`).
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -195,6 +211,7 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
         let mut rows = Vec::new();
         let mut start = usize::MAX;
         let mut end = 0;
+        let mut unit = None;
         for r in &t.rows {
             let Some(first) = r.cells.first() else {
                 continue;
@@ -212,7 +229,17 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
                 .map(|(c, s)| cell_of(s, c.text))
                 .collect();
             let numbers = cells.iter().filter(|c| c.num().is_some()).count();
-            if r.header || (rows.is_empty() && numbers == 0) {
+            let label = squeeze(texts[0]);
+            if let Some(u) = label
+                .strip_prefix("单位")
+                .map(|u| u.trim_start_matches([':', '：']))
+            {
+                if !u.is_empty() && numbers == 0 {
+                    unit = Some(u.to_string());
+                    continue;
+                }
+            }
+            if r.header || (rows.is_empty() && numbers == 0) || years_only(&cells) {
                 // A header row (or a second header line before any data).
                 for (i, s) in texts[1..].iter().enumerate() {
                     if headers.len() <= i {
@@ -228,10 +255,11 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
                 .zip(&cells)
                 .filter(|(_, c)| matches!(c, Cell::Text))
                 .map(|((_, s), _)| squeeze(s))
+                .filter(|s| is_unit(s))
                 .collect::<Vec<_>>()
                 .join(" ");
             rows.push(Row {
-                label: squeeze(texts[0]),
+                label,
                 label_span: first.text,
                 indent: 0,
                 unit,
@@ -243,7 +271,7 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
                 span: Span::new(start.min(end), end),
                 headers,
                 rows,
-                unit: None,
+                unit,
                 partial: false,
             });
         }

@@ -209,11 +209,111 @@ fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<(usize, Vec<usize>, bool, bool
         } else {
             continue;
         };
-        let members = level_members(g, marks, &range);
-        if members.len() >= 2 {
-            out.push((t, members, false, true));
+        for cut in cuts(g, &range) {
+            let (cut, children) = without_children(g, marks, &cut);
+            out.extend(children);
+            let members = level_members(g, marks, &cut);
+            if members.len() >= 2 {
+                out.push((t, members, false, true));
+            }
         }
     }
+}
+
+/// True for a heading row that announces a cut and holds no figure
+/// (`按收获季节分`, `一、分季节`, `按行业分`).
+fn cut_heading(g: &Grid, r: usize) -> bool {
+    let row = &g.rows[r];
+    let b = bare(&row.label);
+    row.cells.iter().all(|c| c.num().is_none())
+        && (b.starts_with('按') || b.starts_with('分') || b.ends_with("分") || b.ends_with("看"))
+}
+
+/// The rows under a total split at its cut headings: each cut adds up to
+/// the total on its own.
+fn cuts(g: &Grid, range: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
+    for &r in range {
+        if cut_heading(g, r) {
+            if out.last().is_some_and(|c| !c.is_empty()) {
+                out.push(Vec::new());
+            }
+        } else if let Some(c) = out.last_mut() {
+            c.push(r);
+        }
+    }
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// Plain or `#` rows that add up to the row just above them in every column
+/// (but one, of three or more) are its items, printed without indentation
+/// (`稻谷`, then `早稻`, `中稻`, `晚稻`): they leave the cut, and their sum is a
+/// relation of its own. Returns the cut without them and those relations.
+fn without_children(
+    g: &Grid,
+    marks: &[Mark],
+    cut: &[usize],
+) -> (Vec<usize>, Vec<(usize, Vec<usize>, bool, bool)>) {
+    let mut rest = Vec::new();
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < cut.len() {
+        let p = cut[i];
+        rest.push(p);
+        let mut found = None;
+        for k in 2..=6usize {
+            let Some(run) = cut.get(i + 1..i + 1 + k) else {
+                break;
+            };
+            if run.windows(2).any(|w| w[1] != w[0] + 1) || run[0] != p + 1 {
+                break;
+            }
+            // `#` rows may be among the items (`#大豆` and `杂豆` make up
+            // `豆类`); numbered rows and `其中` rows are not.
+            if run
+                .iter()
+                .any(|&r| marks[r].qizhong || marks[r].level.is_some())
+            {
+                break;
+            }
+            if adds_up(g, p, run) {
+                found = Some(run.to_vec());
+                break;
+            }
+        }
+        match found {
+            Some(run) => {
+                i += 1 + run.len();
+                groups.push((p, run, false, true));
+            }
+            None => i += 1,
+        }
+    }
+    (rest, groups)
+}
+
+/// True when rows `run` add up to row `p` within rounding in every column
+/// where all have a figure, but one of three or more; in two columns at
+/// least.
+fn adds_up(g: &Grid, p: usize, run: &[usize]) -> bool {
+    let mut holds = 0;
+    let mut of = 0;
+    for c in 0..g.width() {
+        let Some(total) = g.cell(p, c).num() else {
+            continue;
+        };
+        let parts: Option<Vec<&Num>> = run.iter().map(|&r| g.cell(r, c).num()).collect();
+        let Some(parts) = parts else {
+            continue;
+        };
+        if parts.iter().filter(|n| !n.value.is_zero()).count() < 2 {
+            continue;
+        }
+        of += 1;
+        holds += usize::from(super::sum_fails(total, &parts, false, false).is_none());
+    }
+    holds >= 2 && (holds == of || (of >= 3 && holds + 1 == of))
 }
 
 /// The rows of `range` at its shallowest level, leaving out subset runs and

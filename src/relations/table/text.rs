@@ -12,7 +12,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::grid::{cell_of, is_blank, parse_num, squeeze, Cell, Grid, Row};
+use super::grid::{cell_of, is_blank, parse_num, squeeze, years_only, Cell, Grid, Row};
 use crate::span::Span;
 
 /// One whitespace-separated piece of a line.
@@ -307,6 +307,7 @@ fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) ->
     // Each column's display extent, for the headers.
     let mut extent = vec![(usize::MAX, 0usize); width];
     let mut out_rows = Vec::new();
+    let mut year_headers: Vec<(usize, String)> = Vec::new();
     for (r, cs) in rows.iter().zip(&cols) {
         let Some(cs) = cs else {
             continue;
@@ -316,6 +317,15 @@ fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) ->
             cells[c] = cell_of(t.text, t.span);
             extent[c].0 = extent[c].0.min(t.left);
             extent[c].1 = extent[c].1.max(t.right);
+        }
+        if years_only(&cells) {
+            // A header row of years among the rows (`项目  1999  2000`).
+            for (c, cell) in cells.iter().enumerate() {
+                if let Some(n) = cell.num() {
+                    year_headers.push((c, n.value.to_string()));
+                }
+            }
+            continue;
         }
         let label_span = match (r.label.first(), r.label.last()) {
             (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
@@ -341,6 +351,9 @@ fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) ->
         {
             headers[c].push_str(t.text);
         }
+    }
+    for (c, y) in year_headers {
+        headers[c].push_str(&y);
     }
     let start = out_rows.first()?.label_span.start;
     let end = rows.last()?.values.last().map_or(start, |t| t.span.end);
@@ -467,6 +480,7 @@ fn pipe_grid(cells: &[PipeCell]) -> Option<Grid> {
             unit: cells[label_from + 1..t.2]
                 .iter()
                 .map(|c| c.text.as_str())
+                .filter(|s| super::grid::is_unit(s))
                 .collect::<Vec<_>>()
                 .join(" "),
             cells: cells[f.1..f.2].iter().map(|c| c.cell.clone()).collect(),
