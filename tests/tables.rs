@@ -348,3 +348,59 @@ fn headers_blanks_and_averages_are_not_summed() {
         arithmetic("表.txt", table)
     );
 }
+
+/// A Markdown table as a statistical yearbook prints it: the years in a row
+/// of their own, a `单位：` row, an English name column, cut headings without
+/// figures (`按季节分`, `按品种分`) and items printed flat under their row
+/// (`稻谷`, then `早稻`, `晚稻`), found because they add up to it in the other
+/// years. Each cut adds up to 合计; 稻谷 is the sum of its items: in 2024,
+/// 60.10 + 75.40 = 135.50, not 135.00.
+#[test]
+fn cut_headings_and_flat_items_in_a_yearbook_table() {
+    let table = "\
+| 8-3 粮食产量 | | | | |
+|---|---|---|---|---|
+| 单位：万吨 | | | | |
+| 项 目 | item | 2022 | 2023 | 2024 |
+| 合 计 | total | 300.00 | 310.20 | 305.60 |
+| 按季节分 | by season | | | |
+| 夏粮 | summer | 85.00 | 90.20 | 88.10 |
+| 秋粮 | autumn | 215.00 | 220.00 | 217.50 |
+| 按品种分 | by crop | | | |
+| 稻谷 | rice | 130.00 | 140.30 | 135.00 |
+| 早稻 | early rice | 60.00 | 62.10 | 60.10 |
+| 晚稻 | late rice | 70.00 | 78.20 | 75.40 |
+| 豆类 | beans | 20.00 | 20.40 | 19.80 |
+| #大豆 | soybean | 15.00 | 15.10 | 14.70 |
+| 杂豆 | other beans | 5.00 | 5.30 | 5.10 |
+| 薯类 | tubers | 150.00 | 149.50 | 150.80 |
+";
+    let diags = arithmetic("粮食.md", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `稻谷`, column `2024`: the members add up to 135.50, but the total is 135.00",
+        ("135.00", 10),
+        &["60.10", "75.40"],
+    );
+    // 140.30 + 20.40 + 149.50 = 310.20 and 135.50 + 19.80 + 150.80 = 306.10:
+    // with 稻谷 corrected to 135.50 the cut by crop is 0.50 over 305.60.
+    let fixed = table.replace("| 135.00 |", "| 135.50 |");
+    let diags = arithmetic("粮食.md", &fixed);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `2024`: the members add up to 306.10, but the total is 305.60",
+        ("305.60", 5),
+        &["135.50", "19.80", "150.80"],
+    );
+    assert!(arithmetic(
+        "粮食.md",
+        &fixed
+            .replace("305.60", "306.10")
+            .replace("217.50", "218.00")
+    )
+    .is_empty());
+}

@@ -74,6 +74,25 @@ pub fn is_total_label(label: &str) -> bool {
             .any(|w| l.ends_with(w) && l.chars().count() <= 8)
 }
 
+/// Rows that belong to a total row: the total, its members, whether they
+/// are a subset (their sum may be less), whether they cover the whole.
+#[derive(Debug, Clone)]
+struct Group {
+    total: usize,
+    members: Vec<usize>,
+    subset: bool,
+    whole: bool,
+}
+
+fn group(total: usize, members: Vec<usize>, subset: bool, whole: bool) -> Group {
+    Group {
+        total,
+        members,
+        subset,
+        whole,
+    }
+}
+
 /// How a row is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Mark {
@@ -170,13 +189,13 @@ fn bare(label: &str) -> &str {
 /// The relations the labels of `g` state.
 pub fn relations(g: &Grid, partitions: &[Partition]) -> Vec<TableRelation> {
     let marks: Vec<Mark> = g.rows.iter().map(|r| mark(&r.label)).collect();
-    let mut groups: Vec<(usize, Vec<usize>, bool, bool)> = Vec::new(); // (total, members, subset, exhaustive)
+    let mut groups: Vec<Group> = Vec::new();
     totals(g, &marks, &mut groups);
     numbered(g, &marks, partitions, &mut groups);
     subsets(g, &marks, partitions, &mut groups);
     let mut out = Vec::new();
-    for (t, members, subset, exhaustive) in groups {
-        out.extend(sums(g, t, &members, subset && !exhaustive));
+    for gr in groups {
+        out.extend(sums(g, gr.total, &gr.members, gr.subset && !gr.whole));
     }
     out
 }
@@ -186,7 +205,7 @@ fn depth(g: &Grid, marks: &[Mark], r: usize) -> (u8, usize) {
     (marks[r].level.unwrap_or(0), g.rows[r].indent)
 }
 
-fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<(usize, Vec<usize>, bool, bool)>) {
+fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<Group>) {
     let n = g.rows.len();
     for t in 0..n {
         if !is_total_label(&g.rows[t].label) || marks[t].subset {
@@ -214,7 +233,7 @@ fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<(usize, Vec<usize>, bool, bool
             out.extend(children);
             let members = level_members(g, marks, &cut);
             if members.len() >= 2 {
-                out.push((t, members, false, true));
+                out.push(group(t, members, false, true));
             }
         }
     }
@@ -250,11 +269,7 @@ fn cuts(g: &Grid, range: &[usize]) -> Vec<Vec<usize>> {
 /// (but one, of three or more) are its items, printed without indentation
 /// (`稻谷`, then `早稻`, `中稻`, `晚稻`): they leave the cut, and their sum is a
 /// relation of its own. Returns the cut without them and those relations.
-fn without_children(
-    g: &Grid,
-    marks: &[Mark],
-    cut: &[usize],
-) -> (Vec<usize>, Vec<(usize, Vec<usize>, bool, bool)>) {
+fn without_children(g: &Grid, marks: &[Mark], cut: &[usize]) -> (Vec<usize>, Vec<Group>) {
     let mut rest = Vec::new();
     let mut groups = Vec::new();
     let mut i = 0;
@@ -285,7 +300,7 @@ fn without_children(
         match found {
             Some(run) => {
                 i += 1 + run.len();
-                groups.push((p, run, false, true));
+                groups.push(group(p, run, false, true));
             }
             None => i += 1,
         }
@@ -360,12 +375,7 @@ fn subset_rows(marks: &[Mark], range: &[usize]) -> Vec<usize> {
     out
 }
 
-fn numbered(
-    g: &Grid,
-    marks: &[Mark],
-    partitions: &[Partition],
-    out: &mut Vec<(usize, Vec<usize>, bool, bool)>,
-) {
+fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Group>) {
     let n = g.rows.len();
     for p in 0..n {
         let plevel = marks[p].level.unwrap_or(0);
@@ -444,18 +454,13 @@ fn numbered(
                     && (cut_heading
                         || is_total_label(&g.rows[p].label)
                         || covers(&names, partitions));
-                out.push((parent, c, true, whole));
+                out.push(group(parent, c, true, whole));
             }
         }
     }
 }
 
-fn subsets(
-    g: &Grid,
-    marks: &[Mark],
-    partitions: &[Partition],
-    out: &mut Vec<(usize, Vec<usize>, bool, bool)>,
-) {
+fn subsets(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Group>) {
     let n = g.rows.len();
     let mut r = 0;
     while r < n {
@@ -495,7 +500,7 @@ fn subsets(
         let names: Vec<&str> = run.iter().map(|&i| bare(&g.rows[i].label)).collect();
         let exhaustive = run.len() >= 2 && covers(&names, partitions);
         if !run.is_empty() {
-            out.push((parent, run, true, exhaustive));
+            out.push(group(parent, run, true, exhaustive));
         }
         r = k.max(r + 1);
     }
