@@ -404,3 +404,30 @@ fn cut_headings_and_flat_items_in_a_yearbook_table() {
     )
     .is_empty());
 }
+
+/// A table of percentages (`单位：%`): the rows under a heading without
+/// figures are shares of one whole. In 2024, 7.4 + 45.1 + 48.5 = 101.0, not
+/// 100; the other years add up (within the rounding of three shares).
+#[test]
+fn structure_groups_add_up_to_100() {
+    let table = "单位：%
+项  目                      2022     2023     2024
+一、三次产业结构
+    第一产业                 8.1      7.8      7.4
+    第二产业                46.0     45.6     45.1
+    第三产业                45.9     46.6     48.5
+二、轻重工业比例
+    轻工业                  31.2     30.8     30.1
+    重工业                  68.8     69.2     69.9
+";
+    let diags = arithmetic("比例.txt", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "warning",
+        "table row `第一产业`, column `2024`: the shares of one whole add up to 101.0, not 100",
+        ("7.4", 4),
+        &["45.1", "48.5"],
+    );
+    assert!(arithmetic("比例.txt", &table.replace("48.5", "47.5")).is_empty());
+}

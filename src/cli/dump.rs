@@ -110,6 +110,14 @@ fn describe(c: &crate::relations::table::Check) -> String {
                 .collect::<Vec<_>>()
                 .join(" + ")
         ),
+        Check::Structure { parts } => format!(
+            "100 = {}",
+            parts
+                .iter()
+                .map(|p| p.value.to_string())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
         Check::Share { share, part, base } => {
             format!("{}% = {} / {}", share.value, part.value, base.value)
         }

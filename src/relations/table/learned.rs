@@ -70,6 +70,7 @@ pub fn relations(g: &Grid) -> Vec<TableRelation> {
             ));
         }
     }
+    out.extend(structures(g));
     out.extend(shares(g, &all));
     out.extend(growths(g, &all));
     out
@@ -204,6 +205,74 @@ fn percent_like(g: &Grid, c: usize, max: Decimal) -> bool {
     nums.len() >= 3
         && nums.iter().all(|n| n.value.abs() <= max)
         && nums.iter().filter(|n| n.scale > 0).count() * 2 >= nums.len()
+}
+
+/// Words that say a table (or a group of its rows) gives percentages of a
+/// whole.
+const PERCENT_WORDS: &[&str] = &["%", "％", "比例", "结构", "构成", "比重"];
+
+/// Structures: the rows of a group (between heading rows without figures)
+/// that add up to 100 in every column but one (of three or more), in a table
+/// of percentages (its unit, a header or the group's heading says so).
+fn structures(g: &Grid) -> Vec<TableRelation> {
+    let table_percent = g.unit.as_deref().is_some_and(|u| u.contains(['%', '％']))
+        || g.headers.iter().any(|h| h.contains(['%', '％']));
+    let mut out = Vec::new();
+    let mut group: Vec<usize> = Vec::new();
+    let mut heading: Option<usize> = None;
+    let flush = |group: &mut Vec<usize>, heading: Option<usize>, out: &mut Vec<TableRelation>| {
+        let named =
+            heading.is_some_and(|h| PERCENT_WORDS.iter().any(|w| g.rows[h].label.contains(w)));
+        if group.len() >= 2 && (table_percent || named) {
+            out.extend(structure(g, group));
+        }
+        group.clear();
+    };
+    for (i, r) in g.rows.iter().enumerate() {
+        if r.cells.iter().all(|c| c.num().is_none()) {
+            flush(&mut group, heading, &mut out);
+            heading = Some(i);
+        } else if labelled::is_total_label(&r.label) {
+            flush(&mut group, heading, &mut out);
+            heading = None;
+        } else {
+            group.push(i);
+        }
+    }
+    flush(&mut group, heading, &mut out);
+    out
+}
+
+fn structure(g: &Grid, rows: &[usize]) -> Vec<TableRelation> {
+    let mut rels = Vec::new();
+    for c in 0..g.width() {
+        let parts: Option<Vec<Num>> = rows.iter().map(|&r| g.cell(r, c).num().cloned()).collect();
+        let Some(parts) = parts else {
+            continue;
+        };
+        if parts
+            .iter()
+            .any(|p| p.value.is_sign_negative() || p.value > Decimal::ONE_HUNDRED)
+        {
+            return Vec::new();
+        }
+        rels.push(TableRelation {
+            check: Check::Structure { parts },
+            basis: Basis::Figures { holds: 0, of: 0 },
+            exact: false,
+            row: g.rows[rows[0]].label.clone(),
+            column: g.header(c).to_string(),
+        });
+    }
+    let of = rels.len();
+    let ok = rels.iter().filter(|r| holds(&r.check, false)).count();
+    if ok < 2 || !(ok == of || (of >= 3 && ok + 1 == of)) {
+        return Vec::new();
+    }
+    for r in &mut rels {
+        r.basis = Basis::Figures { holds: ok, of };
+    }
+    rels
 }
 
 /// Share columns: `s = x ÷ y × 100` in every row, or `s = x ÷ x(total row)

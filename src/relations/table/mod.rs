@@ -54,6 +54,12 @@ pub enum Check {
         /// True when the parts are a subset: their sum may be less.
         subset: bool,
     },
+    /// The shares of a whole add up to 100 (a structure: `第一产业 6.2`,
+    /// `第二产业 55.7`, `第三产业 38.1` under `三次产业比例`).
+    Structure {
+        /// The shares, top to bottom.
+        parts: Vec<Num>,
+    },
     /// `share` = `part` ÷ `base` × 100.
     Share {
         /// The share cell (a percentage).
@@ -172,6 +178,14 @@ pub fn sum_fails(total: &Num, parts: &[&Num], subset: bool, exact: bool) -> Opti
     (over || (!subset && under)).then_some(sum)
 }
 
+/// The verdict on a [`Check::Structure`]: `None` when the shares add up to
+/// 100 within their rounding, else their sum.
+pub fn structure_sum(parts: &[Num]) -> Option<Decimal> {
+    let sum: Decimal = parts.iter().map(|p| p.value).sum();
+    let slack: Decimal = parts.iter().map(Num::half_ulp).sum();
+    ((sum - Decimal::ONE_HUNDRED).abs() > slack).then_some(sum)
+}
+
 /// The interval `part ÷ base × 100` may take through display rounding, or
 /// `None` when the base may be zero.
 pub fn quotient(part: &Num, base: &Num) -> Option<(Decimal, Decimal)> {
@@ -217,6 +231,7 @@ pub fn holds(check: &Check, exact: bool) -> bool {
             let parts: Vec<&Num> = parts.iter().collect();
             sum_fails(total, &parts, *subset, exact).is_none()
         }
+        Check::Structure { parts } => structure_sum(parts).is_none(),
         Check::Share { share, part, base } => quotient(part, base).is_none_or(|q| meets(share, q)),
         Check::Growth {
             growth: g,

@@ -89,7 +89,15 @@ fn data_line(line: &str, at: usize) -> Option<DataLine<'_>> {
     let toks = tokens(line, at);
     let first = toks.iter().position(|t| is_value(t.text))?;
     let (label, values) = toks.split_at(first);
-    if label.iter().any(|t| t.text.contains([',', ';'])) {
+    // ASCII `,` `;` between Chinese words is prose pasted from a web page;
+    // after a Latin word (`Farming, Forestry`) it is an English name.
+    let prose_mark = |t: &str| {
+        t.char_indices().any(|(i, c)| {
+            matches!(c, ',' | ';') && t[i + 1..].chars().next().is_some_and(|n| !n.is_ascii())
+                || matches!(c, ',' | ';') && t[..i].chars().last().is_some_and(|p| !p.is_ascii())
+        })
+    };
+    if label.iter().any(|t| prose_mark(t.text)) {
         return None;
     }
     if !values.iter().all(|t| is_value(t.text)) {
@@ -158,7 +166,7 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
             if h.trim().is_empty() && head < i && lines[head].1.trim().is_empty() {
                 break;
             }
-            if h.contains(['。', '，']) {
+            if h.contains(['。', '，']) || data_line(h, 0).is_some() {
                 break;
             }
             if let Some(u) = unit_line(h) {

@@ -6,7 +6,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::relations::table::{grid, sum_fails, Basis, Check, Num, TableRelation};
+use crate::relations::table::{grid, structure_sum, sum_fails, Basis, Check, Num, TableRelation};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -63,6 +63,11 @@ ended by `|`):
   states the sum. Such a sum must hold in four rows or more, in three of them
   with two parts that are not zero, and fail in at most one row in seven
   (or in one row of five or more).
+* **Structures.** In a table of percentages (its unit line `单位：%`, a
+  `%` header, or a group heading naming a `比例`, `结构`, `构成`, `比重`), the
+  rows of a group (between headings without figures) are shares of one whole
+  when they add up to 100 in every column but one (of three or more): the
+  column where they do not is reported as a warning.
 
 Each figure stands for ± half a unit of its last digit (`41.26` for 41.255 to
 41.265), so a sum of rounded figures may be off by that much; whole numbers
@@ -138,6 +143,32 @@ pub fn basis_note(r: &TableRelation) -> Option<String> {
 }
 
 fn check(r: &TableRelation) -> Option<Diagnostic> {
+    if let Check::Structure { parts } = &r.check {
+        let sum = structure_sum(parts)?;
+        let scale = parts.iter().map(|p| p.scale).max().unwrap_or(0);
+        let (first, rest) = parts.split_first()?;
+        let mut d = DEF
+            .diagnostic(
+                Severity::Warning,
+                first.span,
+                format!(
+                    "table {}: the shares of one whole add up to {}, not 100",
+                    place(r),
+                    grid::shown(sum, scale)
+                ),
+            )
+            .with_primary_text("share");
+        for p in rest {
+            d = d.with_label(p.span, "share");
+        }
+        d = d.with_note(
+            "each share may be off by half a unit of its last digit through rounding; the difference is larger",
+        );
+        if let Some(n) = basis_note(r) {
+            d = d.with_note(n);
+        }
+        return Some(d);
+    }
     let Check::Sum {
         total,
         parts,
