@@ -431,3 +431,25 @@ fn structure_groups_add_up_to_100() {
     );
     assert!(arithmetic("比例.txt", &table.replace("48.5", "47.5")).is_empty());
 }
+
+/// Rates written as rows, one column a census year: 城镇化率 is 城镇人口 over
+/// 总人口 in every year; in 2020, 286 ÷ 415 = 68.9%, printed 63.9%.
+#[test]
+fn rate_rows_under_their_figures() {
+    let table = "项目                  1990    2000    2010    2020
+总人口(万人)           300     341     369     415
+城镇人口(万人)          64     143     211     286
+乡村人口(万人)         236     198     158     129
+城镇化率(%)           21.3    41.9    57.2    63.9
+";
+    let diags = arithmetic("普查.txt", table);
+    assert_one(
+        &diags,
+        "table-share",
+        "warning",
+        "table row `城镇化率(%)`, column `2020`: share 63.9% does not match 286 ÷ 415 = 68.9%",
+        ("63.9", 5),
+        &["286", "415"],
+    );
+    assert!(arithmetic("普查.txt", &table.replace("63.9", "68.9")).is_empty());
+}

@@ -73,7 +73,39 @@ pub fn relations(g: &Grid) -> Vec<TableRelation> {
     out.extend(structures(g));
     out.extend(shares(g, &all));
     out.extend(growths(g, &all));
+    // Shares written as rows (`城镇化率` under `城镇人口` and `总人口`, one
+    // column a year): the same search on the table turned on its side.
+    let t = transposed(g);
+    let t_all: Vec<Vec<Cell>> = t
+        .rows
+        .iter()
+        .map(|r| (0..t.width()).map(|c| t.cell_at(r, c)).collect())
+        .collect();
+    for mut r in shares(&t, &t_all) {
+        std::mem::swap(&mut r.row, &mut r.column);
+        out.push(r);
+    }
     out
+}
+
+/// The grid turned on its side: a row per column (labelled with its header),
+/// a column per row.
+fn transposed(g: &Grid) -> Grid {
+    Grid {
+        span: g.span,
+        headers: g.rows.iter().map(|r| r.label.clone()).collect(),
+        rows: (0..g.width())
+            .map(|c| super::Row {
+                label: g.header(c).to_string(),
+                label_span: g.span,
+                indent: 0,
+                unit: String::new(),
+                cells: g.rows.iter().map(|r| g.cell_at(r, c)).collect(),
+            })
+            .collect(),
+        unit: g.unit.clone(),
+        partial: g.partial,
+    }
 }
 
 /// A sum found in the figures: position `total` = Σ positions `from..=to`.
@@ -285,7 +317,8 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
         .position(|r| labelled::is_total_label(&r.label));
     let mut out = Vec::new();
     for s in 0..w {
-        if !percent_like(g, s, Decimal::ONE_HUNDRED) {
+        // Shares, and ratios per hundred (性别比 106.4, 完成计划的112.5%).
+        if !percent_like(g, s, Decimal::from(200)) {
             continue;
         }
         let mut best: Option<Vec<TableRelation>> = None;

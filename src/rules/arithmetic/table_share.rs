@@ -39,7 +39,10 @@ A column of percentages that is, in nearly every row, one column of the row
 over another (`人均…比重` = a ÷ b × 100), one column over the same column of
 the total row (`构成（%）` = 件数 ÷ 合计件数 × 100), or, in a table without a
 total row, one column over the sum of that column (`比重` of each township's
-population): the rows where it does not are reported. The relation is read from the figures themselves: it must hold
+population): the rows where it does not are reported. The same holds for
+a row of percentages under the rows it is computed from, one column a year
+(`城镇化率(%)` = `城镇人口` ÷ `总人口` × 100), and for ratios per hundred up to
+200 (`性别比` = 男 ÷ 女 × 100). The relation is read from the figures themselves: it must hold
 in three rows or more and fail in at most one in seven (or in one row of
 four or more). Each figure stands for
 ± half a unit of its last digit, so `22.5` fits any quotient from 22.45 to
