@@ -130,6 +130,20 @@ fn before_in_clause(doc: &Doc<'_>, q: &Quantity) -> String {
     gapless(&doc.text[clause.span.start..q.full_span.start.max(clause.span.start)])
 }
 
+/// Like [`before_in_clause`], at most `window` bytes back (on a character
+/// boundary): what a word right before the figure needs, without reading a
+/// whole table that is one clause once per figure.
+fn near_before_in_clause(doc: &Doc<'_>, q: &Quantity, window: usize) -> String {
+    let l = q.location;
+    let clause = doc.clause(l.paragraph, l.sentence, l.clause);
+    let end = q.full_span.start.max(clause.span.start);
+    let mut start = end.saturating_sub(window).max(clause.span.start);
+    while !doc.text.is_char_boundary(start) {
+        start += 1;
+    }
+    gapless(&doc.text[start..end])
+}
+
 /// Every structure ratio of the draft.
 pub fn structures(doc: &Doc<'_>, opts: &RatioOptions, breakdowns: &[Breakdown]) -> Vec<Structure> {
     let mut out = Vec::new();
@@ -298,7 +312,9 @@ pub fn sex_ratios(doc: &Doc<'_>, opts: &RatioOptions) -> Vec<SexRatio> {
         if q.in_parens || q.role != Role::Level {
             continue;
         }
-        let pre = before_in_clause(doc, q);
+        // The ratio word stands right before the figure, its qualifier
+        // right before the word (出生人口性别比为).
+        let pre = near_before_in_clause(doc, q, 240);
         let Some((word_at, word)) = opts
             .sex_ratio_words
             .iter()

@@ -212,6 +212,9 @@ fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize) -> Option<Sum> {
                 return None;
             }
         }
+        if hopeless(instances.len(), holds) {
+            return None;
+        }
     }
     let of = instances.len();
     let ok = holds >= 4 && nontrivial >= 3 && few_fail(of - holds, of, 5);
@@ -375,6 +378,10 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                         row: g.rows[i].label.clone(),
                         column: g.header(s).to_string(),
                     });
+                    if rels.len() == PROBE && hopeless(PROBE, count_holds(&rels)) {
+                        rels.clear();
+                        break;
+                    }
                 }
                 if accept(&mut rels, 3) && best.as_ref().is_none_or(|b| b.len() < rels.len()) {
                     best = Some(rels);
@@ -426,6 +433,10 @@ fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                         row: g.rows[i].label.clone(),
                         column: g.header(gc).to_string(),
                     });
+                    if rels.len() == PROBE && hopeless(PROBE, count_holds(&rels)) {
+                        rels.clear();
+                        break;
+                    }
                 }
                 if accept(&mut rels, 3) && best.as_ref().is_none_or(|b| b.len() < rels.len()) {
                     best = Some(rels);
@@ -435,6 +446,21 @@ fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
         out.extend(best.unwrap_or_default());
     }
     out
+}
+
+/// How many instances a candidate relation is tried on before it must show
+/// that it holds in nearly all of them.
+const PROBE: usize = 8;
+
+/// True when a candidate tried on `tried` instances, holding in `holds`,
+/// can be given up: after [`PROBE`] instances it must hold in all but two.
+/// This keeps the search linear in the rows of a long table.
+fn hopeless(tried: usize, holds: usize) -> bool {
+    tried == PROBE && holds + 2 < PROBE
+}
+
+fn count_holds(rels: &[TableRelation]) -> usize {
+    rels.iter().filter(|r| holds(&r.check, r.exact)).count()
 }
 
 /// True when `fails` of `of` instances is few enough: one in seven, a
