@@ -315,3 +315,47 @@ fn force_color_colours_output_that_is_not_a_terminal() {
     cmd.env("FORCE_COLOR", "1").args(["check", "民政.txt"]);
     assert!(run(&mut cmd).stdout.starts_with("error["));
 }
+
+#[test]
+fn configuration_errors_name_the_file_as_the_readme_does() {
+    let ws = Workspace::new();
+    ws.write(
+        "yblint.toml",
+        "[rules.breakdown-sum]\nseverty = \"warning\"\n",
+    );
+    ws.write("稿/民政.txt", WRONG);
+    let r = ws.check(&["稿/民政.txt"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr_lines()
+            .iter()
+            .any(|l| l.trim() == "┌─ yblint.toml:2:1"),
+        "a path relative to the current folder:\n{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_readme_and_example_workflow_give_working_steps() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains("cargo install --path . --locked"));
+    assert!(readme.contains("`pre-commit install`"));
+    assert!(readme.contains("files: ^年鉴/"));
+    assert!(
+        readme.contains("--format\\ vim\\ %"),
+        "the Vim recipe uses byte columns"
+    );
+    assert!(!readme.contains("rev: v0.1.0"), "no tag v0.1.0 exists");
+    let workflow = std::fs::read_to_string(root.join("examples/github-workflow.yml")).unwrap();
+    for needed in [
+        "security-events: write",
+        "actions: read",
+        "contents: read",
+        "!github.event.pull_request.head.repo.fork",
+        "actions/cache@",
+        "GitHub Advanced Security",
+    ] {
+        assert!(workflow.contains(needed), "the workflow lacks {needed}");
+    }
+}

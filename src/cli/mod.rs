@@ -208,17 +208,36 @@ pub(super) fn config_error(e: &ConfigError) -> i32 {
     });
     match e.span {
         Some(span) if !e.text.is_empty() => {
-            let file = SimpleFile::new(e.path.display().to_string(), e.text.as_str());
+            let file = SimpleFile::new(relative(&e.path), e.text.as_str());
             let d = cs::Diagnostic::error()
                 .with_message(format!("invalid configuration: {}", e.message))
                 .with_labels(vec![cs::Label::primary((), span.range())]);
             let _ = term::emit_to_write_style(&mut stderr, &term::Config::default(), &file, &d);
         }
         _ => {
-            let _ = writeln!(stderr, "yblint: error: {e}");
+            let _ = writeln!(
+                stderr,
+                "yblint: error: {}: {}",
+                relative(&e.path),
+                e.message
+            );
         }
     }
     2
+}
+
+/// `path` relative to the current folder when it is below it (a found
+/// `yblint.toml` is an absolute path), as the user would type it.
+fn relative(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+            path.strip_prefix(&cwd)
+                .ok()
+                .map(|p| p.display().to_string())
+        })
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 pub(super) fn display(p: &Path) -> String {
