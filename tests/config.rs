@@ -354,7 +354,7 @@ fn unknown_top_level_key() {
     let s = shown(&r, 2);
     assert_eq!(
         s.message,
-        "error: invalid configuration: unknown key `colour`; expected one of rules, unit, partition, labels, formula, formula_files, overrides"
+        "error: invalid configuration: unknown key `colour`; expected one of rules, unit, partition, labels, formula, formula_files, overrides, select, ignore"
     );
     assert!(s.header.ends_with("yblint.toml:2:1"), "{}", s.header);
     assert_eq!(s.source, "colour = \"auto\"");

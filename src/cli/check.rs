@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{config_error, display, plural, CheckArgs, ColorMode, Format};
 use crate::baseline::Baseline;
-use crate::config::{find_config, Config};
+use crate::config::{find_config, Config, Selection};
 use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Severity, INTERNAL_ERROR};
 use crate::fix::{self, FixMode};
@@ -20,15 +20,27 @@ use crate::suppress;
 /// honouring `.gitignore`; files named
 /// directly are checked whatever their extension. A folder that holds no
 /// draft (and could be read) gets a warning on standard error.
-fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathBuf> {
+fn collect(
+    paths: &[PathBuf],
+    exclude: &Exclude,
+    failures: &mut Vec<(String, String)>,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(p.clone());
         } else if p.is_dir() {
+            if exclude.force && exclude.matches(p) {
+                continue;
+            }
             let mut unreadable = false;
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
-                .require_git(false)
+            let mut walker = ignore::WalkBuilder::new(p);
+            walker.require_git(false);
+            if !exclude.is_empty() {
+                let exclude = exclude.clone();
+                walker.filter_entry(move |e| !exclude.matches(e.path()));
+            }
+            let mut found: Vec<PathBuf> = walker
                 .build()
                 .filter_map(|e| match e {
                     Ok(e) => Some(e),
@@ -40,6 +52,17 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
                 })
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
+                .filter(|f| {
+                    let ext = f
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .map(|x| x.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if let Some(why) = source::unsupported(&ext) {
+                        eprintln!("yblint: warning: {}: not checked: {why}", f.display());
+                    }
+                    true
+                })
                 .filter(|f| {
                     f.extension()
                         .and_then(|x| x.to_str())
@@ -62,12 +85,59 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
             found.sort();
             out.extend(found);
         } else if p.exists() {
-            out.push(p.clone());
+            if !(exclude.force && exclude.matches(p)) {
+                out.push(p.clone());
+            }
         } else {
             failures.push((p.display().to_string(), "no such file or folder".into()));
         }
     }
     out
+}
+
+/// The globs of `--exclude` and `--extend-exclude`.
+#[derive(Clone, Default)]
+struct Exclude {
+    globs: globset::GlobSet,
+    /// `--force-exclude`: files named on the command line too.
+    force: bool,
+}
+
+impl Exclude {
+    /// The exclusions of the command line; an error for a bad glob.
+    fn new(args: &CheckArgs) -> Result<Exclude, String> {
+        let mut set = globset::GlobSetBuilder::new();
+        for g in args.exclude.iter().chain(&args.extend_exclude) {
+            let glob = globset::GlobBuilder::new(g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("invalid glob `{g}` in --exclude: {}", e.kind()))?;
+            set.add(glob);
+        }
+        Ok(Exclude {
+            globs: set
+                .build()
+                .map_err(|e| format!("invalid --exclude globs: {e}"))?,
+            force: args.force_exclude,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.globs.is_empty()
+    }
+
+    /// Whether `path` is excluded: a glob matches the path as given (with
+    /// any leading `./` removed) or one of the names it is made of.
+    fn matches(&self, path: &Path) -> bool {
+        if self.globs.is_empty() {
+            return false;
+        }
+        let path = path.strip_prefix(".").unwrap_or(path);
+        self.globs.is_match(path)
+            || path
+                .components()
+                .any(|c| self.globs.is_match(Path::new(c.as_os_str())))
+    }
 }
 
 /// An error met while walking the folder `root`, as (path, message): the
@@ -114,6 +184,8 @@ fn innermost_io(e: &std::io::Error) -> &std::io::Error {
 
 /// What `--fix` or `--diff` does to one file.
 struct Fixing {
+    /// `--quiet`: no `fixed N issues` line.
+    quiet: bool,
     mode: FixMode,
     /// Write the files (`--fix`) or print a diff (`--diff`).
     write: bool,
@@ -128,6 +200,8 @@ struct Checked {
     diff: String,
     /// What the check verified (of the fixed text, when fixed).
     coverage: Coverage,
+    /// How many fixes were applied (or would be, with `--diff`).
+    fixed: usize,
 }
 
 /// Checks one draft read as `src` with `config`; fixes it when `fixing`
@@ -164,6 +238,7 @@ fn check_one(
                     stdout_text: None,
                     diff: String::new(),
                     coverage,
+                    fixed: 0,
                 })
             }
             Err(e) => {
@@ -197,7 +272,7 @@ fn check_one(
     }
     let fixed = fix::write::keep_line_endings(&original, outcome.text);
     let changed = fixed != original;
-    let stdin = file.as_os_str() == "-";
+    let stdin = file.as_os_str() == "-" || src.name == "<stdin>";
     let n = outcome.applied;
     let name = src.name.clone();
     // The coverage of the text as it stands after fixing.
@@ -213,7 +288,7 @@ fn check_one(
     };
     if !fixing.write {
         let diff = fix::diff::unified(&name, &original, &fixed);
-        if changed {
+        if changed && !fixing.quiet {
             eprintln!("would fix {n} issue{} in {}", plural(n), name);
         }
         return Some(Checked {
@@ -221,6 +296,7 @@ fn check_one(
             stdout_text: None,
             diff,
             coverage,
+            fixed: if changed { n } else { 0 },
         });
     }
     let mut stdout_text = None;
@@ -245,10 +321,11 @@ fn check_one(
                 stdout_text: None,
                 diff: String::new(),
                 coverage,
+                fixed: 0,
             });
         }
     }
-    if changed {
+    if changed && !fixing.quiet {
         eprintln!("fixed {n} issue{} in {}", plural(n), name);
     }
     Some(Checked {
@@ -256,13 +333,14 @@ fn check_one(
         stdout_text,
         diff: String::new(),
         coverage,
+        fixed: if changed { n } else { 0 },
     })
 }
 
 /// Loads the configuration file `path`; a failure (panic) while loading it
 /// is an error of that file, as a broken configuration is.
-fn load_config(path: &Path) -> Result<Config, crate::config::ConfigError> {
-    crate::guard::catch(|| Config::from_file(path)).unwrap_or_else(|panic| {
+fn load_config(path: &Path, selection: &Selection) -> Result<Config, crate::config::ConfigError> {
+    crate::guard::catch(|| Config::from_file_with(path, selection)).unwrap_or_else(|panic| {
         Err(crate::config::ConfigError {
             path: path.to_path_buf(),
             text: String::new(),
@@ -291,17 +369,47 @@ fn take_internal_errors(
 
 /// Runs `yblint check`; returns the exit code.
 pub(super) fn check(args: &CheckArgs) -> i32 {
-    if args.unsafe_fixes && !(args.fix || args.diff) {
+    let selection = Selection {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    for name in selection
+        .select
+        .iter()
+        .flatten()
+        .chain(&selection.extend_select)
+        .chain(&selection.ignore)
+    {
+        if let Err(m) = crate::config::check_rule_name(name) {
+            eprintln!("yblint: error: {m}");
+            return 2;
+        }
+    }
+    let exclude = match Exclude::new(args) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("yblint: error: {m}");
+            return 2;
+        }
+    };
+    let fix = args.fix || args.fix_only;
+    if args.unsafe_fixes && !(fix || args.diff) {
         eprintln!("yblint: error: --unsafe-fixes applies fixes only with --fix or --diff");
         return 2;
     }
-    let fixing = (args.fix || args.diff).then_some(Fixing {
+    if args.exit_non_zero_on_fix && !fix {
+        eprintln!("yblint: error: --exit-non-zero-on-fix applies only with --fix or --fix-only");
+        return 2;
+    }
+    let fixing = (fix || args.diff).then_some(Fixing {
+        quiet: args.quiet,
         mode: if args.unsafe_fixes {
             FixMode::Unsafe
         } else {
             FixMode::Safe
         },
-        write: args.fix,
+        write: fix,
     });
     let baseline = match &args.baseline {
         Some(p) => match Baseline::load(p) {
@@ -329,13 +437,29 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
             }
         },
     };
-    let files = collect(&paths, &mut failures);
+    let files = collect(&paths, &exclude, &mut failures);
+    if args.show_files {
+        for (path, message) in &failures {
+            eprintln!("yblint: error: {path}: {message}");
+        }
+        let mut out = String::new();
+        for f in &files {
+            out.push_str(&display(f));
+            out.push('\n');
+        }
+        print!("{out}");
+        return if failures.is_empty() { 0 } else { 2 };
+    }
+    if args.stdin_filename.is_some() && !files.iter().any(|f| f.as_os_str() == "-") {
+        eprintln!("yblint: error: --stdin-filename names standard input: give `-` as the path");
+        return 2;
+    }
     // The fixed text of standard input goes to standard output: the
     // diagnostics go to standard error then.
-    let stdin_fixed = args.fix && files.iter().any(|f| f.as_os_str() == "-");
+    let stdin_fixed = fix && files.iter().any(|f| f.as_os_str() == "-");
 
     let fixed = match &args.config {
-        Some(p) => match load_config(p) {
+        Some(p) => match load_config(p, &selection) {
             Ok(c) => Some(c),
             Err(e) => return config_error(&e),
         },
@@ -352,20 +476,21 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let mut coverage = Coverage::default();
     let mut diffs = String::new();
     let mut stdout_texts = Vec::new();
+    let mut fixes_applied = 0;
     for file in &files {
         let config = match &fixed {
             Some(c) => c,
             None => {
                 let start = if file.as_os_str() == "-" {
-                    Path::new(".")
+                    args.stdin_filename.as_deref().unwrap_or(Path::new("."))
                 } else {
                     file.as_path()
                 };
                 let key = find_config(start);
                 let entry = found.entry(key.clone()).or_insert_with(|| {
                     let loaded = match &key {
-                        Some(p) => load_config(p),
-                        None => Config::builtin(),
+                        Some(p) => load_config(p, &selection),
+                        None => Config::load_with(None, &selection),
                     };
                     match loaded {
                         Ok(c) => Some(c),
@@ -389,7 +514,10 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
             }
         };
         // Per-path settings: one configuration per set of matching overrides.
-        let matched = config.overrides.matching(file);
+        let matched = match (&args.stdin_filename, file.as_os_str() == "-") {
+            (Some(name), true) => config.overrides.matching(name),
+            _ => config.overrides.matching(file),
+        };
         let config = if matched.is_empty() {
             config
         } else {
@@ -418,7 +546,10 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         // this file.
         let checked = crate::guard::catch(|| {
             let read = if file.as_os_str() == "-" {
-                source::read_stdin_with(&options)
+                match &args.stdin_filename {
+                    Some(name) => source::read_stdin_as(name, &options),
+                    None => source::read_stdin_with(&options),
+                }
             } else {
                 source::read_path_with(file, &options)
             };
@@ -446,6 +577,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
             coverage.merge(&c.coverage);
             diffs.push_str(&c.diff);
             stdout_texts.extend(c.stdout_text);
+            fixes_applied += c.fixed;
             reports.push(c.report);
         }
     }
@@ -459,18 +591,20 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 format!("cannot write the baseline: {e}"),
             ));
         } else {
-            eprintln!(
-                "recorded {} finding{} in {}",
-                b.len(),
-                plural(b.len()),
-                file.display()
-            );
+            if !args.quiet {
+                eprintln!(
+                    "recorded {} finding{} in {}",
+                    b.len(),
+                    plural(b.len()),
+                    file.display()
+                );
+            }
         }
         reports.iter_mut().for_each(|r| r.diagnostics.clear());
     }
     if let Some(b) = &baseline {
         let known = b.filter(&mut reports);
-        if known > 0 {
+        if known > 0 && !args.quiet {
             eprintln!(
                 "{known} finding{} recorded in the baseline not shown",
                 plural(known)
@@ -487,6 +621,8 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     };
     let rendered = if args.diff {
         diffs.clone()
+    } else if args.fix_only {
+        String::new()
     } else {
         match args.format {
             Format::Json => format!("{}\n", render::json::render_with(&reports, &extras)),
@@ -494,6 +630,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 render::statistics::render(&reports)
             }
             Format::Short => render::short::render(&reports),
+            Format::Vim => render::short::render_vim(&reports),
             Format::Github => render::github::render(&reports),
             Format::Sarif => {
                 let metadata = match &fixed {
@@ -521,16 +658,26 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                         let terminal = if stdin_fixed {
                             std::io::stderr().is_terminal()
                         } else {
-                            std::io::stdout().is_terminal()
+                            args.output_file.is_none() && std::io::stdout().is_terminal()
                         };
-                        terminal && std::env::var_os("NO_COLOR").is_none()
+                        super::auto_color(terminal)
                     }
                 };
                 render::human::render(&reports, color)
             }
         }
     };
-    let written = if stdin_fixed {
+    let written = if let Some(out) = &args.output_file {
+        if let Err(e) = std::fs::write(out, rendered.as_bytes()) {
+            eprintln!("yblint: error: {}: cannot write: {e}", out.display());
+            return 2;
+        }
+        let mut stdout = std::io::stdout().lock();
+        stdout_texts
+            .iter()
+            .try_for_each(|t| stdout.write_all(t.as_bytes()))
+            .and_then(|_| stdout.flush())
+    } else if stdin_fixed {
         let mut stdout = std::io::stdout().lock();
         let mut ok = stdout_texts
             .iter()
@@ -549,17 +696,20 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         // Standard output closed (e.g. piped into `head`): nothing more to say.
         return 2;
     }
-    eprintln!(
-        "checked {} file{}: {} error{}, {} warning{}, {} info{}",
-        summary.files,
-        plural(summary.files),
-        summary.errors,
-        plural(summary.errors),
-        summary.warnings,
-        plural(summary.warnings),
-        summary.infos,
-        plural(summary.infos),
-    );
+    let count = !args.quiet && !args.fix_only && args.format != Format::Vim;
+    if count {
+        eprintln!(
+            "checked {} file{}: {} error{}, {} warning{}, {} info{}",
+            summary.files,
+            plural(summary.files),
+            summary.errors,
+            plural(summary.errors),
+            summary.warnings,
+            plural(summary.warnings),
+            summary.infos,
+            plural(summary.infos),
+        );
+    }
     if args.coverage && args.format != Format::Json {
         eprint!("{}", coverage.render());
     }
@@ -567,7 +717,9 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
         2
     } else if args.diff {
         i32::from(!diffs.is_empty())
-    } else if args.exit_zero {
+    } else if args.exit_non_zero_on_fix && fixes_applied > 0 {
+        1
+    } else if args.fix_only || args.exit_zero {
         0
     } else {
         i32::from(any_error(&reports))

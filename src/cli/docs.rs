@@ -29,6 +29,14 @@ pub(super) fn list_rules() -> i32 {
     0
 }
 
+/// Prints the documentation of every rule, one after another (without the
+/// tables of breakdown-sum: `yblint rule breakdown-sum` prints them).
+pub(super) fn show_all_rules() -> i32 {
+    let docs: Vec<String> = registry().iter().map(rules::documentation).collect();
+    print!("{}", docs.join("\n"));
+    0
+}
+
 /// Prints a rule's documentation; exit code 2 for an unknown rule.
 pub(super) fn show_rule(name: &str) -> i32 {
     match rules::find(name) {

@@ -32,13 +32,17 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check drafts (files, folders walked for .txt, .md and .docx, or - for stdin).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule with its category, default severity and summary.
     Rules,
     /// Print a rule's documentation with examples.
     Rule {
         /// The rule's name, e.g. breakdown-sum.
-        name: String,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        name: Option<String>,
+        /// Print the documentation of every rule.
+        #[arg(long)]
+        all: bool,
     },
     /// Run the language server over standard input and output (for editors).
     Lsp,
@@ -57,8 +61,43 @@ pub struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Default: the current folder.
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, alias = "output-format", value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the diagnostics to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Print the diagnostics and errors only: no closing count, no
+    /// `fixed N issues` lines.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Run only these rules or categories (comma-separated; replaces
+    /// `select` of yblint.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// Run these rules or categories as well as the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Standard input (`-`) is the file NAME: read as the kind its
+    /// extension says, with its folder's yblint.toml and overrides.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Leave out files and folders that match these globs when walking
+    /// folders (comma-separated; matched against each path and its names).
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// More globs to leave out, added to --exclude.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub extend_exclude: Vec<String>,
+    /// Apply the exclusions to files named on the command line too (for
+    /// pre-commit, which names every file).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Print the files that would be checked, one a line, and exit.
+    #[arg(long)]
+    pub show_files: bool,
     /// Configuration file (default: yblint.toml in the checked folder or its parents).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -76,6 +115,14 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change; write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// Apply the safe fixes and report nothing that remains; exit 0
+    /// (implies --fix).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix_only: bool,
+    /// With --fix or --fix-only: exit 1 when a fix was applied, even if no
+    /// error remains.
+    #[arg(long)]
+    pub exit_non_zero_on_fix: bool,
     /// Exit 0 even when errors are found (files that cannot be read or a
     /// broken configuration still exit 2).
     #[arg(long)]
@@ -108,8 +155,11 @@ pub enum Format {
     Human,
     /// One JSON document (see the README for its fields).
     Json,
-    /// One line a diagnostic: `path:line:col: severity[rule] message`.
+    /// One line a diagnostic: `path:line:col: severity[rule] message`;
+    /// columns count characters.
     Short,
+    /// As `short`, with columns in bytes (Vim's `%c`), and no closing count.
+    Vim,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
@@ -119,7 +169,8 @@ pub enum Format {
 /// Colour choice for human output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorMode {
-    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    /// Colour when standard output is a terminal, or FORCE_COLOR or
+    /// CLICOLOR_FORCE is set; never when NO_COLOR is set.
     Auto,
     /// Always colour.
     Always,
@@ -139,7 +190,10 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Check(args) => check::check(&args),
         Command::Rules => docs::list_rules(),
-        Command::Rule { name } => docs::show_rule(&name),
+        Command::Rule { name, all } => match name {
+            Some(name) if !all => docs::show_rule(&name),
+            _ => docs::show_all_rules(),
+        },
         Command::Dump { path } => dump::dump(&path),
         Command::Lsp => crate::lsp::run(),
     }
@@ -154,17 +208,36 @@ pub(super) fn config_error(e: &ConfigError) -> i32 {
     });
     match e.span {
         Some(span) if !e.text.is_empty() => {
-            let file = SimpleFile::new(e.path.display().to_string(), e.text.as_str());
+            let file = SimpleFile::new(relative(&e.path), e.text.as_str());
             let d = cs::Diagnostic::error()
                 .with_message(format!("invalid configuration: {}", e.message))
                 .with_labels(vec![cs::Label::primary((), span.range())]);
             let _ = term::emit_to_write_style(&mut stderr, &term::Config::default(), &file, &d);
         }
         _ => {
-            let _ = writeln!(stderr, "yblint: error: {e}");
+            let _ = writeln!(
+                stderr,
+                "yblint: error: {}: {}",
+                relative(&e.path),
+                e.message
+            );
         }
     }
     2
+}
+
+/// `path` relative to the current folder when it is below it (a found
+/// `yblint.toml` is an absolute path), as the user would type it.
+fn relative(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+            path.strip_prefix(&cwd)
+                .ok()
+                .map(|p| p.display().to_string())
+        })
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 pub(super) fn display(p: &Path) -> String {
@@ -180,5 +253,17 @@ pub(super) fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// Whether `auto` colour is on: never with `NO_COLOR`; always with
+/// `FORCE_COLOR` or `CLICOLOR_FORCE` (set to anything but `0` or empty);
+/// otherwise when the output is a terminal.
+pub(super) fn auto_color(terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    if std::env::var_os("NO_COLOR").is_some() {
+        false
+    } else {
+        set("FORCE_COLOR") || set("CLICOLOR_FORCE") || terminal
     }
 }

@@ -7,9 +7,11 @@
 
 mod discover;
 mod overrides;
+mod select;
 
 pub use discover::{find_config, CONFIG_NAME};
 pub use overrides::Overrides;
+pub use select::{check_name as check_rule_name, Selection};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -38,6 +40,8 @@ const TOP_KEYS: &[&str] = &[
     "formula",
     "formula_files",
     "overrides",
+    "select",
+    "ignore",
 ];
 
 /// A configuration file that could not be used: where and why.
@@ -98,6 +102,9 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// Per-path settings (`[[overrides]]`); see [`Config::with_overrides`].
     pub overrides: Overrides,
+    /// Which rules run: the file's `select`/`ignore` with the command line's
+    /// laid over them; `rules` holds only the rules it enables.
+    pub selection: Selection,
 }
 
 #[derive(serde::Deserialize)]
@@ -253,18 +260,30 @@ impl Config {
     /// Errors: the file cannot be read, is not TOML, or has an unknown key,
     /// an unknown rule or a value of the wrong type (with its span).
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        Config::from_file_with(path, &Selection::default())
+    }
+
+    /// As [`Config::from_file`], with the command line's choice of rules
+    /// (`--select`, `--ignore` …) laid over the file's.
+    pub fn from_file_with(path: &Path, cli: &Selection) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             text: String::new(),
             span: None,
             message: format!("cannot read configuration: {e}"),
         })?;
-        Config::load(Some((path, &text)))
+        Config::load_with(Some((path, &text)), cli)
     }
 
     /// Builds a configuration from the built-ins and an optional user file
     /// given as (path, text).
     pub fn load(user: Option<(&Path, &str)>) -> Result<Config, ConfigError> {
+        Config::load_with(user, &Selection::default())
+    }
+
+    /// As [`Config::load`], with the command line's choice of rules laid
+    /// over the file's `select`/`ignore`.
+    pub fn load_with(user: Option<(&Path, &str)>, cli: &Selection) -> Result<Config, ConfigError> {
         let units: UnitsFile =
             toml::from_str(UNITS_TOML).map_err(|e| builtin_err("units.toml", UNITS_TOML, e))?;
         let parts: PartitionsFile = toml::from_str(PARTITIONS_TOML)
@@ -295,6 +314,7 @@ impl Config {
         let mut user_rules = DeTable::new();
         let mut formulas = crate::formula::config::builtin()?;
         let mut overrides = Overrides::default();
+        let mut file_selection = Selection::default();
 
         let path = user.map(|(p, _)| p.to_path_buf());
         if let Some((path, text)) = user {
@@ -354,6 +374,30 @@ impl Config {
                         crate::formula::config::user_key(key, value, path, text, &mut formulas)?
                     }
                     "overrides" => overrides = Overrides::load(path, text, value, &err)?,
+                    key @ ("select" | "ignore") => {
+                        let must = || {
+                            err(
+                                Some(value.span()),
+                                format!("`{key}` must be a list of rule names or categories"),
+                            )
+                        };
+                        let DeValue::Array(items) = value.get_ref() else {
+                            return Err(must());
+                        };
+                        let mut names = Vec::new();
+                        for item in items {
+                            let DeValue::String(n) = item.get_ref() else {
+                                return Err(must());
+                            };
+                            select::check_name(n).map_err(|m| err(Some(item.span()), m))?;
+                            names.push(n.to_string());
+                        }
+                        if key == "select" {
+                            file_selection.select = Some(names);
+                        } else {
+                            file_selection.ignore = names;
+                        }
+                    }
                     other => {
                         return Err(err(
                             Some(key.span()),
@@ -394,8 +438,10 @@ impl Config {
             })?;
         }
 
-        let (rules, breakdown) =
+        let (mut rules, breakdown) =
             build_rules(&default_rules, &user_rules).map_err(builtin_rule_err)?;
+        let selection = file_selection.overlaid(cli);
+        rules.retain(|r| selection.enables(r.def));
         Ok(Config {
             tables: Tables {
                 units: UnitTable::new(unit_list),
@@ -407,6 +453,7 @@ impl Config {
             rules,
             source: path,
             overrides,
+            selection,
         })
     }
 

@@ -298,7 +298,8 @@ impl Config {
             span: span.map(|r| crate::span::Span::new(r.start, r.end)),
             message,
         };
-        let (rules, breakdown) = rules_for(&o.text, indices, &err)?;
+        let (mut rules, breakdown) = rules_for(&o.text, indices, &err)?;
+        rules.retain(|r| self.selection.enables(r.def));
         let mut tables = self.tables.clone();
         tables.breakdown = breakdown;
         Ok(Config {
@@ -306,6 +307,7 @@ impl Config {
             rules,
             source: self.source.clone(),
             overrides: o.clone(),
+            selection: self.selection.clone(),
         })
     }
 }

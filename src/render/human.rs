@@ -102,6 +102,7 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         termcolor::Buffer::no_color()
     };
     let config = term::Config::default();
+    let mut out = String::new();
     for r in reports {
         // A byte-order mark is no character of the draft: drop it so that
         // columns match what an editor shows.
@@ -132,8 +133,24 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
                 );
             }
             // Spans come from the text itself, so rendering cannot fail.
-            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &shown);
+            if d.severity == Severity::Info {
+                // codespan-reporting names this severity `note`; yblint
+                // calls it `info` everywhere (configuration, JSON, count).
+                let mut one = if color {
+                    termcolor::Buffer::ansi()
+                } else {
+                    termcolor::Buffer::no_color()
+                };
+                let _ = term::emit_to_write_style(&mut one, &config, &files, &shown);
+                let text = String::from_utf8_lossy(one.as_slice()).replacen("note[", "info[", 1);
+                out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
+                buffer.clear();
+                out.push_str(&text);
+            } else {
+                let _ = term::emit_to_write_style(&mut buffer, &config, &files, &shown);
+            }
         }
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
+    out
 }

@@ -189,6 +189,16 @@ impl<'t> LineIndex<'t> {
         }
     }
 
+    /// The 1-based column of byte `offset` counted in bytes of UTF-8 (as
+    /// Vim's `%c` counts them), a byte-order mark not counted.
+    pub fn byte_column(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let before = &self.text[self.starts[line]..offset];
+        let before = before.strip_prefix('\u{FEFF}').unwrap_or(before);
+        before.len() + 1
+    }
+
     /// The positions of many offsets at once, computed in one sweep over
     /// the text (in increasing order, whatever order they are given in).
     pub fn positions(

@@ -31,6 +31,29 @@ pub fn render(reports: &[FileReport]) -> String {
     out
 }
 
+/// Renders every diagnostic of `reports` as one line each, as [`render`]
+/// does but with the column counted in bytes of UTF-8, as Vim's quickfix
+/// `%c` counts it (`--format vim`).
+pub fn render_vim(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        let lines = LineIndex::new(&r.text);
+        for d in &r.diagnostics {
+            let at = lines.position(d.span.start);
+            out.push_str(&format!(
+                "{}:{}:{}: {}[{}] {}\n",
+                r.path,
+                at.line,
+                lines.byte_column(d.span.start),
+                d.severity.as_str(),
+                d.rule,
+                one_line(&d.message),
+            ));
+        }
+    }
+    out
+}
+
 /// `text` with every run of line breaks replaced by one space.
 pub(crate) fn one_line(text: &str) -> String {
     text.split(['\r', '\n'])

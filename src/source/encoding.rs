@@ -123,7 +123,16 @@ fn guess(bytes: &[u8]) -> Result<&'static Encoding, SourceError> {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     let guessed = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    if guessed == encoding_rs::GBK || guessed == GB18030 {
+    // The Chinese hint favours GBK; when the bytes read without it look
+    // like Big5 (traditional script from Taiwan or Hong Kong), the guess is
+    // not confident: say so rather than check mojibake.
+    let unhinted = det.guess(None, chardetng::Utf8Detection::Deny);
+    if (guessed == encoding_rs::GBK || guessed == GB18030) && unhinted == encoding_rs::BIG5 {
+        Err(SourceError::Ambiguous {
+            candidates: "GB18030 (GBK) or Big5",
+            offset: first_invalid_utf8(bytes),
+        })
+    } else if guessed == encoding_rs::GBK || guessed == GB18030 {
         Ok(GB18030)
     } else {
         Err(SourceError::Unrecognised {

@@ -80,6 +80,14 @@ pub enum SourceError {
         /// Byte offset of the first byte that is not UTF-8.
         offset: usize,
     },
+    /// Not UTF-8, and the bytes read as well in two encodings (GB18030 and
+    /// Big5): the detection is not confident, the user names the encoding.
+    Ambiguous {
+        /// The encodings the bytes may be in.
+        candidates: &'static str,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
     /// A `.docx` that cannot be read (damaged, encrypted, an old `.doc`).
     Docx(String),
 }
@@ -97,6 +105,10 @@ impl std::fmt::Display for SourceError {
             SourceError::Unrecognised { guess, offset } => write!(
                 f,
                 "not UTF-8 or GB18030 text (invalid UTF-8 at byte {offset}); it looks like {guess}: if it is, check it with --encoding {guess}"
+            ),
+            SourceError::Ambiguous { candidates, offset } => write!(
+                f,
+                "not UTF-8 text (invalid UTF-8 at byte {offset}), and the encoding cannot be told for sure: it may be {candidates}; name it with --encoding gbk or --encoding big5, or save the draft as UTF-8"
             ),
             SourceError::Docx(message) => write!(f, "{message}"),
         }
@@ -190,8 +202,32 @@ pub fn read_path(path: &Path) -> Result<Document, SourceError> {
     read_path_with(path, &ReadOptions::default())
 }
 
+/// Why a file with extension `ext` (lower case, no dot) cannot be read:
+/// a word processor's own format, to be saved as `.docx` first.
+pub fn unsupported(ext: &str) -> Option<&'static str> {
+    Some(match ext {
+        "doc" | "dot" => {
+            "a Word 97-2003 (.doc) file, not .docx: save it as .docx (Word Document) and check that"
+        }
+        "wps" | "wpt" => {
+            "a WPS Office (.wps) file: save it as .docx (Word document) and check that"
+        }
+        "odt" => "an OpenDocument (.odt) file: save it as .docx (Word document) and check that",
+        "rtf" => "a Rich Text (.rtf) file: save it as .docx (Word document) and check that",
+        _ => return None,
+    })
+}
+
 /// Reads a draft from a file, its kind by extension ([`kind_of`]).
 pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Document, SourceError> {
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .map(|x| x.to_ascii_lowercase())
+        .unwrap_or_default();
+    if let Some(why) = unsupported(&ext) {
+        return Err(SourceError::Docx(why.to_string()));
+    }
     let bytes = std::fs::read(path).map_err(SourceError::Io)?;
     load(&path.display().to_string(), kind_of(path), &bytes, options)
 }
@@ -208,6 +244,16 @@ pub fn read_stdin_with(options: &ReadOptions) -> Result<Document, SourceError> {
         .read_to_end(&mut bytes)
         .map_err(SourceError::Io)?;
     load("<stdin>", Kind::Text, &bytes, options)
+}
+
+/// Reads standard input as the draft `name` (`--stdin-filename`): its kind
+/// by `name`'s extension, and the name it is reported under.
+pub fn read_stdin_as(name: &Path, options: &ReadOptions) -> Result<Document, SourceError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(SourceError::Io)?;
+    load(&name.display().to_string(), kind_of(name), &bytes, options)
 }
 
 #[cfg(test)]
