@@ -355,36 +355,24 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                         },
                     }
                 };
-                let mut rels = Vec::new();
-                for (i, row) in m.iter().enumerate() {
-                    let (Some(share), Some(part), Some(base)) = (
-                        row.get(s).and_then(Cell::num),
-                        row.get(x).and_then(Cell::num),
-                        base_of(i),
-                    ) else {
-                        continue;
-                    };
+                let found = candidate(g, s, |i| {
+                    let row = &m[i];
+                    let share = row.get(s).and_then(Cell::num)?;
+                    let part = row.get(x).and_then(Cell::num)?;
+                    let base = base_of(i)?;
                     if part.value == base.value && y.is_some() {
-                        continue;
+                        return None;
                     }
-                    rels.push(TableRelation {
-                        check: Check::Share {
-                            share: share.clone(),
-                            part: part.clone(),
-                            base,
-                        },
-                        basis: Basis::Figures { holds: 0, of: 0 },
-                        exact: false,
-                        row: g.rows[i].label.clone(),
-                        column: g.header(s).to_string(),
-                    });
-                    if rels.len() == PROBE && hopeless(PROBE, count_holds(&rels)) {
-                        rels.clear();
-                        break;
+                    Some(Check::Share {
+                        share: share.clone(),
+                        part: part.clone(),
+                        base,
+                    })
+                });
+                if let Some(rels) = found {
+                    if best.as_ref().is_none_or(|b| b.len() < rels.len()) {
+                        best = Some(rels);
                     }
-                }
-                if accept(&mut rels, 3) && best.as_ref().is_none_or(|b| b.len() < rels.len()) {
-                    best = Some(rels);
                 }
             }
         }
@@ -407,45 +395,58 @@ fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                 if x == y || x == gc || y == gc {
                     continue;
                 }
-                let mut rels = Vec::new();
-                for (i, row) in m.iter().enumerate() {
+                let found = candidate(g, gc, |i| {
                     // A rate's change is in percentage points, not a growth.
                     let r = &g.rows[i];
                     if labelled::not_additive_label(&r.label) || r.unit.contains(['%', '％', '‰'])
                     {
-                        continue;
+                        return None;
                     }
-                    let (Some(growth), Some(last), Some(this)) = (
-                        row.get(gc).and_then(Cell::num),
-                        row.get(x).and_then(Cell::num),
-                        row.get(y).and_then(Cell::num),
-                    ) else {
-                        continue;
-                    };
-                    rels.push(TableRelation {
-                        check: Check::Growth {
-                            growth: growth.clone(),
-                            this: this.clone(),
-                            last: last.clone(),
-                        },
-                        basis: Basis::Figures { holds: 0, of: 0 },
-                        exact: false,
-                        row: g.rows[i].label.clone(),
-                        column: g.header(gc).to_string(),
-                    });
-                    if rels.len() == PROBE && hopeless(PROBE, count_holds(&rels)) {
-                        rels.clear();
-                        break;
+                    let row = &m[i];
+                    Some(Check::Growth {
+                        growth: row.get(gc).and_then(Cell::num)?.clone(),
+                        last: row.get(x).and_then(Cell::num)?.clone(),
+                        this: row.get(y).and_then(Cell::num)?.clone(),
+                    })
+                });
+                if let Some(rels) = found {
+                    if best.as_ref().is_none_or(|b| b.len() < rels.len()) {
+                        best = Some(rels);
                     }
-                }
-                if accept(&mut rels, 3) && best.as_ref().is_none_or(|b| b.len() < rels.len()) {
-                    best = Some(rels);
                 }
             }
         }
         out.extend(best.unwrap_or_default());
     }
     out
+}
+
+/// A candidate relation of column `col`: the check `make` gives for each row
+/// (`None` where the row does not state it), kept when it holds in three
+/// rows or more and fails in few ([`accept`]); given up after [`PROBE`] rows
+/// that show it does not hold.
+fn candidate(
+    g: &Grid,
+    col: usize,
+    make: impl Fn(usize) -> Option<Check>,
+) -> Option<Vec<TableRelation>> {
+    let mut rels = Vec::new();
+    for i in 0..g.rows.len() {
+        let Some(check) = make(i) else {
+            continue;
+        };
+        rels.push(TableRelation {
+            check,
+            basis: Basis::Figures { holds: 0, of: 0 },
+            exact: false,
+            row: g.rows[i].label.clone(),
+            column: g.header(col).to_string(),
+        });
+        if rels.len() == PROBE && hopeless(PROBE, count_holds(&rels)) {
+            return None;
+        }
+    }
+    accept(&mut rels, 3).then_some(rels)
 }
 
 /// How many instances a candidate relation is tried on before it must show
