@@ -329,3 +329,61 @@ fn two_figures_before_the_share() {
         "全县有低保对象1.60万户4.20万人，其中，农村低保对象1.35万户3.62万人，占全县低保对象的85%。",
     );
 }
+
+// ------------------------------------------- inline bases (issue 10, S2)
+
+/// `完成年初预算X的p%`: the base is written inline before `的`; 3.12 ÷ 5.40 =
+/// 57.8%.
+#[test]
+fn inline_base_after_a_verb() {
+    silent("全年完成一般公共预算收入3.12亿元，完成年初预算5.40亿元的57.8%。");
+    one(
+        "全年完成一般公共预算收入3.12亿元，完成年初预算5.40亿元的62.8%。",
+        "error",
+        "62.8%",
+        "3.12亿元",
+        "5.40亿元",
+        "share stated 62.8%, but 完成一般公共预算收入 3.12亿元 ÷ 年初预算 5.40亿元 = 57.8%",
+    );
+}
+
+/// A plan over-fulfilled (`为计划数8.6万头的101.2%`: 8.70 ÷ 8.6 = 101.2%), a
+/// base in brackets, a noun after the base, a bare magnitude as the base,
+/// and a second inline share of the same part further on.
+#[test]
+fn inline_bases_as_drafts_write_them() {
+    silent("全年出栏生猪8.70万头，为计划数8.6万头的101.2%。");
+    silent("全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.93%；完成县上全年任务（46.5亿元）的54.77%。");
+    silent("全市城镇新增就业694万人，完成全年900万人目标的77%。");
+    silent("全市城镇新增就业569万人，完成全年900万目标的63%。");
+    silent("累计完成投资109.2亿元，为年度目标325亿元的33.6%，占一季度计划目标102.2亿元的106.8%。");
+    one(
+        "累计完成投资109.2亿元，为年度目标325亿元的33.6%，占一季度计划目标102.2亿元的116.8%。",
+        "error",
+        "116.8%",
+        "109.2亿元",
+        "102.2亿元",
+        "share stated 116.8%, but 累计完成投资 109.2亿元 ÷ 一季度计划目标 102.2亿元 = 106.8%",
+    );
+    one(
+        "全市城镇新增就业694万人，完成全年900万人目标的82%。",
+        "error",
+        "82%",
+        "694万人",
+        "900万人",
+        "share stated 82%, but 城镇新增就业 694万人 ÷ 全年 900万人 = 77%",
+    );
+}
+
+/// Silent twins: a base of another unit (户 against 人), a figure with its
+/// own noun after it as the part (the share may be of the noun's count), a
+/// subject between the part and the verb, display rounding (6 ÷ 10 allows
+/// 52.4%–68.4%), and 占地 with a figure after it.
+#[test]
+fn inline_base_traps_stay_silent() {
+    silent("全年新增就业694万人，完成全年900万户目标的90%。");
+    silent("建成1个县级受理大厅，完成年度目标任务2个的80%。");
+    silent("全县到位资金25.47亿元，省外资金完成全年任务28.8亿元的70.2%。");
+    silent("已完成通村公路6公里，占目标任务10公里的67%。");
+    silent("新建厂房1.2万平方米，占地面积3.6万平方米的40%。");
+}

@@ -50,6 +50,12 @@ pub struct ShareOptions {
     /// dimension (`人数` → persons); a part of another dimension is not
     /// compared with it.
     pub measures: Vec<(String, String)>,
+    /// Verbs that open a base written inline before `的p%` (`占`, `完成`,
+    /// `为`): `完成年初预算6.2亿元的82.9%`, `为年度目标325亿元的33.6%`.
+    pub inline_verbs: Vec<String>,
+    /// Nouns that may follow an inline base before `的` (`完成全年900万人目标的
+    /// 77%`).
+    pub inline_nouns: Vec<String>,
 }
 
 /// A share as the draft states it.
@@ -119,6 +125,11 @@ pub fn shares(
                         {
                             out.push(s);
                         }
+                    }
+                }
+                for &qi in doc.in_clause(pi, si, ci) {
+                    if let Some(s) = inline_base_share(doc, opts, Loc { pi, si, ci }, qi) {
+                        out.push(s);
                     }
                 }
                 for (off, _) in raw.match_indices('占') {
@@ -351,6 +362,171 @@ fn read_share(
         other_bases,
         base_share,
     })
+}
+
+/// A figure that can stand in a ratio of like amounts: a positive amount
+/// with a unit, its sign not in its label (averages and per-capita figures
+/// may be compared with each other: `为全省平均水平3.5万元的91.4%`).
+fn is_ratio_operand(q: &Quantity) -> bool {
+    q.form == Form::Amount
+        && q.unit.is_some()
+        && q.approx == Approx::Exact
+        && !q.sign_in_label
+        && q.value > Decimal::ZERO
+}
+
+/// A count written with a magnitude and no unit (`完成全年900万目标的63%`,
+/// `年度计划(100万)`): an inline base of the part's unit.
+fn is_bare_magnitude(q: &Quantity) -> bool {
+    q.form == Form::Amount
+        && q.unit.is_none()
+        && q.magnitude > Decimal::ONE
+        && q.approx == Approx::Exact
+        && q.value > Decimal::ZERO
+}
+
+/// `p` is a percentage written right after a base inline (`完成年初预算数
+/// 60999万元的40.4%`, `占目标任务数100公里的136.9%`, `为年度目标325亿元的
+/// 33.6%`, `完成市上全年任务（42.5亿元）的59.94%`): the base is the figure
+/// before `的`, opened by one of `inline_verbs`; the part is the figure right
+/// before that verb, or the one that ends an earlier clause of the sentence
+/// (past changes and other inline shares of the same part). A base below
+/// the part is a plan over-fulfilled, not an error. Both stand in the
+/// share's sentence, so a disagreement is an error.
+fn inline_base_share(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc, p: usize) -> Option<Share> {
+    let text = doc.text;
+    let q = &doc.quantities[p];
+    if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+        return None;
+    }
+    let (base_i, verb_at, shown_base) = inline_base(doc, opts, loc, p)?;
+    let b = &doc.quantities[base_i];
+    let clause = doc.clause(loc.pi, loc.si, loc.ci);
+    let before: Vec<usize> = doc
+        .in_clause(loc.pi, loc.si, loc.ci)
+        .iter()
+        .copied()
+        .filter(|&i| doc.quantities[i].full_span.end <= verb_at)
+        .collect();
+    let part = if let Some(&last) = before.last() {
+        let a = &doc.quantities[last];
+        if !gapless(&text[a.full_span.end..verb_at]).is_empty() {
+            return None;
+        }
+        last
+    } else {
+        if !gapless(&text[clause.span.start..verb_at]).is_empty() {
+            return None;
+        }
+        part_before_inline_shares(doc, opts, loc)?
+    };
+    let a = &doc.quantities[part];
+    if !is_ratio_operand(a)
+        || a.role != Role::Level
+        || a.in_parens
+        || !own_label(doc, a)
+        || a.dimension().is_none()
+        || (a.dimension() != b.dimension() && !is_bare_magnitude(b))
+    {
+        return None;
+    }
+    let step = if q.step.is_zero() && q.in_words {
+        Decimal::ONE
+    } else {
+        q.step
+    };
+    let mut bounds_q = q.clone();
+    bounds_q.step = step;
+    Some(Share {
+        stated: StatedShare {
+            span: q.full_span,
+            value: q.value,
+            decimals: step.normalize().scale(),
+            bounds: bounds_q.bounds(),
+            in_words: q.in_words,
+        },
+        part,
+        base: base_i,
+        part_name: name_of(a),
+        base_name: shown_base,
+        sure: true,
+        other_bases: Vec::new(),
+        base_share: None,
+    })
+}
+
+/// The inline base of percentage `p` (see [`inline_base_share`]): its
+/// index, the byte where its verb starts, and its name as written.
+fn inline_base(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    loc: Loc,
+    p: usize,
+) -> Option<(usize, usize, String)> {
+    let text = doc.text;
+    let q = &doc.quantities[p];
+    let figs = doc.in_clause(loc.pi, loc.si, loc.ci);
+    let k = figs.iter().position(|&i| i == p)?;
+    let base_i = *figs.get(k.checked_sub(1)?)?;
+    let b = &doc.quantities[base_i];
+    let between = gapless(&text[b.span.end..q.full_span.start]);
+    let between = between.trim_start_matches([')', '）']);
+    let noun = between.strip_suffix('的')?;
+    if !noun.is_empty() && !opts.inline_nouns.iter().any(|n| n == noun) {
+        return None;
+    }
+    if !(is_ratio_operand(b) || is_bare_magnitude(b)) || b.role == Role::Change {
+        return None;
+    }
+    // The words before the base, from the clause start or the figure before.
+    let from = match k.checked_sub(2) {
+        Some(j) => doc.quantities[figs[j]].full_span.end,
+        None => doc.clause(loc.pi, loc.si, loc.ci).span.start,
+    };
+    let words = &text[from..b.full_span.start.max(from)];
+    let verb = opts
+        .inline_verbs
+        .iter()
+        .filter_map(|v| words.find(v.as_str()).map(|at| (at, v)))
+        .min_by_key(|(at, v)| (*at, usize::MAX - v.len()))?;
+    let verb_at = from + verb.0;
+    let name = gapless(&text[verb_at + verb.1.len()..b.full_span.start]);
+    let name = name.trim_end_matches(['(', '（']).to_string();
+    if opts
+        .not_share
+        .iter()
+        .any(|w| verb.1 == "占" && name.starts_with(w.as_str()) && !name.starts_with("地区"))
+    {
+        return None;
+    }
+    Some((base_i, verb_at, name))
+}
+
+/// The part of an inline share whose clause opens with its verb: the figure
+/// that ends the nearest earlier clause of the sentence, past clauses that
+/// state only changes and clauses that are inline shares themselves
+/// (`累计完成投资109.2亿元，为年度目标325亿元的33.6%，占比一季度计划目标
+/// 102.2亿元的106.8%`).
+fn part_before_inline_shares(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc) -> Option<usize> {
+    for c in (0..loc.ci).rev() {
+        let figs = doc.in_clause(loc.pi, loc.si, c);
+        let last = *figs.last()?;
+        let q = &doc.quantities[last];
+        let here = Loc { ci: c, ..loc };
+        let clause = doc.clause(loc.pi, loc.si, c);
+        let opens_with_verb = opts
+            .inline_verbs
+            .iter()
+            .any(|v| gapless(clause.span.slice(doc.text)).starts_with(v.as_str()));
+        if opens_with_verb && inline_base(doc, opts, here, last).is_some() {
+            continue;
+        }
+        if figs.iter().all(|&i| doc.quantities[i].role != Role::Level) {
+            continue;
+        }
+        return (is_ratio_operand(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
+    }
+    None
 }
 
 /// The percentage stated right after figure `i` as its share of a whole

@@ -57,6 +57,14 @@ const DOCS: &str = r#"A share must equal its part divided by its base when the d
   figure stated under the name written after `占` (`全部低保资金` is found as
   `全年发放低保资金5830万元`): in the same sentence, else earlier in the
   paragraph, else earlier in the entry.
+* A base written inline before `的` (`完成年初预算5.40亿元的57.8%`,
+  `占目标任务100公里的136.9%`, `为计划数8.6万头的101.2%`, `完成全年900万人
+  目标的77%`, `完成市上全年任务（42.5亿元）的59.93%`): opened by one of
+  `inline_verbs`, maybe followed by one of `inline_nouns`; the part is the
+  figure right before the verb, or the one ending an earlier clause of the
+  sentence (past changes and other inline shares of it). A base below the
+  part is a plan over-fulfilled. A base written with a magnitude and no
+  unit (`900万`) takes the part's unit.
 * `占比p%`, `比重p%` with no base named: the base is the total of the
   breakdown (`其中`, `分别为`) the part belongs to.
 * Shares in words: `三成`, `七成五`, `一半`, `半数`, `四分之一`. A share in words
@@ -99,6 +107,8 @@ the base taken from a breakdown because the share names none) is a warning.
   another period.
 * `narrowing`: words in a figure's label, before the base's name, that make
   it narrower than the base.
+* `inline_verbs`: verbs that open a base written inline (`完成`, `为`, `占`).
+* `inline_nouns`: nouns that may follow an inline base before `的` (`目标`).
 * `measures`: `[word, dimension]` pairs; a base named with the word (`人数`)
   measures that dimension, and a part of another dimension is not compared
   with it.
@@ -120,6 +130,10 @@ struct Settings {
     #[serde(deserialize_with = "crate::config::words")]
     narrowing: Vec<String>,
     measures: Vec<(String, String)>,
+    #[serde(deserialize_with = "crate::config::words")]
+    inline_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    inline_nouns: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -140,6 +154,8 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             other_period: s.other_period,
             narrowing: s.narrowing,
             measures: s.measures,
+            inline_verbs: s.inline_verbs,
+            inline_nouns: s.inline_nouns,
         },
     }))
 }
@@ -151,7 +167,7 @@ pub struct ShareRule {
 
 impl Rule for ShareRule {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if !cx.text.contains('占') && !cx.text.contains("比重") {
+        if !cx.text.contains('占') && !cx.text.contains("比重") && !cx.text.contains('的') {
             return;
         }
         for s in shares(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns) {
