@@ -387,3 +387,38 @@ fn inline_base_traps_stay_silent() {
     silent("已完成通村公路6公里，占目标任务10公里的67%。");
     silent("新建厂房1.2万平方米，占地面积3.6万平方米的40%。");
 }
+
+// ------------------------------------------ bare 占p% after a lead total (S1)
+
+/// `受理1260件…；婚姻家庭纠纷302件，占24.0%`: no breakdown, the base is the
+/// lead total. 302 ÷ 1260 = 23.97%, 415 ÷ 1260 = 32.94%; 415 ÷ 1218 =
+/// 34.07% (调解成功) fits 37.9% no better: a warning, since the base is
+/// found by position.
+#[test]
+fn bare_share_after_a_lead_total() {
+    silent("全年共受理矛盾纠纷1260件，调解成功1218件。婚姻家庭纠纷302件，占24.0%；邻里纠纷415件，占32.9%。");
+    let d = one(
+        "全年共受理矛盾纠纷1260件，调解成功1218件。婚姻家庭纠纷302件，占24.0%；邻里纠纷415件，占37.9%。",
+        "warning",
+        "37.9%",
+        "415件",
+        "1218件",
+        "share stated 37.9%, but 邻里纠纷 415件 ÷ 调解成功 1218件 = 34.1%",
+    );
+    assert_eq!(
+        d.notes.last().unwrap(),
+        "the share names no base: 调解成功 1218件 is the nearest larger figure of its kind stated before it; no other such figure before it (1) fits either (check that it is the figure meant)"
+    );
+}
+
+/// Silent twins: a share that fits one of the two leads (415 ÷ 1218 =
+/// 34.1%), a share of a whole the draft does not state (1200 ÷ 3.5% is
+/// about 34000, far from 8600 户… of another kind anyway, and from 5600人),
+/// and a lead of another unit.
+#[test]
+fn bare_share_traps_stay_silent() {
+    silent("全年共受理矛盾纠纷1260件，调解成功1218件。邻里纠纷415件，占34.1%。");
+    silent("全镇有低保对象5600人。建档立卡贫困人口1200人，占3.5%。");
+    silent("全县有养老机构32所，床位2860张。其中护理型床位占40.2%。");
+    silent("全年受理案件1260件。涉及当事人2400人，占19.8%。");
+}

@@ -53,6 +53,10 @@ pub struct ShareOptions {
     /// Verbs that open a base written inline before `的p%` (`占`, `完成`,
     /// `为`): `完成年初预算6.2亿元的82.9%`, `为年度目标325亿元的33.6%`.
     pub inline_verbs: Vec<String>,
+    /// Words in a lead total's label that say it is a whole (`共`, `总`,
+    /// `合计`, `常住人口`): a bare `占p%` after it is read as a share of it
+    /// however far the stated share is from it.
+    pub lead_words: Vec<String>,
     /// Nouns that may follow an inline base before `的` (`完成全年900万人目标的
     /// 77%`).
     pub inline_nouns: Vec<String>,
@@ -100,6 +104,10 @@ pub struct Share {
     /// 占24.78%，其中…`), when the base was taken from a breakdown: a share
     /// of the part that fits that whole (part × 24.78% ÷ base) is right too.
     pub base_share: Option<usize>,
+    /// The share names no base and belongs to no breakdown: the base is the
+    /// lead total before it (see `lead_total`), and `other_bases` holds
+    /// every other figure it could be of.
+    pub lead: bool,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -307,7 +315,26 @@ fn read_share(
             .filter(|b| b.parts.contains(&part))
             .map(|b| b.total)
             .collect();
-        let first = *totals.first()?;
+        let Some(&first) = totals.first() else {
+            if !is_zhan || a.in_parens {
+                return None;
+            }
+            // `X人，占p%` with no breakdown around it: the lead total stated
+            // before it, every other figure that could be the base kept as
+            // another reading.
+            let (lead, others) = lead_total(doc, opts, breakdowns, part, stated.value)?;
+            return Some(Share {
+                stated,
+                part,
+                base: lead,
+                part_name,
+                base_name: name_of(&doc.quantities[lead]),
+                sure: false,
+                other_bases: others,
+                base_share: None,
+                lead: true,
+            });
+        };
         if totals
             .iter()
             .any(|&t| doc.quantities[t].value != doc.quantities[first].value)
@@ -361,6 +388,7 @@ fn read_share(
         sure: part_sure && base_sure,
         other_bases,
         base_share,
+        lead: false,
     })
 }
 
@@ -452,6 +480,7 @@ fn inline_base_share(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc, p: usize) -> 
         sure: true,
         other_bases: Vec::new(),
         base_share: None,
+        lead: false,
     })
 }
 
@@ -527,6 +556,106 @@ fn part_before_inline_shares(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc) -> Op
         return (is_ratio_operand(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
     }
     None
+}
+
+/// How far back the lead total of a bare `占p%` is looked for when the
+/// paragraph opens no entry (an infographic's lines are paragraphs).
+const LEAD_PARAGRAPHS: usize = 6;
+
+/// How far (as a factor) the base a bare `占p%` implies may be from a lead
+/// total whose label names no whole (`lead_words`) before the share is taken
+/// for one of a base the draft does not state.
+const LEAD_FACTOR: i64 = 3;
+
+/// The lead total of a bare `占p%` whose part is `part` and that belongs to
+/// no breakdown (`全年受理纠纷1260件，…；婚姻家庭纠纷302件，占24.0%`): the
+/// nearest figure before the part, in its paragraph or earlier ones of its
+/// entry (or the few paragraphs before it), that measures the same thing,
+/// is larger than the part and is not itself the part of such a share.
+/// Returns it with every other figure that could be the base: a share that
+/// fits any of them is right. `None` when there is no such figure, or the
+/// stated share is far from any share of it (the base is likely not stated:
+/// `贫困人口1200人，占3.5%` of a population the draft does not give).
+fn lead_total(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    part: usize,
+    stated: Decimal,
+) -> Option<(usize, Vec<usize>)> {
+    let a = &doc.quantities[part];
+    let pi = a.location.paragraph;
+    let first_para = match doc.draft.paragraphs[pi].entry {
+        Some(e) => e,
+        None => pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let section = doc.draft.paragraphs[pi].section;
+    let sentence_years = years(
+        doc.draft.paragraphs[pi].sentences[a.location.sentence]
+            .span
+            .slice(doc.text),
+    );
+    let candidates: Vec<usize> = (first_para..=pi)
+        .filter(|&p| doc.draft.paragraphs[p].section == section)
+        .flat_map(|p| doc.in_paragraph(p))
+        .filter(|&i| i < part)
+        .filter(|&i| {
+            let q = &doc.quantities[i];
+            let ys = years(&q.label_text);
+            is_amount(q)
+                && q.approx == Approx::Exact
+                && q.dimension() == a.dimension()
+                && q.value > a.value
+                && (ys.is_empty() || ys.iter().all(|y| sentence_years.contains(y)))
+                && !opts
+                    .narrowing
+                    .iter()
+                    .any(|w| q.label_text.contains(w.as_str()))
+        })
+        .collect();
+    let lead = *candidates.iter().rev().find(|&&i| {
+        own_share(doc, i).is_none()
+            && !followed_by_share(doc, i)
+            && !breakdowns.iter().any(|b| b.parts.contains(&i))
+    })?;
+    // A breakdown of the lead in the part's sentence that leaves the part
+    // out (`…，其中，A 36所，B 20所，新设19所，占30.0%` with 新设 a statement
+    // verb): the breakdown reader says the part is not of the lead.
+    let l_loc = doc.quantities[lead].location;
+    if l_loc.paragraph == a.location.paragraph
+        && l_loc.sentence == a.location.sentence
+        && breakdowns.iter().any(|b| b.total == lead)
+    {
+        return None;
+    }
+    // The base the stated share implies must be of the lead's order.
+    let implied = stated
+        .checked_div(Decimal::ONE_HUNDRED)
+        .and_then(|f| a.value.checked_div(f))?;
+    let l = doc.quantities[lead].value;
+    let factor = Decimal::from(LEAD_FACTOR);
+    let named_total = opts
+        .lead_words
+        .iter()
+        .any(|w| doc.quantities[lead].label_text.contains(w.as_str()));
+    if !named_total && (implied > l * factor || implied * factor < l) {
+        return None;
+    }
+    let others = candidates.into_iter().filter(|&i| i != lead).collect();
+    Some((lead, others))
+}
+
+/// True when figure `i` is the part of a bare share (`…人，占24.0%`).
+fn followed_by_share(doc: &Doc<'_>, i: usize) -> bool {
+    let q = &doc.quantities[i];
+    doc.quantities.get(i + 1).is_some_and(|n| {
+        n.location.paragraph == q.location.paragraph
+            && n.location.sentence == q.location.sentence
+            && n.form == Form::Percent
+            && gapless(&doc.text[q.full_span.end..n.full_span.start])
+                .trim_start_matches(['，', ',', '（', '('])
+                .starts_with('占')
+    })
 }
 
 /// The percentage stated right after figure `i` as its share of a whole

@@ -67,6 +67,15 @@ const DOCS: &str = r#"A share must equal its part divided by its base when the d
   unit (`900万`) takes the part's unit.
 * `占比p%`, `比重p%` with no base named: the base is the total of the
   breakdown (`其中`, `分别为`) the part belongs to.
+* A bare `占p%` after a figure that belongs to no breakdown
+  (`全年受理纠纷1260件。…婚姻家庭纠纷302件，占24.0%`): the base is the lead
+  total, the nearest larger figure of the part's kind stated before it (in
+  its entry, or the few paragraphs before it) that is not itself a part with
+  a share or a part of a breakdown. Every other such figure counts as a
+  reading too: the share is reported, as a warning, only when none fits.
+  When the stated share implies a base more than three times off the lead
+  and the lead's label names no whole (`lead_words`: `共`, `总`, `常住人口`),
+  the share is taken for one of a whole the draft does not state.
 * Shares in words: `三成`, `七成五`, `一半`, `半数`, `四分之一`. A share in words
   stands for 5 percentage points either side (`三成` is 25%–35%).
 * Bounds are checked as bounds: `90%以上`, `超过一半` and `逾六成` only from
@@ -109,6 +118,7 @@ the base taken from a breakdown because the share names none) is a warning.
   it narrower than the base.
 * `inline_verbs`: verbs that open a base written inline (`完成`, `为`, `占`).
 * `inline_nouns`: nouns that may follow an inline base before `的` (`目标`).
+* `lead_words`: words that make a lead total a whole (see above).
 * `measures`: `[word, dimension]` pairs; a base named with the word (`人数`)
   measures that dimension, and a part of another dimension is not compared
   with it.
@@ -134,6 +144,8 @@ struct Settings {
     inline_verbs: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     inline_nouns: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    lead_words: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -156,6 +168,7 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             measures: s.measures,
             inline_verbs: s.inline_verbs,
             inline_nouns: s.inline_nouns,
+            lead_words: s.lead_words,
         },
     }))
 }
@@ -307,7 +320,14 @@ fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
                 })
                 .map(|si| (pi, si))
         });
-    if Some(sentence_of(b)) != share_sentence {
+    if s.lead {
+        format!(
+            "the share names no base: {} {} is the nearest larger figure of its kind stated before it; no other such figure before it ({}) fits either",
+            s.base_name,
+            written_q(cx, b),
+            s.other_bases.len()
+        )
+    } else if Some(sentence_of(b)) != share_sentence {
         format!(
             "the base {} {} was found by its name in an earlier sentence",
             s.base_name,
