@@ -108,6 +108,9 @@ pub struct Share {
     /// lead total before it (see `lead_total`), and `other_bases` holds
     /// every other figure it could be of.
     pub lead: bool,
+    /// One of a list after `分别` paired by position with the parts of a
+    /// breakdown, whose total is the base.
+    pub listed: bool,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -121,6 +124,16 @@ pub fn shares(
     let mut out = Vec::new();
     for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
+            let st = sentence.span.slice(doc.text);
+            for (off, _) in st.match_indices("分别") {
+                out.extend(listed_shares(
+                    doc,
+                    opts,
+                    breakdowns,
+                    (pi, si),
+                    sentence.span.start + off,
+                ));
+            }
             for (ci, clause) in sentence.clauses.iter().enumerate() {
                 let raw = clause.span.slice(doc.text);
                 // `比重p%` with no `占`: a percentage whose label is 比重 alone.
@@ -333,6 +346,7 @@ fn read_share(
                 other_bases: others,
                 base_share: None,
                 lead: true,
+                listed: false,
             });
         };
         if totals
@@ -389,6 +403,7 @@ fn read_share(
         other_bases,
         base_share,
         lead: false,
+        listed: false,
     })
 }
 
@@ -481,6 +496,7 @@ fn inline_base_share(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc, p: usize) -> 
         other_bases: Vec::new(),
         base_share: None,
         lead: false,
+        listed: false,
     })
 }
 
@@ -556,6 +572,143 @@ fn part_before_inline_shares(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc) -> Op
         return (is_ratio_operand(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
     }
     None
+}
+
+/// Shares listed after `分别` (`其中住房公积金577.91亿元、补充住房公积金
+/// 159.39亿元，分别占归集总额的78%和22%`, `第一、第二和第三产业增加值占生产
+/// 总值的比重分别为39.5%、14.8%和45.7%`, `…，占比分别为82.0%、11.7%`): the
+/// percentages right after the marker, paired in order with the parts of the
+/// nearest breakdown stated before it (in the sentence or the one before),
+/// whose total is the base. Only when the counts agree; the pairing is by
+/// position, so a disagreement is a warning.
+fn listed_shares(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    (pi, si): (usize, usize),
+    at: usize,
+) -> Vec<Share> {
+    let text = doc.text;
+    let after = gapless(&text[at + "分别".len()..]);
+    if !after.starts_with('占') && !after.starts_with('为') && !after.starts_with('是') {
+        return Vec::new();
+    }
+    // `分别为` needs a share word before it (`比重分别为`, `占比分别为`).
+    let before = gapless(&text[doc.draft.paragraphs[pi].sentences[si].span.start..at]);
+    if !after.starts_with('占')
+        && !["比重", "占比", "比例", "的"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    {
+        return Vec::new();
+    }
+    // The percentages of the list.
+    let sentence: Vec<usize> = doc.in_sentence(pi, si).collect();
+    let mut stated = Vec::new();
+    let mut last_end = at;
+    for &i in &sentence {
+        let q = &doc.quantities[i];
+        if q.full_span.start < at {
+            continue;
+        }
+        let gap = gapless(&text[last_end..q.full_span.start]);
+        let joined =
+            stated.is_empty() || ["、", "和", "及", "与", ",", "，"].contains(&gap.as_str());
+        if !joined {
+            break;
+        }
+        if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+            break;
+        }
+        stated.push(i);
+        last_end = q.full_span.end;
+    }
+    if stated.len() < 2 {
+        return Vec::new();
+    }
+    if opts
+        .other_period
+        .iter()
+        .any(|w| gapless(&text[at..doc.quantities[stated[0]].full_span.start]).contains(w.as_str()))
+    {
+        return Vec::new();
+    }
+    // The nearest breakdown before the marker, in this sentence or the one before.
+    let near = |b: &&Breakdown| {
+        b.parts.iter().all(|&p| {
+            let l = doc.quantities[p].location;
+            doc.quantities[p].full_span.end <= at
+                && l.paragraph == pi
+                && (l.sentence == si || l.sentence + 1 == si)
+        })
+    };
+    let Some(bd) = breakdowns
+        .iter()
+        .filter(near)
+        .max_by_key(|b| b.parts.iter().max().copied())
+    else {
+        return Vec::new();
+    };
+    if bd.parts.len() != stated.len() || bd.overlapping {
+        return Vec::new();
+    }
+    // No other figure of the parts' kind between the parts and the list.
+    let last_part = *bd.parts.iter().max().expect("parts");
+    let dim = doc.quantities[last_part].dimension();
+    if sentence
+        .iter()
+        .chain(
+            doc.in_sentence(pi, si.saturating_sub(1))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .any(|&i| {
+            let q = &doc.quantities[i];
+            i > last_part && q.full_span.end <= at && q.form == Form::Amount && q.dimension() == dim
+        })
+    {
+        return Vec::new();
+    }
+    let total = bd.total;
+    let tq = &doc.quantities[total];
+    if !is_amount(tq) {
+        return Vec::new();
+    }
+    bd.parts
+        .iter()
+        .zip(&stated)
+        .filter_map(|(&part, &p)| {
+            let a = &doc.quantities[part];
+            if !is_amount(a) || a.dimension() != tq.dimension() || a.value > tq.value {
+                return None;
+            }
+            let q = &doc.quantities[p];
+            let mut bounds_q = q.clone();
+            if bounds_q.step.is_zero() && q.in_words {
+                bounds_q.step = Decimal::ONE;
+            }
+            Some(Share {
+                stated: StatedShare {
+                    span: q.full_span,
+                    value: q.value,
+                    decimals: bounds_q.step.normalize().scale(),
+                    bounds: bounds_q.bounds(),
+                    in_words: q.in_words,
+                },
+                part,
+                base: total,
+                part_name: name_of(a)
+                    .trim_start_matches(['、', '和', '及', '，', ','])
+                    .to_string(),
+                base_name: name_of(tq),
+                sure: false,
+                other_bases: Vec::new(),
+                base_share: None,
+                lead: false,
+                listed: true,
+            })
+        })
+        .collect()
 }
 
 /// How far back the lead total of a bare `占p%` is looked for when the

@@ -76,6 +76,11 @@ const DOCS: &str = r#"A share must equal its part divided by its base when the d
   When the stated share implies a base more than three times off the lead
   and the lead's label names no whole (`lead_words`: `共`, `总`, `常住人口`),
   the share is taken for one of a whole the draft does not state.
+* A list after `分别` (`其中A x、B y，分别占T的78%和22%`, `占比分别为22.3%、
+  34.2%和43.5%`, `…增加值占生产总值的比重分别为…`): the percentages are
+  paired in order with the parts of the nearest breakdown before the list
+  (in its sentence or the one before), whose total is the base; only when
+  there are as many percentages as parts, and as a warning.
 * Shares in words: `三成`, `七成五`, `一半`, `半数`, `四分之一`. A share in words
   stands for 5 percentage points either side (`三成` is 25%–35%).
 * Bounds are checked as bounds: `90%以上`, `超过一半` and `逾六成` only from
@@ -98,7 +103,8 @@ the base taken from a breakdown because the share names none) is a warning.
 * A base measured otherwise than the part (`占全部低保人数的…` after a figure
   in 万元, `户` against `人`: `measures`), and a base whose label is narrower
   than the name (`其他…`, `城市…`: `narrowing` and the partition members).
-* Lists (`分别占…`), changes of a share (`占比提高1.2个百分点`, `占比比上年
+* Lists (`分别占…`) that do not pair one to one with a breakdown's parts,
+  changes of a share (`占比提高1.2个百分点`, `占比比上年
   提高…`), and shares of another period (`占上年…`, `占2019年…`:
   `other_period`).
 * Approximate figures: `约4200万元` gives no bound, so nothing is reported.
@@ -320,7 +326,13 @@ fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
                 })
                 .map(|si| (pi, si))
         });
-    if s.lead {
+    if s.listed {
+        format!(
+            "the share is one of a list after 分别, paired by position with the parts of the breakdown of {} {}",
+            s.base_name,
+            written_q(cx, b)
+        )
+    } else if s.lead {
         format!(
             "the share names no base: {} {} is the nearest larger figure of its kind stated before it; no other such figure before it ({}) fits either",
             s.base_name,
