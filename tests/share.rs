@@ -448,3 +448,34 @@ fn listed_shares_that_cannot_be_paired_stay_silent() {
     silent("年末全县公路里程3680公里，其中，县道820公里，乡道1260公里，村道1600公里，占比分别为22.3%和39.2%。");
     silent("年末全县公路里程3680公里，其中，县道820公里，乡道1260公里，村道1600公里，分别占上年的21.0%、35.0%和41.0%。");
 }
+
+// ---------------------------------- how bases and parts are found (S1, S3)
+
+/// A second share of the same part after a first (`占调整预算100.9%，占…的
+/// 48.5%`), and a base whose label ends in a verb (`收入完成`): 13866 ÷
+/// 28583 = 48.51%.
+#[test]
+fn second_share_of_a_part_and_a_base_label_ending_in_a_verb() {
+    silent("全县一般公共预算收入完成28583万元。税务部门征收13866万元，占调整预算100.93%，占一般公共预算收入的48.51%。");
+    let d = share("全县一般公共预算收入完成28583万元。税务部门征收13866万元，占调整预算100.93%，占一般公共预算收入的53.51%。");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "53.51%");
+    assert_eq!(
+        d[0].secondary,
+        vec![
+            ("13866万元".to_string(), "part".to_string()),
+            ("28583万元".to_string(), "base".to_string())
+        ]
+    );
+}
+
+/// An age band before a label narrows it: `0-17岁人口93193人` is no base
+/// named `总人口`; 112382 ÷ 533452 = 21.07%.
+#[test]
+fn an_age_band_label_is_not_the_whole() {
+    silent("全县户籍总人口为533452人。0-17岁人口93193人，占总人口的17.5%；18-34岁人口112382人，占总人口的21.1%。");
+    let d = share("全县户籍总人口为533452人。0-17岁人口93193人，占总人口的17.5%；18-34岁人口112382人，占总人口的26.1%。");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "26.1%");
+    assert_eq!(d[0].severity, "warning");
+}

@@ -57,6 +57,9 @@ pub struct ShareOptions {
     /// `合计`, `常住人口`): a bare `占p%` after it is read as a share of it
     /// however far the stated share is from it.
     pub lead_words: Vec<String>,
+    /// Verbs that may end a base's label after its name (`完成`, `累计完成`,
+    /// `实现`): `一般公共预算收入完成28583万元` is found as `一般公共预算收入`.
+    pub label_verbs: Vec<String>,
     /// Nouns that may follow an inline base before `的` (`完成全年900万人目标的
     /// 77%`).
     pub inline_nouns: Vec<String>,
@@ -835,6 +838,15 @@ fn figure_ending_earlier_clause(doc: &Doc<'_>, loc: Loc) -> Option<usize> {
         if figs.iter().all(|&i| doc.quantities[i].role != Role::Level) {
             continue;
         }
+        // `X，占调整预算100.9%，占收入的48.5%`: another share of the same part.
+        let (ct, _) = doc.clause_text(doc.clause(loc.pi, loc.si, c));
+        if ct.starts_with('占')
+            && figs
+                .iter()
+                .all(|&i| doc.quantities[i].form == Form::Percent)
+        {
+            continue;
+        }
         return (is_amount(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
     }
     None
@@ -897,7 +909,16 @@ fn by_name(
                 return false;
             }
         }
-        label_names(doc, opts, &q.label_text, name)
+        // `0-17岁人口93193人`: the age band is read as a figure of its own,
+        // and narrows the label after it.
+        let after_age = i > 0 && {
+            let prev = &doc.quantities[i - 1];
+            prev.location == q.location
+                && prev.unit.as_ref().is_some_and(|u| u.name == "岁")
+                && gapless(&doc.text[prev.full_span.end..q.label.start.max(prev.full_span.end)])
+                    .is_empty()
+        };
+        !after_age && label_names(doc, opts, &q.label_text, name)
     };
     let pick = |cands: Vec<usize>| -> Option<usize> {
         if cands.is_empty() {
@@ -954,7 +975,13 @@ fn by_name(
 /// the name does not narrow it (a partition member such as 城市 or 农村, or
 /// a narrowing word such as 其他).
 fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> bool {
-    let l = normalize_base(trim_tail(label), opts);
+    // `一般公共预算收入完成`, `财政总收入累计完成`: the verb that ends the label
+    // is not part of the name.
+    let mut label = trim_tail(label);
+    while let Some(t) = longest_suffix(label, &opts.label_verbs) {
+        label = trim_tail(&label[..label.len() - t.len()]);
+    }
+    let l = normalize_base(label, opts);
     let Some(extra) = l.strip_suffix(name) else {
         return false;
     };
@@ -962,6 +989,10 @@ fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> b
         return true;
     }
     if opts.narrowing.iter().any(|w| extra.contains(w.as_str())) {
+        return false;
+    }
+    // An age band or another figure in the name (`0-17岁人口` is not 人口).
+    if extra.chars().any(|c| c.is_ascii_digit() || c == '岁') {
         return false;
     }
     !doc.partitions.iter().any(|p| {

@@ -125,6 +125,8 @@ the base taken from a breakdown because the share names none) is a warning.
 * `inline_verbs`: verbs that open a base written inline (`完成`, `为`, `占`).
 * `inline_nouns`: nouns that may follow an inline base before `的` (`目标`).
 * `lead_words`: words that make a lead total a whole (see above).
+* `label_verbs`: verbs that may end a base's label after its name
+  (`一般公共预算收入完成28583万元` is found as `一般公共预算收入`).
 * `measures`: `[word, dimension]` pairs; a base named with the word (`人数`)
   measures that dimension, and a part of another dimension is not compared
   with it.
@@ -152,6 +154,8 @@ struct Settings {
     inline_nouns: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     lead_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    label_verbs: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -175,6 +179,7 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             inline_verbs: s.inline_verbs,
             inline_nouns: s.inline_nouns,
             lead_words: s.lead_words,
+            label_verbs: s.label_verbs,
         },
     }))
 }
