@@ -301,3 +301,82 @@ fn negative_or_zero_previous_is_silent() {
 fn comparison_is_not_a_previous_level() {
     silent("全县有幼儿园32所，比上年多3所，增长50.0%。");
 }
+
+// ------------------------------------------------- growth wording (issue 10, T4)
+
+/// `比2019年增加…，增长p%`: the rate compares with the year the increase
+/// names. 850 ÷ (21560 − 850) = 4.10%; a conversion in brackets between the
+/// figures is passed over.
+#[test]
+fn increase_against_a_named_year() {
+    silent("全县粮食总产量21560吨（4312万斤），比2019年增加850吨（170万斤），增长4.1%。");
+    let text = "全县粮食总产量21560吨（4312万斤），比2019年增加850吨（170万斤），增长6.1%。";
+    let d = one(text, "6.1%");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        d.message,
+        "growth stated 6.1%, but 增加850吨 ÷ 2019年 20710吨 (21560吨 − 850吨) = 4.1%"
+    );
+}
+
+/// Silent twin: the increase is against 2019 and the rate against the year
+/// before; nothing says they share a base.
+#[test]
+fn increase_and_rate_against_different_periods_are_silent() {
+    silent("全县粮食总产量21560吨，比2019年增加850吨，比上年增长6.1%。");
+    silent("全县存款余额48.6亿元，比年初增加3.2亿元，同比增长11.5%。");
+    silent("全县粮食总产量21560吨，上年为20710吨，比2018年增长6.1%。");
+}
+
+/// `比去年同期增加`, `减幅为`, `增幅为`: 0.25 ÷ 2.87 = 8.71%; 150 ÷ 2010 = 7.46%.
+#[test]
+fn same_period_last_year_and_rate_nouns() {
+    silent("全市缴存单位3.12万家，比去年同期增加0.25万家，增长8.71%。");
+    silent("全县出生人口1860人，同比减少150人，减幅为7.46%。");
+    let text = "全县出生人口1860人，同比减少150人，减幅为9.46%。";
+    let d = one(text, "9.46%");
+    assert_eq!(
+        d.message,
+        "decline stated 9.46%, but 减少150人 ÷ 上年 2010人 (1860人 + 150人) = 7.46%"
+    );
+    let text = "全县迁入人口1210人，同比增加110人，增幅为12.0%。";
+    let d = one(text, "12.0%");
+    assert_eq!(
+        d.message,
+        "growth stated 12.0%, but 增加110人 ÷ 上年 1100人 (1210人 − 110人) = 10.0%"
+    );
+}
+
+/// A share of the level, or another change with its rate, between the level
+/// and the increase: 1.20 ÷ 255.10 = 0.47%, 10.40 ÷ 245.90 = 4.23%;
+/// 0.61 ÷ 4.66 = 13.1%.
+#[test]
+fn level_further_back_past_shares_and_other_changes() {
+    silent(
+        "全县参保人次达256.30万人次，环比增加1.20万人次，增长0.5%，同比增加10.40万人次，增长4.2%。",
+    );
+    let text =
+        "全县参保人次达256.30万人次，环比增加1.20万人次，增长0.5%，同比增加10.40万人次，增长6.2%。";
+    let d = one(text, "6.2%");
+    assert_eq!(
+        d.message,
+        "growth stated 6.2%, but 增加10.40万人次 ÷ 上年 245.90万人次 (256.30万人次 − 10.40万人次) = 4.2%"
+    );
+    silent("全年税收收入5.27亿元，为年初预算的62.3%，比上年增加0.61亿元，增长13.1%。");
+    let text = "全年税收收入5.27亿元，完成年初预算8.46亿元的62.3%，比上年增加0.61亿元，增长15.1%。";
+    let d = one(text, "15.1%");
+    assert_eq!(
+        labels(text, &d),
+        vec![
+            ("5.27亿元".to_string(), "current level".to_string()),
+            ("0.61亿元".to_string(), "increase".to_string()),
+        ]
+    );
+}
+
+/// Silent twin: a level of another subject between stops the search (the
+/// increase is of 乡村人口, whose level is not stated).
+#[test]
+fn level_of_another_subject_is_not_taken() {
+    silent("全县城镇人口8.2万人，乡村人口增加0.3万人，增长9.9%。");
+}

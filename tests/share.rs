@@ -329,3 +329,153 @@ fn two_figures_before_the_share() {
         "全县有低保对象1.60万户4.20万人，其中，农村低保对象1.35万户3.62万人，占全县低保对象的85%。",
     );
 }
+
+// ------------------------------------------- inline bases (issue 10, S2)
+
+/// `完成年初预算X的p%`: the base is written inline before `的`; 3.12 ÷ 5.40 =
+/// 57.8%.
+#[test]
+fn inline_base_after_a_verb() {
+    silent("全年完成一般公共预算收入3.12亿元，完成年初预算5.40亿元的57.8%。");
+    one(
+        "全年完成一般公共预算收入3.12亿元，完成年初预算5.40亿元的62.8%。",
+        "error",
+        "62.8%",
+        "3.12亿元",
+        "5.40亿元",
+        "share stated 62.8%, but 完成一般公共预算收入 3.12亿元 ÷ 年初预算 5.40亿元 = 57.8%",
+    );
+}
+
+/// A plan over-fulfilled (`为计划数8.6万头的101.2%`: 8.70 ÷ 8.6 = 101.2%), a
+/// base in brackets, a noun after the base, a bare magnitude as the base,
+/// and a second inline share of the same part further on.
+#[test]
+fn inline_bases_as_drafts_write_them() {
+    silent("全年出栏生猪8.70万头，为计划数8.6万头的101.2%。");
+    silent("全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.93%；完成县上全年任务（46.5亿元）的54.77%。");
+    silent("全市城镇新增就业694万人，完成全年900万人目标的77%。");
+    silent("全市城镇新增就业569万人，完成全年900万目标的63%。");
+    silent("累计完成投资109.2亿元，为年度目标325亿元的33.6%，占一季度计划目标102.2亿元的106.8%。");
+    one(
+        "累计完成投资109.2亿元，为年度目标325亿元的33.6%，占一季度计划目标102.2亿元的116.8%。",
+        "error",
+        "116.8%",
+        "109.2亿元",
+        "102.2亿元",
+        "share stated 116.8%, but 累计完成投资 109.2亿元 ÷ 一季度计划目标 102.2亿元 = 106.8%",
+    );
+    one(
+        "全市城镇新增就业694万人，完成全年900万人目标的82%。",
+        "error",
+        "82%",
+        "694万人",
+        "900万人",
+        "share stated 82%, but 城镇新增就业 694万人 ÷ 全年 900万人 = 77%",
+    );
+}
+
+/// Silent twins: a base of another unit (户 against 人), a figure with its
+/// own noun after it as the part (the share may be of the noun's count), a
+/// subject between the part and the verb, display rounding (6 ÷ 10 allows
+/// 52.4%–68.4%), and 占地 with a figure after it.
+#[test]
+fn inline_base_traps_stay_silent() {
+    silent("全年新增就业694万人，完成全年900万户目标的90%。");
+    silent("建成1个县级受理大厅，完成年度目标任务2个的80%。");
+    silent("全县到位资金25.47亿元，省外资金完成全年任务28.8亿元的70.2%。");
+    silent("已完成通村公路6公里，占目标任务10公里的67%。");
+    silent("新建厂房1.2万平方米，占地面积3.6万平方米的40%。");
+}
+
+// ------------------------------------------ bare 占p% after a lead total (S1)
+
+/// `受理1260件…；婚姻家庭纠纷302件，占24.0%`: no breakdown, the base is the
+/// lead total. 302 ÷ 1260 = 23.97%, 415 ÷ 1260 = 32.94%; 415 ÷ 1218 =
+/// 34.07% (调解成功) fits 37.9% no better: a warning, since the base is
+/// found by position.
+#[test]
+fn bare_share_after_a_lead_total() {
+    silent("全年共受理矛盾纠纷1260件，调解成功1218件。婚姻家庭纠纷302件，占24.0%；邻里纠纷415件，占32.9%。");
+    let d = one(
+        "全年共受理矛盾纠纷1260件，调解成功1218件。婚姻家庭纠纷302件，占24.0%；邻里纠纷415件，占37.9%。",
+        "warning",
+        "37.9%",
+        "415件",
+        "1218件",
+        "share stated 37.9%, but 邻里纠纷 415件 ÷ 调解成功 1218件 = 34.1%",
+    );
+    assert_eq!(
+        d.notes.last().unwrap(),
+        "the share names no base: 调解成功 1218件 is the nearest larger figure of its kind stated before it; no other such figure before it (1) fits either (check that it is the figure meant)"
+    );
+}
+
+/// Silent twins: a share that fits one of the two leads (415 ÷ 1218 =
+/// 34.1%), a share of a whole the draft does not state (1200 ÷ 3.5% is
+/// about 34000, far from 8600 户… of another kind anyway, and from 5600人),
+/// and a lead of another unit.
+#[test]
+fn bare_share_traps_stay_silent() {
+    silent("全年共受理矛盾纠纷1260件，调解成功1218件。邻里纠纷415件，占34.1%。");
+    silent("全镇有低保对象5600人。建档立卡贫困人口1200人，占3.5%。");
+    silent("全县有养老机构32所，床位2860张。其中护理型床位占40.2%。");
+    silent("全年受理案件1260件。涉及当事人2400人，占19.8%。");
+}
+
+// ------------------------------------------------------- 分别占 lists (S5)
+
+/// `其中A x、B y，分别占T的p和q`: the shares paired with the parts in order.
+/// 67.39 ÷ 86.40 = 78.0%, 19.01 ÷ 86.40 = 22.0%; 1260 ÷ 3680 = 34.24%.
+#[test]
+fn listed_shares_pair_with_the_parts_in_order() {
+    silent("全年归集住房公积金和补充住房公积金86.40亿元，其中住房公积金67.39亿元、补充住房公积金19.01亿元，分别占归集总额的78%和22%。");
+    silent("年末全县公路里程3680公里，其中，县道820公里，乡道1260公里，村道1600公里，占比分别为22.3%、34.2%和43.5%。");
+    one(
+        "年末全县公路里程3680公里，其中，县道820公里，乡道1260公里，村道1600公里，占比分别为22.3%、39.2%和43.5%。",
+        "warning",
+        "39.2%",
+        "1260公里",
+        "3680公里",
+        "share stated 39.2%, but 乡道 1260公里 ÷ 公路里程 3680公里 = 34.2%",
+    );
+}
+
+/// Silent twins: fewer shares than parts (which goes with which is not
+/// said), and shares of another period.
+#[test]
+fn listed_shares_that_cannot_be_paired_stay_silent() {
+    silent("年末全县公路里程3680公里，其中，县道820公里，乡道1260公里，村道1600公里，占比分别为22.3%和39.2%。");
+    silent("年末全县公路里程3680公里，其中，县道820公里，乡道1260公里，村道1600公里，分别占上年的21.0%、35.0%和41.0%。");
+}
+
+// ---------------------------------- how bases and parts are found (S1, S3)
+
+/// A second share of the same part after a first (`占调整预算100.9%，占…的
+/// 48.5%`), and a base whose label ends in a verb (`收入完成`): 13866 ÷
+/// 28583 = 48.51%.
+#[test]
+fn second_share_of_a_part_and_a_base_label_ending_in_a_verb() {
+    silent("全县一般公共预算收入完成28583万元。税务部门征收13866万元，占调整预算100.93%，占一般公共预算收入的48.51%。");
+    let d = share("全县一般公共预算收入完成28583万元。税务部门征收13866万元，占调整预算100.93%，占一般公共预算收入的53.51%。");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "53.51%");
+    assert_eq!(
+        d[0].secondary,
+        vec![
+            ("13866万元".to_string(), "part".to_string()),
+            ("28583万元".to_string(), "base".to_string())
+        ]
+    );
+}
+
+/// An age band before a label narrows it: `0-17岁人口93193人` is no base
+/// named `总人口`; 112382 ÷ 533452 = 21.07%.
+#[test]
+fn an_age_band_label_is_not_the_whole() {
+    silent("全县户籍总人口为533452人。0-17岁人口93193人，占总人口的17.5%；18-34岁人口112382人，占总人口的21.1%。");
+    let d = share("全县户籍总人口为533452人。0-17岁人口93193人，占总人口的17.5%；18-34岁人口112382人，占总人口的26.1%。");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "26.1%");
+    assert_eq!(d[0].severity, "warning");
+}

@@ -149,6 +149,14 @@ pub fn growths(doc: &Doc<'_>, words: &ChangeWords, constant: &ConstantPrice) -> 
                 }
                 if let Some(g) = read_growth(qs, words, r, seq[j - 1], seq[j - 2]) {
                     out.push(g);
+                } else if let Some(b) = level_before(qs, words, &seq[..j - 1]) {
+                    // `X，为年初预算61.2%，比上年增加a，增长p%`, `X，环比增加a，
+                    // 增长p%，同比增加b，增长q%`: the level stands further back.
+                    if let Some(g) = read_growth(qs, words, r, seq[j - 1], b)
+                        .filter(|g| matches!(g.basis, Basis::Increment { .. }))
+                    {
+                        out.push(g);
+                    }
                 }
             }
         }
@@ -166,8 +174,18 @@ fn read_growth(
     b: usize,
 ) -> Option<Growth> {
     let rate = &qs[r];
+    // A rate that compares with a named year (`比2018年增长0.9%`) is read
+    // only against an increase of the same comparison.
+    let mut rate_cmp = None;
     let (form, down) = match rate.form {
-        Form::Percent => (Stated::Percent, change_label(&rate.label_text, words)?.0),
+        Form::Percent => match change_label(&rate.label_text, words) {
+            Some((down, _)) => (Stated::Percent, down),
+            None => {
+                let (down, _, cmp) = dated_change_label(&rate.label_text, words)?;
+                rate_cmp = Some(cmp);
+                (Stated::Percent, down)
+            }
+        },
         Form::Amount if rate.unit.is_none() && rate.after.starts_with('倍') => {
             if let Some((down, _)) = change_label(&rate.label_text, words) {
                 // 下降n倍 is a wording error of its own, not a growth.
@@ -184,8 +202,19 @@ fn read_growth(
         _ => return None,
     };
     let (qa, qb) = (&qs[a], &qs[b]);
-    let basis = if let Some((inc_down, verb)) = increment(qa, qb, words) {
+    let basis = if let Some((inc_down, verb, inc_cmp)) = increment(qa, qb, words) {
         if inc_down != down || (form != Stated::Percent && inc_down) {
+            return None;
+        }
+        if rate_cmp.is_some() && rate_cmp != inc_cmp {
+            return None;
+        }
+        // `比年初增加…，同比增长…`: two different bases.
+        let (rc, ic) = (
+            comparison_class(&rate.label_text, words),
+            comparison_class(&qa.label_text, words),
+        );
+        if rc.is_some() && ic.is_some() && rc != ic {
             return None;
         }
         Basis::Increment {
@@ -194,7 +223,12 @@ fn read_growth(
             down: inc_down,
             verb,
         }
-    } else if is_amount(qa) && is_amount(qb) && qa.dimension() == qb.dimension() {
+    } else if rate_cmp.is_none()
+        && comparison_class(&rate.label_text, words).is_none_or(|c| c == "year" || c == "start")
+        && is_amount(qa)
+        && is_amount(qb)
+        && qa.dimension() == qb.dimension()
+    {
         if qa.role == Role::Previous && qb.role == Role::Level && previous_label(qa, qb, words) {
             Basis::Levels {
                 current: b,
@@ -231,16 +265,139 @@ fn is_amount(q: &Quantity) -> bool {
 }
 
 /// `比上年增加0.42亿元` after a current level `cur` of the same dimension:
-/// the direction and the verb.
-fn increment(inc: &Quantity, cur: &Quantity, words: &ChangeWords) -> Option<(bool, &'static str)> {
+/// the direction, the verb, and the named year it compares with
+/// (`比2018年增加` → `Some("2018")`), if any.
+fn increment(
+    inc: &Quantity,
+    cur: &Quantity,
+    words: &ChangeWords,
+) -> Option<(bool, &'static str, Option<String>)> {
     if !is_amount(inc) || !is_amount(cur) || inc.role != Role::Change {
         return None;
     }
     if cur.role != Role::Level || inc.dimension() != cur.dimension() {
         return None;
     }
-    let (down, verb) = change_label(&inc.label_text, words)?;
-    Some((down, verb))
+    if let Some((down, verb)) = change_label(&inc.label_text, words) {
+        return Some((down, verb, None));
+    }
+    let (down, verb, year) = dated_change_label(&inc.label_text, words)?;
+    Some((down, verb, Some(year)))
+}
+
+/// A change label that compares with a named year: `比2018年增加`,
+/// `较2013年末增长`, `比2019年同期下降`. Returns the direction, the verb and
+/// the year. Only growth statements read these: a rate and an increase
+/// compare with the same year when the rate names none or the same one.
+pub(crate) fn dated_change_label(
+    label: &str,
+    words: &ChangeWords,
+) -> Option<(bool, &'static str, String)> {
+    let l = label.trim_start_matches(['、', '和', '及', '并', '且', '，', ',']);
+    let rest = l.strip_prefix('比').or_else(|| l.strip_prefix('较'))?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let rest = rest[4..].strip_prefix('年')?;
+    let rest = ["同期", "年末", "末", "底"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    let (down, verb) = change_label(rest, words)?;
+    Some((down, verb, digits))
+}
+
+/// Before position `end` of a sentence's figures (`seq[..end]`), the level a
+/// growth stated later may be of, past what stands between: shares of it
+/// (`为年初预算61.22%`, `完成年初预算数60999万元的40.4%`) and other changes of it
+/// with their rates (`环比增加1.2万人次，增长0.5%，`). `None` when anything
+/// else stands between.
+fn level_before(qs: &[Quantity], words: &ChangeWords, seq: &[usize]) -> Option<usize> {
+    let mut k = seq.len();
+    let mut skipped = false;
+    while k > 0 {
+        k -= 1;
+        let q = &qs[seq[k]];
+        let pure_change = change_label(&q.label_text, words).is_some()
+            || dated_change_label(&q.label_text, words).is_some();
+        if q.form == Form::Percent && q.label_text == "的" && k > 0 {
+            // An inline base before `的p%` goes with its share.
+            let base = &qs[seq[k - 1]];
+            if base.form == Form::Amount && is_share_label(&base.label_text) {
+                k -= 1;
+                skipped = true;
+                continue;
+            }
+        }
+        if q.form == Form::Percent && (pure_change || is_share_label(&q.label_text)) {
+            skipped = true;
+            continue;
+        }
+        if q.form == Form::Amount && q.role == Role::Change && pure_change {
+            skipped = true;
+            continue;
+        }
+        return (skipped && q.role == Role::Level && is_amount(q)).then_some(seq[k]);
+    }
+    None
+}
+
+/// What the comparison written before a change's verb compares with, as a
+/// class: `year` (比上年, 同比, 比去年同期), `start` (比年初, 比上年末), `month`
+/// (环比, 比上月), `census` (比第六次全国人口普查), or the named year
+/// (`2018`); `None` when the label names no comparison.
+fn comparison_class(label: &str, words: &ChangeWords) -> Option<String> {
+    let l = label.trim_start_matches(['、', '和', '及', '并', '且', '，', ',']);
+    let l = l.trim_end_matches('了');
+    let verb = words
+        .up_verbs
+        .iter()
+        .chain(&words.down_verbs)
+        .filter(|v| l.ends_with(v.as_str()))
+        .max_by_key(|v| v.len())?;
+    let rest = &l[..l.len() - verb.len()];
+    if rest.is_empty() {
+        return None;
+    }
+    let digits: String = rest
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some(if digits.len() == 4 {
+        digits
+    } else if rest.contains("环比") || rest.contains("上月") {
+        "month".into()
+    } else if rest.contains("年初") || rest.contains("上年末") {
+        "start".into()
+    } else if rest.contains("普查") {
+        "census".into()
+    } else {
+        "year".into()
+    })
+}
+
+/// The name of the period a change label compares with, for messages:
+/// `上年` (比上年, 同比, or no comparison), `年初`, `上期` (环比), `普查时`, or
+/// the named year (`2018年`).
+pub fn compared_period(label: &str, words: &ChangeWords) -> String {
+    match comparison_class(label, words).as_deref() {
+        None | Some("year") => "上年".into(),
+        Some("start") => "年初".into(),
+        Some("month") => "上期".into(),
+        Some("census") => "普查时".into(),
+        Some(year) => format!("{year}年"),
+    }
+}
+
+/// The label of a share or a plan's completion stated of a level
+/// (`占全市`, `为年初预算`, `完成年度计划的`).
+fn is_share_label(label: &str) -> bool {
+    let l = label.trim_start_matches(['、', '和', '及', '并', '且', '，', ',']);
+    ["占", "为", "完成", "达到", "相当于"]
+        .iter()
+        .any(|w| l.starts_with(w))
 }
 
 /// Reads a change label: an optional comparison and a verb, nothing else

@@ -50,6 +50,19 @@ pub struct ShareOptions {
     /// dimension (`人数` → persons); a part of another dimension is not
     /// compared with it.
     pub measures: Vec<(String, String)>,
+    /// Verbs that open a base written inline before `的p%` (`占`, `完成`,
+    /// `为`): `完成年初预算6.2亿元的82.9%`, `为年度目标325亿元的33.6%`.
+    pub inline_verbs: Vec<String>,
+    /// Words in a lead total's label that say it is a whole (`共`, `总`,
+    /// `合计`, `常住人口`): a bare `占p%` after it is read as a share of it
+    /// however far the stated share is from it.
+    pub lead_words: Vec<String>,
+    /// Verbs that may end a base's label after its name (`完成`, `累计完成`,
+    /// `实现`): `一般公共预算收入完成28583万元` is found as `一般公共预算收入`.
+    pub label_verbs: Vec<String>,
+    /// Nouns that may follow an inline base before `的` (`完成全年900万人目标的
+    /// 77%`).
+    pub inline_nouns: Vec<String>,
 }
 
 /// A share as the draft states it.
@@ -94,6 +107,13 @@ pub struct Share {
     /// 占24.78%，其中…`), when the base was taken from a breakdown: a share
     /// of the part that fits that whole (part × 24.78% ÷ base) is right too.
     pub base_share: Option<usize>,
+    /// The share names no base and belongs to no breakdown: the base is the
+    /// lead total before it (see `lead_total`), and `other_bases` holds
+    /// every other figure it could be of.
+    pub lead: bool,
+    /// One of a list after `分别` paired by position with the parts of a
+    /// breakdown, whose total is the base.
+    pub listed: bool,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -107,6 +127,16 @@ pub fn shares(
     let mut out = Vec::new();
     for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
+            let st = sentence.span.slice(doc.text);
+            for (off, _) in st.match_indices("分别") {
+                out.extend(listed_shares(
+                    doc,
+                    opts,
+                    breakdowns,
+                    (pi, si),
+                    sentence.span.start + off,
+                ));
+            }
             for (ci, clause) in sentence.clauses.iter().enumerate() {
                 let raw = clause.span.slice(doc.text);
                 // `比重p%` with no `占`: a percentage whose label is 比重 alone.
@@ -119,6 +149,11 @@ pub fn shares(
                         {
                             out.push(s);
                         }
+                    }
+                }
+                for &qi in doc.in_clause(pi, si, ci) {
+                    if let Some(s) = inline_base_share(doc, opts, Loc { pi, si, ci }, qi) {
+                        out.push(s);
                     }
                 }
                 for (off, _) in raw.match_indices('占') {
@@ -296,7 +331,27 @@ fn read_share(
             .filter(|b| b.parts.contains(&part))
             .map(|b| b.total)
             .collect();
-        let first = *totals.first()?;
+        let Some(&first) = totals.first() else {
+            if !is_zhan || a.in_parens {
+                return None;
+            }
+            // `X人，占p%` with no breakdown around it: the lead total stated
+            // before it, every other figure that could be the base kept as
+            // another reading.
+            let (lead, others) = lead_total(doc, opts, breakdowns, part, stated.value)?;
+            return Some(Share {
+                stated,
+                part,
+                base: lead,
+                part_name,
+                base_name: name_of(&doc.quantities[lead]),
+                sure: false,
+                other_bases: others,
+                base_share: None,
+                lead: true,
+                listed: false,
+            });
+        };
         if totals
             .iter()
             .any(|&t| doc.quantities[t].value != doc.quantities[first].value)
@@ -350,6 +405,412 @@ fn read_share(
         sure: part_sure && base_sure,
         other_bases,
         base_share,
+        lead: false,
+        listed: false,
+    })
+}
+
+/// A figure that can stand in a ratio of like amounts: a positive amount
+/// with a unit, its sign not in its label (averages and per-capita figures
+/// may be compared with each other: `为全省平均水平3.5万元的91.4%`).
+fn is_ratio_operand(q: &Quantity) -> bool {
+    q.form == Form::Amount
+        && q.unit.is_some()
+        && q.approx == Approx::Exact
+        && !q.sign_in_label
+        && q.value > Decimal::ZERO
+}
+
+/// A count written with a magnitude and no unit (`完成全年900万目标的63%`,
+/// `年度计划(100万)`): an inline base of the part's unit.
+fn is_bare_magnitude(q: &Quantity) -> bool {
+    q.form == Form::Amount
+        && q.unit.is_none()
+        && q.magnitude > Decimal::ONE
+        && q.approx == Approx::Exact
+        && q.value > Decimal::ZERO
+}
+
+/// `p` is a percentage written right after a base inline (`完成年初预算数
+/// 60999万元的40.4%`, `占目标任务数100公里的136.9%`, `为年度目标325亿元的
+/// 33.6%`, `完成市上全年任务（42.5亿元）的59.94%`): the base is the figure
+/// before `的`, opened by one of `inline_verbs`; the part is the figure right
+/// before that verb, or the one that ends an earlier clause of the sentence
+/// (past changes and other inline shares of the same part). A base below
+/// the part is a plan over-fulfilled, not an error. Both stand in the
+/// share's sentence, so a disagreement is an error.
+fn inline_base_share(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc, p: usize) -> Option<Share> {
+    let text = doc.text;
+    let q = &doc.quantities[p];
+    if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+        return None;
+    }
+    let (base_i, verb_at, shown_base) = inline_base(doc, opts, loc, p)?;
+    let b = &doc.quantities[base_i];
+    let clause = doc.clause(loc.pi, loc.si, loc.ci);
+    let before: Vec<usize> = doc
+        .in_clause(loc.pi, loc.si, loc.ci)
+        .iter()
+        .copied()
+        .filter(|&i| doc.quantities[i].full_span.end <= verb_at)
+        .collect();
+    let part = if let Some(&last) = before.last() {
+        let a = &doc.quantities[last];
+        if !gapless(&text[a.full_span.end..verb_at]).is_empty() {
+            return None;
+        }
+        last
+    } else {
+        if !gapless(&text[clause.span.start..verb_at]).is_empty() {
+            return None;
+        }
+        part_before_inline_shares(doc, opts, loc)?
+    };
+    let a = &doc.quantities[part];
+    if !is_ratio_operand(a)
+        || a.role != Role::Level
+        || a.in_parens
+        || !own_label(doc, a)
+        || a.dimension().is_none()
+        || (a.dimension() != b.dimension() && !is_bare_magnitude(b))
+    {
+        return None;
+    }
+    let step = if q.step.is_zero() && q.in_words {
+        Decimal::ONE
+    } else {
+        q.step
+    };
+    let mut bounds_q = q.clone();
+    bounds_q.step = step;
+    Some(Share {
+        stated: StatedShare {
+            span: q.full_span,
+            value: q.value,
+            decimals: step.normalize().scale(),
+            bounds: bounds_q.bounds(),
+            in_words: q.in_words,
+        },
+        part,
+        base: base_i,
+        part_name: name_of(a),
+        base_name: shown_base,
+        sure: true,
+        other_bases: Vec::new(),
+        base_share: None,
+        lead: false,
+        listed: false,
+    })
+}
+
+/// The inline base of percentage `p` (see [`inline_base_share`]): its
+/// index, the byte where its verb starts, and its name as written.
+fn inline_base(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    loc: Loc,
+    p: usize,
+) -> Option<(usize, usize, String)> {
+    let text = doc.text;
+    let q = &doc.quantities[p];
+    let figs = doc.in_clause(loc.pi, loc.si, loc.ci);
+    let k = figs.iter().position(|&i| i == p)?;
+    let base_i = *figs.get(k.checked_sub(1)?)?;
+    let b = &doc.quantities[base_i];
+    let between = gapless(&text[b.span.end..q.full_span.start]);
+    let between = between.trim_start_matches([')', '）']);
+    let noun = between.strip_suffix('的')?;
+    if !noun.is_empty() && !opts.inline_nouns.iter().any(|n| n == noun) {
+        return None;
+    }
+    if !(is_ratio_operand(b) || is_bare_magnitude(b)) || b.role == Role::Change {
+        return None;
+    }
+    // The words before the base, from the clause start or the figure before.
+    let from = match k.checked_sub(2) {
+        Some(j) => doc.quantities[figs[j]].full_span.end,
+        None => doc.clause(loc.pi, loc.si, loc.ci).span.start,
+    };
+    let words = &text[from..b.full_span.start.max(from)];
+    let verb = opts
+        .inline_verbs
+        .iter()
+        .filter_map(|v| words.find(v.as_str()).map(|at| (at, v)))
+        .min_by_key(|(at, v)| (*at, usize::MAX - v.len()))?;
+    let verb_at = from + verb.0;
+    let name = gapless(&text[verb_at + verb.1.len()..b.full_span.start]);
+    let name = name.trim_end_matches(['(', '（']).to_string();
+    if opts
+        .not_share
+        .iter()
+        .any(|w| verb.1 == "占" && name.starts_with(w.as_str()) && !name.starts_with("地区"))
+    {
+        return None;
+    }
+    Some((base_i, verb_at, name))
+}
+
+/// The part of an inline share whose clause opens with its verb: the figure
+/// that ends the nearest earlier clause of the sentence, past clauses that
+/// state only changes and clauses that are inline shares themselves
+/// (`累计完成投资109.2亿元，为年度目标325亿元的33.6%，占比一季度计划目标
+/// 102.2亿元的106.8%`).
+fn part_before_inline_shares(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc) -> Option<usize> {
+    for c in (0..loc.ci).rev() {
+        let figs = doc.in_clause(loc.pi, loc.si, c);
+        let last = *figs.last()?;
+        let q = &doc.quantities[last];
+        let here = Loc { ci: c, ..loc };
+        let clause = doc.clause(loc.pi, loc.si, c);
+        let opens_with_verb = opts
+            .inline_verbs
+            .iter()
+            .any(|v| gapless(clause.span.slice(doc.text)).starts_with(v.as_str()));
+        if opens_with_verb && inline_base(doc, opts, here, last).is_some() {
+            continue;
+        }
+        if figs.iter().all(|&i| doc.quantities[i].role != Role::Level) {
+            continue;
+        }
+        return (is_ratio_operand(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
+    }
+    None
+}
+
+/// Shares listed after `分别` (`其中住房公积金577.91亿元、补充住房公积金
+/// 159.39亿元，分别占归集总额的78%和22%`, `第一、第二和第三产业增加值占生产
+/// 总值的比重分别为39.5%、14.8%和45.7%`, `…，占比分别为82.0%、11.7%`): the
+/// percentages right after the marker, paired in order with the parts of the
+/// nearest breakdown stated before it (in the sentence or the one before),
+/// whose total is the base. Only when the counts agree; the pairing is by
+/// position, so a disagreement is a warning.
+fn listed_shares(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    (pi, si): (usize, usize),
+    at: usize,
+) -> Vec<Share> {
+    let text = doc.text;
+    let after = gapless(&text[at + "分别".len()..]);
+    if !after.starts_with('占') && !after.starts_with('为') && !after.starts_with('是') {
+        return Vec::new();
+    }
+    // `分别为` needs a share word before it (`比重分别为`, `占比分别为`).
+    let before = gapless(&text[doc.draft.paragraphs[pi].sentences[si].span.start..at]);
+    if !after.starts_with('占')
+        && !["比重", "占比", "比例", "的"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    {
+        return Vec::new();
+    }
+    // The percentages of the list.
+    let sentence: Vec<usize> = doc.in_sentence(pi, si).collect();
+    let mut stated = Vec::new();
+    let mut last_end = at;
+    for &i in &sentence {
+        let q = &doc.quantities[i];
+        if q.full_span.start < at {
+            continue;
+        }
+        let gap = gapless(&text[last_end..q.full_span.start]);
+        let joined =
+            stated.is_empty() || ["、", "和", "及", "与", ",", "，"].contains(&gap.as_str());
+        if !joined {
+            break;
+        }
+        if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+            break;
+        }
+        stated.push(i);
+        last_end = q.full_span.end;
+    }
+    if stated.len() < 2 {
+        return Vec::new();
+    }
+    if opts
+        .other_period
+        .iter()
+        .any(|w| gapless(&text[at..doc.quantities[stated[0]].full_span.start]).contains(w.as_str()))
+    {
+        return Vec::new();
+    }
+    // The nearest breakdown before the marker, in this sentence or the one before.
+    let near = |b: &&Breakdown| {
+        b.parts.iter().all(|&p| {
+            let l = doc.quantities[p].location;
+            doc.quantities[p].full_span.end <= at
+                && l.paragraph == pi
+                && (l.sentence == si || l.sentence + 1 == si)
+        })
+    };
+    let Some(bd) = breakdowns
+        .iter()
+        .filter(near)
+        .max_by_key(|b| b.parts.iter().max().copied())
+    else {
+        return Vec::new();
+    };
+    if bd.parts.len() != stated.len() || bd.overlapping {
+        return Vec::new();
+    }
+    // No other figure of the parts' kind between the parts and the list.
+    let last_part = *bd.parts.iter().max().expect("parts");
+    let dim = doc.quantities[last_part].dimension();
+    if sentence
+        .iter()
+        .chain(
+            doc.in_sentence(pi, si.saturating_sub(1))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .any(|&i| {
+            let q = &doc.quantities[i];
+            i > last_part && q.full_span.end <= at && q.form == Form::Amount && q.dimension() == dim
+        })
+    {
+        return Vec::new();
+    }
+    let total = bd.total;
+    let tq = &doc.quantities[total];
+    if !is_amount(tq) {
+        return Vec::new();
+    }
+    bd.parts
+        .iter()
+        .zip(&stated)
+        .filter_map(|(&part, &p)| {
+            let a = &doc.quantities[part];
+            if !is_amount(a) || a.dimension() != tq.dimension() || a.value > tq.value {
+                return None;
+            }
+            let q = &doc.quantities[p];
+            let mut bounds_q = q.clone();
+            if bounds_q.step.is_zero() && q.in_words {
+                bounds_q.step = Decimal::ONE;
+            }
+            Some(Share {
+                stated: StatedShare {
+                    span: q.full_span,
+                    value: q.value,
+                    decimals: bounds_q.step.normalize().scale(),
+                    bounds: bounds_q.bounds(),
+                    in_words: q.in_words,
+                },
+                part,
+                base: total,
+                part_name: name_of(a)
+                    .trim_start_matches(['、', '和', '及', '，', ','])
+                    .to_string(),
+                base_name: name_of(tq),
+                sure: false,
+                other_bases: Vec::new(),
+                base_share: None,
+                lead: false,
+                listed: true,
+            })
+        })
+        .collect()
+}
+
+/// How far back the lead total of a bare `占p%` is looked for when the
+/// paragraph opens no entry (an infographic's lines are paragraphs).
+const LEAD_PARAGRAPHS: usize = 6;
+
+/// How far (as a factor) the base a bare `占p%` implies may be from a lead
+/// total whose label names no whole (`lead_words`) before the share is taken
+/// for one of a base the draft does not state.
+const LEAD_FACTOR: i64 = 3;
+
+/// The lead total of a bare `占p%` whose part is `part` and that belongs to
+/// no breakdown (`全年受理纠纷1260件，…；婚姻家庭纠纷302件，占24.0%`): the
+/// nearest figure before the part, in its paragraph or earlier ones of its
+/// entry (or the few paragraphs before it), that measures the same thing,
+/// is larger than the part and is not itself the part of such a share.
+/// Returns it with every other figure that could be the base: a share that
+/// fits any of them is right. `None` when there is no such figure, or the
+/// stated share is far from any share of it (the base is likely not stated:
+/// `贫困人口1200人，占3.5%` of a population the draft does not give).
+fn lead_total(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    part: usize,
+    stated: Decimal,
+) -> Option<(usize, Vec<usize>)> {
+    let a = &doc.quantities[part];
+    let pi = a.location.paragraph;
+    let first_para = match doc.draft.paragraphs[pi].entry {
+        Some(e) => e,
+        None => pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let section = doc.draft.paragraphs[pi].section;
+    let sentence_years = years(
+        doc.draft.paragraphs[pi].sentences[a.location.sentence]
+            .span
+            .slice(doc.text),
+    );
+    let candidates: Vec<usize> = (first_para..=pi)
+        .filter(|&p| doc.draft.paragraphs[p].section == section)
+        .flat_map(|p| doc.in_paragraph(p))
+        .filter(|&i| i < part)
+        .filter(|&i| {
+            let q = &doc.quantities[i];
+            let ys = years(&q.label_text);
+            is_amount(q)
+                && q.approx == Approx::Exact
+                && q.dimension() == a.dimension()
+                && q.value > a.value
+                && (ys.is_empty() || ys.iter().all(|y| sentence_years.contains(y)))
+                && !opts
+                    .narrowing
+                    .iter()
+                    .any(|w| q.label_text.contains(w.as_str()))
+        })
+        .collect();
+    let lead = *candidates.iter().rev().find(|&&i| {
+        own_share(doc, i).is_none()
+            && !followed_by_share(doc, i)
+            && !breakdowns.iter().any(|b| b.parts.contains(&i))
+    })?;
+    // A breakdown of the lead in the part's sentence that leaves the part
+    // out (`…，其中，A 36所，B 20所，新设19所，占30.0%` with 新设 a statement
+    // verb): the breakdown reader says the part is not of the lead.
+    let l_loc = doc.quantities[lead].location;
+    if l_loc.paragraph == a.location.paragraph
+        && l_loc.sentence == a.location.sentence
+        && breakdowns.iter().any(|b| b.total == lead)
+    {
+        return None;
+    }
+    // The base the stated share implies must be of the lead's order.
+    let implied = stated
+        .checked_div(Decimal::ONE_HUNDRED)
+        .and_then(|f| a.value.checked_div(f))?;
+    let l = doc.quantities[lead].value;
+    let factor = Decimal::from(LEAD_FACTOR);
+    let named_total = opts
+        .lead_words
+        .iter()
+        .any(|w| doc.quantities[lead].label_text.contains(w.as_str()));
+    if !named_total && (implied > l * factor || implied * factor < l) {
+        return None;
+    }
+    let others = candidates.into_iter().filter(|&i| i != lead).collect();
+    Some((lead, others))
+}
+
+/// True when figure `i` is the part of a bare share (`…人，占24.0%`).
+fn followed_by_share(doc: &Doc<'_>, i: usize) -> bool {
+    let q = &doc.quantities[i];
+    doc.quantities.get(i + 1).is_some_and(|n| {
+        n.location.paragraph == q.location.paragraph
+            && n.location.sentence == q.location.sentence
+            && n.form == Form::Percent
+            && gapless(&doc.text[q.full_span.end..n.full_span.start])
+                .trim_start_matches(['，', ',', '（', '('])
+                .starts_with('占')
     })
 }
 
@@ -375,6 +836,15 @@ fn figure_ending_earlier_clause(doc: &Doc<'_>, loc: Loc) -> Option<usize> {
         let last = *figs.last()?;
         let q = &doc.quantities[last];
         if figs.iter().all(|&i| doc.quantities[i].role != Role::Level) {
+            continue;
+        }
+        // `X，占调整预算100.9%，占收入的48.5%`: another share of the same part.
+        let (ct, _) = doc.clause_text(doc.clause(loc.pi, loc.si, c));
+        if ct.starts_with('占')
+            && figs
+                .iter()
+                .all(|&i| doc.quantities[i].form == Form::Percent)
+        {
             continue;
         }
         return (is_amount(q) && q.after.is_empty() && own_label(doc, q)).then_some(last);
@@ -439,7 +909,16 @@ fn by_name(
                 return false;
             }
         }
-        label_names(doc, opts, &q.label_text, name)
+        // `0-17岁人口93193人`: the age band is read as a figure of its own,
+        // and narrows the label after it.
+        let after_age = i > 0 && {
+            let prev = &doc.quantities[i - 1];
+            prev.location == q.location
+                && prev.unit.as_ref().is_some_and(|u| u.name == "岁")
+                && gapless(&doc.text[prev.full_span.end..q.label.start.max(prev.full_span.end)])
+                    .is_empty()
+        };
+        !after_age && label_names(doc, opts, &q.label_text, name)
     };
     let pick = |cands: Vec<usize>| -> Option<usize> {
         if cands.is_empty() {
@@ -496,7 +975,13 @@ fn by_name(
 /// the name does not narrow it (a partition member such as 城市 or 农村, or
 /// a narrowing word such as 其他).
 fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> bool {
-    let l = normalize_base(trim_tail(label), opts);
+    // `一般公共预算收入完成`, `财政总收入累计完成`: the verb that ends the label
+    // is not part of the name.
+    let mut label = trim_tail(label);
+    while let Some(t) = longest_suffix(label, &opts.label_verbs) {
+        label = trim_tail(&label[..label.len() - t.len()]);
+    }
+    let l = normalize_base(label, opts);
     let Some(extra) = l.strip_suffix(name) else {
         return false;
     };
@@ -504,6 +989,10 @@ fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> b
         return true;
     }
     if opts.narrowing.iter().any(|w| extra.contains(w.as_str())) {
+        return false;
+    }
+    // An age band or another figure in the name (`0-17岁人口` is not 人口).
+    if extra.chars().any(|c| c.is_ascii_digit() || c == '岁') {
         return false;
     }
     !doc.partitions.iter().any(|p| {

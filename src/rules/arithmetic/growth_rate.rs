@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::{round_half_away, signed, signed_plain};
 use crate::quantity::{Bounds, Quantity};
 use crate::relations::change::{
-    growths, Basis, ChangeWords, Computed, ConstantPrice, Growth, Stated,
+    compared_period, growths, Basis, ChangeWords, Computed, ConstantPrice, Growth, Stated,
 };
 use crate::rules::scan::Words;
 use crate::rules::{Context, Example, Rule, RuleDef};
@@ -73,6 +73,13 @@ reported. The diagnostic shows the computation in the draft's terms:
 An error when the figures are plain; a warning when one of them is
 approximate (`余`, `多`, `以上`).
 
+The increase and the rate may compare with a named year (`比2018年增加594万吨，
+增长0.9%`: the rate takes the increase's year when it names none), and
+the level may stand further back, past a share of it (`为年初预算的61.2%`,
+`完成年初预算6.1亿元的40.4%`) or another change with its rate (`环比增加1.2万
+人次，增长0.5%，同比增加10.4万人次，增长4.2%`). Rate nouns count as verbs
+(`减幅为16.8%`, `升幅19.5%`).
+
 ## What it leaves alone
 
 * Growth at comparable (constant) prices: a sentence with one of
@@ -89,6 +96,8 @@ approximate (`余`, `多`, `以上`).
 * A previous level that names another thing than the current one, or
   another kind of period (`sub_annual_words`: a quarter against a year), and
   a change written as a comparison (`比上年多20户`).
+* An increase and a rate that compare with different periods (`比年初增加…，
+  同比增长…`, `比2019年增加…，比上年增长…`, `环比` against `同比`).
 * Figures not next to each other, in other sentences, in parentheses,
   without a unit, of different dimensions, negative, or with a sign in their
   label (`亏损额`); a previous level that may be zero; `约` figures (no
@@ -165,14 +174,14 @@ pub struct GrowthRate {
 impl Rule for GrowthRate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for g in growths(cx.doc, &self.words, &self.constant) {
-            if let Some(d) = check_one(cx, &g) {
+            if let Some(d) = check_one(cx, &g, &self.words) {
                 out.push(d);
             }
         }
     }
 }
 
-fn check_one(cx: &Context<'_>, g: &Growth) -> Option<Diagnostic> {
+fn check_one(cx: &Context<'_>, g: &Growth, words: &ChangeWords) -> Option<Diagnostic> {
     let qs = cx.quantities;
     let Some(computed) = g.computed(qs) else {
         cx.coverage.skipped(
@@ -202,7 +211,7 @@ fn check_one(cx: &Context<'_>, g: &Growth) -> Option<Diagnostic> {
     } else {
         Severity::Error
     };
-    let (message, mut notes) = describe(cx, g, &computed, confused);
+    let (message, mut notes) = describe(cx, g, &computed, confused, words);
     notes.push(range_note(cx, g, &computed, &stated));
     let what = match (g.form, g.down) {
         (Stated::Percent, true) => "stated decline",
@@ -261,6 +270,7 @@ fn describe(
     g: &Growth,
     computed: &Computed,
     confused: bool,
+    words: &ChangeWords,
 ) -> (String, Vec<String>) {
     let qs = cx.quantities;
     let rate = &qs[g.stated];
@@ -285,8 +295,9 @@ fn describe(
                 .unwrap_or_default();
             let sign = if down { "+" } else { "−" };
             format!(
-                "{verb}{} ÷ 上年 {prev} ({} {sign} {})",
+                "{verb}{} ÷ {} {prev} ({} {sign} {})",
                 written(cx, d),
+                compared_period(&d.label_text, words),
                 written(cx, c),
                 written(cx, d)
             )

@@ -57,8 +57,30 @@ const DOCS: &str = r#"A share must equal its part divided by its base when the d
   figure stated under the name written after `占` (`全部低保资金` is found as
   `全年发放低保资金5830万元`): in the same sentence, else earlier in the
   paragraph, else earlier in the entry.
+* A base written inline before `的` (`完成年初预算5.40亿元的57.8%`,
+  `占目标任务100公里的136.9%`, `为计划数8.6万头的101.2%`, `完成全年900万人
+  目标的77%`, `完成市上全年任务（42.5亿元）的59.93%`): opened by one of
+  `inline_verbs`, maybe followed by one of `inline_nouns`; the part is the
+  figure right before the verb, or the one ending an earlier clause of the
+  sentence (past changes and other inline shares of it). A base below the
+  part is a plan over-fulfilled. A base written with a magnitude and no
+  unit (`900万`) takes the part's unit.
 * `占比p%`, `比重p%` with no base named: the base is the total of the
   breakdown (`其中`, `分别为`) the part belongs to.
+* A bare `占p%` after a figure that belongs to no breakdown
+  (`全年受理纠纷1260件。…婚姻家庭纠纷302件，占24.0%`): the base is the lead
+  total, the nearest larger figure of the part's kind stated before it (in
+  its entry, or the few paragraphs before it) that is not itself a part with
+  a share or a part of a breakdown. Every other such figure counts as a
+  reading too: the share is reported, as a warning, only when none fits.
+  When the stated share implies a base more than three times off the lead
+  and the lead's label names no whole (`lead_words`: `共`, `总`, `常住人口`),
+  the share is taken for one of a whole the draft does not state.
+* A list after `分别` (`其中A x、B y，分别占T的78%和22%`, `占比分别为22.3%、
+  34.2%和43.5%`, `…增加值占生产总值的比重分别为…`): the percentages are
+  paired in order with the parts of the nearest breakdown before the list
+  (in its sentence or the one before), whose total is the base; only when
+  there are as many percentages as parts, and as a warning.
 * Shares in words: `三成`, `七成五`, `一半`, `半数`, `四分之一`. A share in words
   stands for 5 percentage points either side (`三成` is 25%–35%).
 * Bounds are checked as bounds: `90%以上`, `超过一半` and `逾六成` only from
@@ -81,7 +103,8 @@ the base taken from a breakdown because the share names none) is a warning.
 * A base measured otherwise than the part (`占全部低保人数的…` after a figure
   in 万元, `户` against `人`: `measures`), and a base whose label is narrower
   than the name (`其他…`, `城市…`: `narrowing` and the partition members).
-* Lists (`分别占…`), changes of a share (`占比提高1.2个百分点`, `占比比上年
+* Lists (`分别占…`) that do not pair one to one with a breakdown's parts,
+  changes of a share (`占比提高1.2个百分点`, `占比比上年
   提高…`), and shares of another period (`占上年…`, `占2019年…`:
   `other_period`).
 * Approximate figures: `约4200万元` gives no bound, so nothing is reported.
@@ -99,6 +122,11 @@ the base taken from a breakdown because the share names none) is a warning.
   another period.
 * `narrowing`: words in a figure's label, before the base's name, that make
   it narrower than the base.
+* `inline_verbs`: verbs that open a base written inline (`完成`, `为`, `占`).
+* `inline_nouns`: nouns that may follow an inline base before `的` (`目标`).
+* `lead_words`: words that make a lead total a whole (see above).
+* `label_verbs`: verbs that may end a base's label after its name
+  (`一般公共预算收入完成28583万元` is found as `一般公共预算收入`).
 * `measures`: `[word, dimension]` pairs; a base named with the word (`人数`)
   measures that dimension, and a part of another dimension is not compared
   with it.
@@ -120,6 +148,14 @@ struct Settings {
     #[serde(deserialize_with = "crate::config::words")]
     narrowing: Vec<String>,
     measures: Vec<(String, String)>,
+    #[serde(deserialize_with = "crate::config::words")]
+    inline_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    inline_nouns: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    lead_words: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    label_verbs: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -140,6 +176,10 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             other_period: s.other_period,
             narrowing: s.narrowing,
             measures: s.measures,
+            inline_verbs: s.inline_verbs,
+            inline_nouns: s.inline_nouns,
+            lead_words: s.lead_words,
+            label_verbs: s.label_verbs,
         },
     }))
 }
@@ -151,7 +191,7 @@ pub struct ShareRule {
 
 impl Rule for ShareRule {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if !cx.text.contains('占') && !cx.text.contains("比重") {
+        if !cx.text.contains('占') && !cx.text.contains("比重") && !cx.text.contains('的') {
             return;
         }
         for s in shares(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns) {
@@ -291,7 +331,20 @@ fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
                 })
                 .map(|si| (pi, si))
         });
-    if Some(sentence_of(b)) != share_sentence {
+    if s.listed {
+        format!(
+            "the share is one of a list after 分别, paired by position with the parts of the breakdown of {} {}",
+            s.base_name,
+            written_q(cx, b)
+        )
+    } else if s.lead {
+        format!(
+            "the share names no base: {} {} is the nearest larger figure of its kind stated before it; no other such figure before it ({}) fits either",
+            s.base_name,
+            written_q(cx, b),
+            s.other_bases.len()
+        )
+    } else if Some(sentence_of(b)) != share_sentence {
         format!(
             "the base {} {} was found by its name in an earlier sentence",
             s.base_name,
