@@ -453,3 +453,51 @@ fn rate_rows_under_their_figures() {
     );
     assert!(arithmetic("普查.txt", &table.replace("63.9", "68.9")).is_empty());
 }
+
+/// Traps found by trying correct tables: a category that happens to equal
+/// the two after it (100 = 50 + 50) is no parent of theirs while the rows as
+/// printed add up (100 + 100 + 50 + 50 = 300); small counts in a township
+/// table (2 = 1 + 1 here and there) show no sum; overlapping attributes
+/// under 其中 (女性, 职称, 学历) are not added up; GDP grows at comparable
+/// prices, not as its current-price figures do.
+#[test]
+fn coincidences_overlaps_and_comparable_prices_are_silent() {
+    let equal_rows = "项  目          件数     构成（%）
+合  计           300      100.0
+婚姻家庭纠纷     100       33.3
+邻里纠纷         100       33.3
+损害赔偿纠纷      50       16.7
+其他纠纷          50       16.7
+";
+    let small_counts = "单位：所
+乡  镇        幼儿园    小学    初中    高中    教学点
+城关镇            4        3       2       0        3
+石桥镇            2        2       1       0        1
+河口镇            2        1       1       0        1
+青山乡            1        1       1       0        2
+白水乡            2        2       1       1        0
+柳林乡            1        1       0       0        2
+";
+    let overlapping = "单位：人
+指  标                  2023年      2024年
+卫生技术人员              3412        3527
+  其中：女性              2306        2391
+        中级及以上职称     986        1032
+        本科及以上学历    1785        1903
+";
+    let comparable = "指  标                    2023年      2024年     比上年增长（%）
+地区生产总值              285.64      301.27         5.6
+一般公共预算收入          125436      131278         4.7
+社会消费品零售总额        201540      212725         5.5
+金融机构存款余额         2865410     3102775         8.3
+";
+    for (name, table) in [
+        ("纠纷.txt", equal_rows),
+        ("学校.txt", small_counts),
+        ("卫生.txt", overlapping),
+        ("指标.txt", comparable),
+    ] {
+        let diags = arithmetic(name, table);
+        assert!(diags.is_empty(), "{name}: {diags:#?}");
+    }
+}

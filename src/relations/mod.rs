@@ -159,7 +159,7 @@ impl Graph {
     ) -> Graph {
         Graph {
             breakdowns: breakdowns(doc, words),
-            tables: table::read(doc.text, tables, partitions),
+            tables: table::read(doc.text, tables, partitions, &words.overlap_words),
         }
     }
 }

@@ -187,12 +187,12 @@ fn bare(label: &str) -> &str {
 }
 
 /// The relations the labels of `g` state.
-pub fn relations(g: &Grid, partitions: &[Partition]) -> Vec<TableRelation> {
+pub fn relations(g: &Grid, partitions: &[Partition], overlap: &[String]) -> Vec<TableRelation> {
     let marks: Vec<Mark> = g.rows.iter().map(|r| mark(&r.label)).collect();
     let mut groups: Vec<Group> = Vec::new();
     totals(g, &marks, &mut groups);
     numbered(g, &marks, partitions, &mut groups);
-    subsets(g, &marks, partitions, &mut groups);
+    subsets(g, &marks, partitions, overlap, &mut groups);
     let mut out = Vec::new();
     for gr in groups {
         out.extend(sums(g, gr.total, &gr.members, gr.subset && !gr.whole));
@@ -229,6 +229,13 @@ fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<Group>) {
             continue;
         };
         for cut in cuts(g, &range) {
+            // Items printed flat under their row are looked for only when
+            // the rows as printed do not add up to the total.
+            let plain = level_members(g, marks, &cut);
+            if plain.len() >= 2 && adds_up(g, t, &plain) {
+                out.push(group(t, plain, false, true));
+                continue;
+            }
             let (cut, children) = without_children(g, marks, &cut);
             out.extend(children);
             let members = level_members(g, marks, &cut);
@@ -460,7 +467,13 @@ fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Gr
     }
 }
 
-fn subsets(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Group>) {
+fn subsets(
+    g: &Grid,
+    marks: &[Mark],
+    partitions: &[Partition],
+    overlap: &[String],
+    out: &mut Vec<Group>,
+) {
     let n = g.rows.len();
     let mut r = 0;
     while r < n {
@@ -499,6 +512,17 @@ fn subsets(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Gro
         }
         let names: Vec<&str> = run.iter().map(|&i| bare(&g.rows[i].label)).collect();
         let exhaustive = run.len() >= 2 && covers(&names, partitions);
+        // Attributes that overlap (女性, 中级职称, 本科学历, 党员) are counted
+        // each on its own: their sum says nothing.
+        if !exhaustive
+            && run.len() >= 2
+            && names
+                .iter()
+                .any(|n| overlap.iter().any(|w| n.contains(w.as_str())))
+        {
+            r = k.max(r + 1);
+            continue;
+        }
         if !run.is_empty() {
             out.push(group(parent, run, true, exhaustive));
         }

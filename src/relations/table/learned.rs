@@ -17,6 +17,9 @@ use rust_decimal::Decimal;
 use super::grid::{Cell, Grid, Num};
 use super::{holds, labelled, sum_fails, Basis, Check, TableRelation};
 
+/// Row labels of figures whose growth is computed at comparable prices.
+const COMPARABLE: &[&str] = &["生产总值", "增加值", "GDP", "工业总产值", "工业产值"];
+
 /// Most columns (or rows) a sum may run over.
 const MAX_RUN: usize = 12;
 /// Widest table searched for sums (the search is cubic in the width).
@@ -36,6 +39,10 @@ pub fn relations(g: &Grid) -> Vec<TableRelation> {
             g.cell_at(r, c)
         }
     };
+    let amounts = g
+        .unit
+        .as_deref()
+        .is_some_and(|u| u.contains(['万', '亿', '元', '千', '吨']));
     let by_rows: Vec<Vec<Cell>> = g
         .rows
         .iter()
@@ -46,7 +53,7 @@ pub fn relations(g: &Grid) -> Vec<TableRelation> {
         .iter()
         .map(|r| (0..g.width()).map(|c| g.cell_at(r, c)).collect())
         .collect();
-    for s in sums(&by_rows) {
+    for s in sums(&by_rows, amounts) {
         for i in &s.instances {
             let row = &g.rows[*i];
             out.push(relation(
@@ -60,7 +67,7 @@ pub fn relations(g: &Grid) -> Vec<TableRelation> {
     let by_cols: Vec<Vec<Cell>> = (0..g.width())
         .map(|c| g.rows.iter().map(|r| summable(r, c)).collect())
         .collect();
-    for s in sums(&by_cols) {
+    for s in sums(&by_cols, amounts) {
         for i in &s.instances {
             out.push(relation(
                 &by_cols[*i],
@@ -146,7 +153,7 @@ fn relation(cells: &[Cell], s: &Sum, row: String, column: String) -> TableRelati
 }
 
 /// Sums over the positions of `m` (instances × positions).
-fn sums(m: &[Vec<Cell>]) -> Vec<Sum> {
+fn sums(m: &[Vec<Cell>], amounts: bool) -> Vec<Sum> {
     let width = m.iter().map(Vec::len).max().unwrap_or(0).min(MAX_WIDTH);
     let mut found = Vec::new();
     for t in 0..width {
@@ -155,7 +162,7 @@ fn sums(m: &[Vec<Cell>]) -> Vec<Sum> {
                 if (a..=b).contains(&t) {
                     continue;
                 }
-                if let Some(s) = try_sum(m, t, a, b) {
+                if let Some(s) = try_sum(m, t, a, b, amounts) {
                     found.push(s);
                 }
             }
@@ -176,7 +183,7 @@ fn sums(m: &[Vec<Cell>]) -> Vec<Sum> {
     kept
 }
 
-fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize) -> Option<Sum> {
+fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize, amounts: bool) -> Option<Sum> {
     let mut holds = 0;
     let mut strict = 0;
     let mut nontrivial = 0;
@@ -199,13 +206,22 @@ fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize) -> Option<Sum> {
         if text || parts.is_empty() {
             continue;
         }
-        integers &= total.is_integer() && parts.iter().all(|p| p.is_integer());
+        let whole = total.is_integer() && parts.iter().all(|p| p.is_integer());
+        integers &= whole;
         instances.push(i);
-        if sum_fails(total, &parts, false, false).is_none() {
+        // Whole numbers below 1000 are counts, never rounded, unless the
+        // table is in a unit of amounts (万美元): they must add up exactly
+        // (small counts meet a rounding slack by chance).
+        let small = whole && !amounts && total.value.abs() < Decimal::from(1000);
+        if sum_fails(total, &parts, false, small).is_none() {
             holds += 1;
             let sum: Decimal = parts.iter().map(|p| p.value).sum();
             strict += usize::from(sum == total.value);
-            nontrivial += usize::from(parts.iter().filter(|p| !p.value.is_zero()).count() >= 2);
+            // A sum of small counts (2 = 1 + 1) proves nothing.
+            nontrivial += usize::from(
+                parts.iter().filter(|p| !p.value.is_zero()).count() >= 2
+                    && total.value.abs() >= Decimal::TEN,
+            );
         } else {
             failing += 1;
             if failing * 7 > m.len() + 7 {
@@ -400,6 +416,11 @@ fn growths(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                     let r = &g.rows[i];
                     if labelled::not_additive_label(&r.label) || r.unit.contains(['%', '％', '‰'])
                     {
+                        return None;
+                    }
+                    // Value added and GDP grow at comparable prices, not as
+                    // their current-price figures do.
+                    if COMPARABLE.iter().any(|w| r.label.contains(w)) {
                         return None;
                     }
                     let row = &m[i];

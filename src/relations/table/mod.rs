@@ -106,11 +106,14 @@ pub struct Tables {
 }
 
 /// Reads the tables of a draft: those of its markup (`source`) and those in
-/// its plain text, and the relations in each.
+/// its plain text, and the relations in each. `overlap` are the words of
+/// attributes that overlap (`女`, `党员`, `职称`: the breakdown lexicon's
+/// `overlap_words`): subset rows named with them are not added up.
 pub fn read(
     text: &str,
     source: &[crate::source::Table],
     partitions: &[crate::relations::Partition],
+    overlap: &[String],
 ) -> Tables {
     let mut grids = grid::from_source(text, source);
     let skip: Vec<Span> = grids.iter().map(|g| g.span).collect();
@@ -120,7 +123,7 @@ pub fn read(
         let mut rels = if g.partial {
             Vec::new()
         } else {
-            labelled::relations(g, partitions)
+            labelled::relations(g, partitions, overlap)
         };
         for r in learned::relations(g) {
             if !rels.iter().any(|o| same_cells(o, &r)) {

@@ -166,7 +166,11 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
             if h.trim().is_empty() && head < i && lines[head].1.trim().is_empty() {
                 break;
             }
-            if h.contains(['。', '，']) || data_line(h, 0).is_some() {
+            // A row of figures above is another table; a row of years is
+            // this one's header.
+            let figures =
+                data_line(h, 0).is_some_and(|d| !d.values.iter().all(|t| is_year(t.text)));
+            if h.contains(['。', '，']) || figures {
                 break;
             }
             if let Some(u) = unit_line(h) {
