@@ -501,3 +501,40 @@ fn coincidences_overlaps_and_comparable_prices_are_silent() {
         assert!(diags.is_empty(), "{name}: {diags:#?}");
     }
 }
+
+/// A table continued on the next page: a page number and running header,
+/// `续表`, the column headers again, then the rest of the rows. 全县 is the
+/// sum of all six townships (2,410 + … = 15,300), not of the first page.
+#[test]
+fn a_table_continued_after_a_page_break_is_one_table() {
+    let table = "表6-3  各乡镇户籍人口
+单位：人
+乡  镇        户数      总人口
+全  县         5100     15300
+城关镇         1200      3610
+石桥镇          800      2390
+
+·58·                     某某县年鉴（2025）
+
+续表
+乡  镇        户数      总人口
+河口镇          900      2700
+青山乡         1100      3300
+白水乡          600      1800
+柳林乡          500      1500
+";
+    assert!(
+        arithmetic("人口.txt", table).is_empty(),
+        "{:#?}",
+        arithmetic("人口.txt", table)
+    );
+    let diags = arithmetic("人口.txt", &table.replace("1500\n", "1600\n"));
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `全县`, column `总人口`: the members add up to 15400, but the total is 15300",
+        ("15300", 4),
+        &["3610", "2390", "2700", "3300", "1800", "1600"],
+    );
+}

@@ -186,10 +186,25 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
             if l.trim().is_empty() {
                 blanks += 1;
                 if blanks > 2 {
-                    break;
+                    match continued(lines, j) {
+                        Some(next) => {
+                            j = next;
+                            blanks = 0;
+                            continue;
+                        }
+                        None => break,
+                    }
                 }
                 j += 1;
                 continue;
+            }
+            if data_line(l, at).is_none() && !(aside(l) && more_rows(lines, j + 1, skip)) {
+                // A page footer and header, then `续表`: the table goes on.
+                if let Some(next) = continued(lines, j) {
+                    j = next;
+                    blanks = 0;
+                    continue;
+                }
             }
             match data_line(l, at) {
                 Some(d) if !skipped(at, skip) => rows.push(d),
@@ -237,6 +252,18 @@ fn aside(line: &str) -> bool {
         && !t.starts_with(['注', '资', '说'])
         && t.chars().count() <= 60
         && !tokens(line, 0).iter().any(|t| parse_num(t.text).is_some())
+}
+
+/// Where a table continued on the next page goes on: a line `续表` (or
+/// `续上表`) within eight lines of `from`, past a page number or running
+/// header, and the first row of figures within six lines after it (past the
+/// repeated column headers).
+fn continued(lines: &[(usize, &str)], from: usize) -> Option<usize> {
+    let mark = (from..lines.len().min(from + 8)).find(|&k| {
+        let t = squeeze(lines[k].1);
+        t.starts_with("续表") || t.starts_with("续上表") || t.ends_with("续表")
+    })?;
+    (mark + 1..lines.len().min(mark + 7)).find(|&k| data_line(lines[k].1, lines[k].0).is_some())
 }
 
 /// True when a table row follows within three lines of `from`.
