@@ -12,29 +12,19 @@ use super::{FileReport, LineIndex};
 
 /// Renders every diagnostic of `reports` as one line each.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
-    for r in reports {
-        let lines = LineIndex::new(&r.text);
-        for d in &r.diagnostics {
-            let at = lines.position(d.span.start);
-            out.push_str(&format!(
-                "{}:{}:{}: {}[{}] {}\n",
-                r.path,
-                at.line,
-                at.column,
-                d.severity.as_str(),
-                d.rule,
-                one_line(&d.message),
-            ));
-        }
-    }
-    out
+    lines_with(reports, |lines, offset| lines.position(offset).column)
 }
 
 /// Renders every diagnostic of `reports` as one line each, as [`render`]
 /// does but with the column counted in bytes of UTF-8, as Vim's quickfix
 /// `%c` counts it (`--format vim`).
 pub fn render_vim(reports: &[FileReport]) -> String {
+    lines_with(reports, LineIndex::byte_column)
+}
+
+/// One line a diagnostic, its column given by `column` (characters or
+/// bytes) at the start of its span.
+fn lines_with(reports: &[FileReport], column: impl Fn(&LineIndex, usize) -> usize) -> String {
     let mut out = String::new();
     for r in reports {
         let lines = LineIndex::new(&r.text);
@@ -44,7 +34,7 @@ pub fn render_vim(reports: &[FileReport]) -> String {
                 "{}:{}:{}: {}[{}] {}\n",
                 r.path,
                 at.line,
-                lines.byte_column(d.span.start),
+                column(&lines, d.span.start),
                 d.severity.as_str(),
                 d.rule,
                 one_line(&d.message),
