@@ -19,12 +19,12 @@ pub fn render(reports: &[FileReport]) -> String {
 /// does but with the column counted in bytes of UTF-8, as Vim's quickfix
 /// `%c` counts it (`--format vim`).
 pub fn render_vim(reports: &[FileReport]) -> String {
-    lines_with(reports, LineIndex::byte_column)
+    lines_with(reports, |lines, offset| lines.byte_column(offset))
 }
 
 /// One line a diagnostic, its column given by `column` (characters or
 /// bytes) at the start of its span.
-fn lines_with(reports: &[FileReport], column: impl Fn(&LineIndex, usize) -> usize) -> String {
+fn lines_with(reports: &[FileReport], column: impl Fn(&LineIndex<'_>, usize) -> usize) -> String {
     let mut out = String::new();
     for r in reports {
         let lines = LineIndex::new(&r.text);
