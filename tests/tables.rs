@@ -538,3 +538,63 @@ fn a_table_continued_after_a_page_break_is_one_table() {
         &["3610", "2390", "2700", "3300", "1800", "1600"],
     );
 }
+
+/// A rate column written with `%` in each cell (`办结率`), in a Markdown
+/// table: 973 ÷ 983 = 98.98%, which rounds to 99%, printed 98% in the total
+/// row; every other row is right (208 ÷ 212 = 98.1%, 34 ÷ 36 = 94.4% …).
+#[test]
+fn rate_cells_written_with_a_percent_sign() {
+    let table = "| 承办单位 | 来信件数 | 办理中 | 已办结 | 办结率 |\n| --- | --- | --- | --- | --- |\n| 城关镇 | 212 | 4 | 208 | 98% |\n| 河口镇 | 127 | 1 | 126 | 99% |\n| 新集乡 | 114 | 1 | 113 | 99% |\n| 石桥乡 | 36 | 2 | 34 | 94% |\n| 柳林乡 | 27 | 1 | 26 | 96% |\n| 东岗乡 | 467 | 1 | 466 | 100% |\n| 合计 | 983 | 10 | 973 | 98% |\n";
+    let diags = arithmetic("来信.md", table);
+    assert_one(
+        &diags,
+        "table-share",
+        "warning",
+        "table row `合计`, column `办结率`: share 98% does not match 973 ÷ 983 = 99%",
+        ("98", 9),
+        &["973", "983"],
+    );
+    assert!(arithmetic("来信.md", &table.replace("| 973 | 98% |", "| 973 | 99% |")).is_empty());
+    // The same table pasted into a plain-text draft reads the same.
+    let diags = arithmetic("来信.txt", table);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].primary.text, "98");
+}
+
+/// A table run together on one line, as a web page copies it: `|` between
+/// cells, each indicator followed by its `其中：规模以上` row. A 其中 row
+/// belongs to the indicator just above it, not to the first row: here the
+/// sales of the large firms (105102) exceed the total sales (15899), a lost
+/// digit. The other subset rows stay within their parents.
+#[test]
+fn a_table_run_together_on_one_line() {
+    let text = "附：主要工业指标一览表。\n| 单位：万元 | 指标名称 | 本月 | 同比% | 累计 | 同比% | 工业总产值 | 30974 | 3.3 | 161857 | 16.2 | 其中：规模以上 | 20671 | -3.4 | 108697 | 18.7 | 销售产值 | 29973 | 3.4 | 15899 | 15.4 | 其中：规模以上 | 20003 | -1.7 | 105102 | 18.4 | 出口交货值 | 8834 | -1.7 | 45458 | 14.1 | 其中：规模以上 | 7820 | -7.1 | 41792 | 12.2 |\n";
+    let diags = arithmetic("工业.txt", text);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `销售产值`, column `累计`: subset rows add up to 105102, more than their parent 15899",
+        ("15899", 2),
+        &["105102"],
+    );
+    assert!(arithmetic("工业.txt", &text.replace("| 15899 |", "| 158996 |")).is_empty());
+}
+
+/// A share column (`占比`) whose whole is the row printed as 100, not named
+/// 合计: 2400 ÷ 12000 = 20.0%, printed 25.0%. A column of growth rates,
+/// some negative, is no base for shares.
+#[test]
+fn share_column_over_the_row_printed_as_100() {
+    let table = "行业 |\n增加值（万元） |\n增速（%） |\n占比（%） |\n|\n生产总值 |\n12000 |\n-2.1 |\n100 |\n|\n农业 |\n3000 |\n4.5 |\n25.0 |\n|\n工业 |\n4800 |\n-6.3 |\n40.0 |\n|\n建筑业 |\n2400 |\n-8.0 |\n25.0 |\n|\n服务业 |\n1800 |\n3.2 |\n15.0 |\n";
+    let diags = arithmetic("增加值.txt", table);
+    assert_one(
+        &diags,
+        "table-share",
+        "warning",
+        "table row `建筑业`, column `占比（%）`: share 25.0% does not match 2400 ÷ 12000 = 20.0%",
+        ("25.0", 24),
+        &["2400", "12000"],
+    );
+    assert!(arithmetic("增加值.txt", &table.replace("-8.0 |\n25.0", "-8.0 |\n20.0")).is_empty());
+}

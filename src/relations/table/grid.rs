@@ -13,8 +13,11 @@ pub struct Num {
     pub value: Decimal,
     /// Digits after the decimal point as displayed (`3.40` → 2).
     pub scale: u32,
-    /// The number in the checked text.
+    /// The number in the checked text (its digits, without a `%` sign).
     pub span: Span,
+    /// True when the cell writes a `%` (or `％`, `‰`) after the number
+    /// (`98%`): a rate or share, whatever its decimals.
+    pub percent: bool,
 }
 
 impl Num {
@@ -170,11 +173,16 @@ pub fn cell_of(s: &str, span: Span) -> Cell {
     }
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
+    let (t, percent) = match t.strip_suffix(['%', '％', '‰']) {
+        Some(digits) => (digits.trim_end(), true),
+        None => (t, false),
+    };
     match parse_num(t) {
         Some((value, scale)) => Cell::Num(Num {
             value,
             scale,
             span: Span::new(span.start + lead, span.start + lead + t.len()),
+            percent,
         }),
         None => Cell::Text,
     }

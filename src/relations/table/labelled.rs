@@ -19,7 +19,7 @@
 use rust_decimal::Decimal;
 
 use super::grid::{Cell, Grid, Num};
-use super::{Basis, Check, TableRelation};
+use super::{sum_slack, Basis, Check, TableRelation};
 use crate::relations::label;
 use crate::relations::Partition;
 
@@ -475,6 +475,7 @@ fn subsets(
     out: &mut Vec<Group>,
 ) {
     let n = g.rows.len();
+    let mut in_run = vec![false; n];
     let mut r = 0;
     while r < n {
         if !marks[r].subset {
@@ -487,7 +488,7 @@ fn subsets(
         let Some(parent) = (0..r).rev().find(|&p| {
             !marks[p].subset
                 && (g.rows[p].indent < indent || indent == 0 || g.rows[p].indent == 0)
-                && !in_qizhong_run(marks, p)
+                && !in_run[p]
         }) else {
             r += 1;
             continue;
@@ -500,7 +501,13 @@ fn subsets(
             if m.qizhong || m.level.is_some() || is_total_label(&g.rows[k].label) {
                 break;
             }
-            if (m.subset && !qz) || (qz && !m.subset && g.rows[k].indent >= indent) {
+            // A plain row after `其中：…` is one more item of it while the
+            // items stay within their parent; a row larger than what is
+            // left of the parent is the next item of the table
+            // (`工业总产值 / 其中：规模以上 / 销售产值 / 其中：规模以上`).
+            let plain_item =
+                qz && !m.subset && g.rows[k].indent >= indent && within_parent(g, parent, &run, k);
+            if (m.subset && !qz) || plain_item {
                 run.push(k);
             } else if !qz && !m.subset && k + 1 < n && marks[k + 1].subset && !marks[k + 1].qizhong
             {
@@ -523,19 +530,31 @@ fn subsets(
             r = k.max(r + 1);
             continue;
         }
-        if !run.is_empty() {
-            out.push(group(parent, run, true, exhaustive));
+        for &i in &run {
+            in_run[i] = true;
         }
+        out.push(group(parent, run, true, exhaustive));
         r = k.max(r + 1);
     }
 }
 
-fn in_qizhong_run(marks: &[Mark], p: usize) -> bool {
-    (0..p)
-        .rev()
-        .take_while(|&k| marks[k].level.is_none())
-        .any(|k| marks[k].qizhong)
-        && marks[p].level.is_none()
+/// True when row `k` added to the subset rows `run` keeps their sum within
+/// the parent row in every column where all of them state a figure.
+fn within_parent(g: &Grid, parent: usize, run: &[usize], k: usize) -> bool {
+    (0..g.width()).all(|c| {
+        let Some(total) = g.cell(parent, c).num() else {
+            return true;
+        };
+        let parts: Option<Vec<&Num>> = run
+            .iter()
+            .chain([&k])
+            .map(|&i| g.cell(i, c).num())
+            .collect();
+        parts.is_none_or(|p| {
+            let sum: Decimal = p.iter().map(|n| n.value).sum();
+            sum <= total.value + sum_slack(total, &p, false)
+        })
+    })
 }
 
 /// True when the names cover a whole: every member of one partition, every

@@ -245,8 +245,8 @@ fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize, amounts: bool) -> Opti
     })
 }
 
-/// True when a column's figures may be percentages (all between −100 and
-/// 100… up to 1000 for growth, most with decimals).
+/// True when a column's figures may be percentages (all between −`max` and
+/// `max`, most with decimals, or all written with a `%` sign).
 fn percent_like(g: &Grid, c: usize, max: Decimal) -> bool {
     let nums: Vec<&Num> = g
         .rows
@@ -255,7 +255,8 @@ fn percent_like(g: &Grid, c: usize, max: Decimal) -> bool {
         .collect();
     nums.len() >= 3
         && nums.iter().all(|n| n.value.abs() <= max)
-        && nums.iter().filter(|n| n.scale > 0).count() * 2 >= nums.len()
+        && (nums.iter().filter(|n| n.scale > 0).count() * 2 >= nums.len()
+            || nums.iter().all(|n| n.percent))
 }
 
 /// Words that say a table (or a group of its rows) gives percentages of a
@@ -330,7 +331,7 @@ fn structure(g: &Grid, rows: &[usize]) -> Vec<TableRelation> {
 /// × 100`.
 fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
     let w = g.width().min(MAX_WIDTH);
-    let total_row = g
+    let labelled_total = g
         .rows
         .iter()
         .position(|r| labelled::is_total_label(&r.label));
@@ -340,6 +341,18 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
         if !percent_like(g, s, Decimal::from(200)) {
             continue;
         }
+        // The whole is the total row, or else the one row whose share is
+        // 100 (`地区生产总值 … 100` above its industries).
+        let total_row = labelled_total.or_else(|| {
+            let hundred: Vec<usize> = (0..m.len())
+                .filter(|&i| {
+                    m[i].get(s)
+                        .and_then(Cell::num)
+                        .is_some_and(|n| n.value == Decimal::from(100))
+                })
+                .collect();
+            (hundred.len() == 1).then(|| hundred[0])
+        });
         let mut best: Option<Vec<TableRelation>> = None;
         for x in 0..w {
             if x == s {
@@ -355,6 +368,7 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                         value: nums.iter().map(|n| n.value).sum(),
                         scale: nums.iter().map(|n| n.scale).max().unwrap_or(0),
                         span: crate::span::Span::new(0, 0),
+                        percent: false,
                     })
                 }
             };
@@ -456,6 +470,10 @@ fn candidate(
         let Some(check) = make(i) else {
             continue;
         };
+        // A row whose base may be zero or negative shows nothing.
+        if !decidable(&check) {
+            continue;
+        }
         rels.push(TableRelation {
             check,
             basis: Basis::Figures { holds: 0, of: 0 },
@@ -468,6 +486,16 @@ fn candidate(
         }
     }
     accept(&mut rels, 3).then_some(rels)
+}
+
+/// True when a share's or growth's interval can be computed (its base is
+/// surely above zero; a share's part is not negative).
+fn decidable(check: &Check) -> bool {
+    match check {
+        Check::Share { part, base, .. } => super::quotient(part, base).is_some(),
+        Check::Growth { this, last, .. } => super::growth(this, last).is_some(),
+        _ => true,
+    }
 }
 
 /// How many instances a candidate relation is tried on before it must show

@@ -412,43 +412,89 @@ struct PipeCell {
     cell: Cell,
 }
 
-/// Tables written one cell per line, each cell ended by `|`.
+/// Tables whose cells are separated by `|` as text pasted from a web page
+/// or a PDF gives them: one cell per line, each ended by `|`; a row per line
+/// (`| 城区 | 212 | 208 |`, a Markdown table in a plain-text file); or a
+/// whole table run together on a line or two (`工业总产值 | 309748 | 3.3 |
+/// 其中:规模以上 | 206713 | …`). A cell may run over a line break; a line of
+/// `---` only separates a Markdown header.
 fn pipe_cells(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
+    let has_pipe = |l: &str| l.contains(['|', '｜']);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let mut cells: Vec<PipeCell> = Vec::new();
         let mut j = i;
-        let mut pending: Option<(usize, usize)> = None; // a cell's first line
+        // A cell's text not yet closed by a `|`: where it starts, and its
+        // first line's end.
+        let mut pending: Option<(usize, usize)> = None;
         while j < lines.len() {
             let (at, l) = lines[j];
             let t = l.trim_end();
             if skipped(at, skip) {
                 break;
             }
-            if let Some(body) = t.strip_suffix(['|', '｜']) {
-                let begin = pending.take().map_or(at, |(a, _)| a);
-                let end = at + body.len();
-                let raw = body.trim();
-                let lead = body.len() - body.trim_start().len();
-                let span = if pending.is_none() && begin == at {
-                    Span::new(at + lead, at + lead + raw.len())
-                } else {
-                    Span::new(begin, end)
-                };
-                cells.push(PipeCell {
-                    text: squeeze(&text_between(lines, begin, end)),
-                    span,
-                    cell: cell_of(raw, Span::new(at + lead, at + lead + raw.len())),
-                });
-                j += 1;
-            } else if pending.is_none() && !t.is_empty() && !cells.is_empty() && j + 1 < lines.len()
-            {
-                pending = Some((at, j));
-                j += 1;
-            } else {
+            if !has_pipe(t) {
+                let next_has = lines.get(j + 1).is_some_and(|(_, n)| has_pipe(n));
+                if pending.is_none() && !t.trim().is_empty() && !cells.is_empty() && next_has {
+                    pending = Some((at, at + t.len()));
+                    j += 1;
+                    continue;
+                }
                 break;
             }
+            let pieces: Vec<(usize, &str)> = pieces(t);
+            if pieces.iter().all(|(_, p)| is_rule(p)) {
+                // A Markdown header rule (`| --- | :---: |`).
+                j += 1;
+                continue;
+            }
+            let last = pieces.len() - 1;
+            for (k, &(off, piece)) in pieces.iter().enumerate() {
+                let begin = at + off;
+                let raw = piece.trim();
+                let lead = piece.len() - piece.trim_start().len();
+                let own = Span::new(begin + lead, begin + lead + raw.len());
+                if k == 0 {
+                    if let Some((from, to)) = pending.take() {
+                        // A cell begun on an earlier line: this piece closes
+                        // it (a label broken over lines), or, when empty or
+                        // a figure, the earlier text was a cell of its own.
+                        let figure = !matches!(cell_of(raw, own), Cell::Text);
+                        let end = if raw.is_empty() || figure {
+                            to
+                        } else {
+                            own.end
+                        };
+                        let text = squeeze(&text_between(lines, from, end));
+                        cells.push(PipeCell {
+                            cell: cell_of(&text, Span::new(from, end)),
+                            text,
+                            span: Span::new(from, end),
+                        });
+                        if !figure {
+                            continue;
+                        }
+                    }
+                    if raw.is_empty() {
+                        continue;
+                    }
+                }
+                if k == last && k > 0 {
+                    // After the line's last `|`: a cell that the next line
+                    // may close.
+                    if !raw.is_empty() {
+                        pending = Some((own.start, own.end));
+                    }
+                    continue;
+                }
+                cells.push(PipeCell {
+                    text: squeeze(raw),
+                    span: own,
+                    cell: cell_of(raw, own),
+                });
+            }
+            j += 1;
         }
         if cells.len() >= 8 {
             if let Some(g) = pipe_grid(&cells) {
@@ -458,6 +504,28 @@ fn pipe_cells(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// The pieces of a line between `|` marks, each with its byte offset in the
+/// line: `a | b |` gives `a `, ` b `, `` (the last piece is what follows the
+/// last mark).
+fn pieces(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in line.char_indices() {
+        if c == '|' || c == '｜' {
+            out.push((from, &line[from..i]));
+            from = i + c.len_utf8();
+        }
+    }
+    out.push((from, &line[from..]));
+    out
+}
+
+/// True for a piece of a Markdown header rule (`---`, `:--:`) or an empty
+/// piece.
+fn is_rule(p: &str) -> bool {
+    p.trim().chars().all(|c| matches!(c, '-' | ':'))
 }
 
 fn text_between(lines: &[(usize, &str)], start: usize, end: usize) -> String {
