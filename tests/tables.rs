@@ -598,3 +598,32 @@ fn share_column_over_the_row_printed_as_100() {
     );
     assert!(arithmetic("增加值.txt", &table.replace("-8.0 |\n25.0", "-8.0 |\n20.0")).is_empty());
 }
+
+/// A table of indicators as a statistics bureau prints them: a category
+/// written down the page one character a line, a serial number (`12`,
+/// `12.1`), the indicator, a unit column, one column a quarter and a note
+/// column. `12.1` and `12.2` are 其中 items of `12`: 2.41 + 0.07 = 2.48, but
+/// the second quarter's items add up to 0.99, more than their parent 0.96.
+#[test]
+fn indicator_table_with_serials_units_and_notes() {
+    let table =
+        "          序号  指标                     单位     一季度   二季度   三季度   四季度   注
+   养     11   参加养老保险人数          万人     52.36    52.91    53.40    53.87   期末数
+          11.1 其中：参保农民工          万人     12.05    12.11    12.30    12.42   期末数
+   老     12   养老保险基金征缴收入      亿元      2.48     0.96     1.85     2.73   从年初累计
+          12.1 其中：个人缴费            亿元      2.41     0.94     1.80     2.66   从年初累计
+   保
+   险     12.2    补缴历年欠费           亿元      0.07     0.05     0.05     0.07   从年初累计
+          13   养老保险基金支出          亿元      1.92     0.71     1.36     2.05   从年初累计
+";
+    let diags = arithmetic("社保.txt", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `养老保险基金征缴收入`, column `二季度`: subset rows add up to 0.99, more than their parent 0.96",
+        ("0.96", 4),
+        &["0.94", "0.05"],
+    );
+    assert!(arithmetic("社保.txt", &table.replace("0.94", "0.91")).is_empty());
+}

@@ -482,12 +482,13 @@ fn subsets(
             r += 1;
             continue;
         }
-        // The parent: the nearest row above that is no subset and stands
-        // shallower (less indented) than the run.
+        // The parent: the nearest row above that is no subset and stands no
+        // deeper (no more indented) than the run: its mark says it is a
+        // part, whether or not it is indented.
         let indent = g.rows[r].indent;
         let Some(parent) = (0..r).rev().find(|&p| {
             !marks[p].subset
-                && (g.rows[p].indent < indent || indent == 0 || g.rows[p].indent == 0)
+                && (g.rows[p].indent <= indent || indent == 0 || g.rows[p].indent == 0)
                 && !in_run[p]
         }) else {
             r += 1;
@@ -538,23 +539,39 @@ fn subsets(
     }
 }
 
-/// True when row `k` added to the subset rows `run` keeps their sum within
-/// the parent row in every column where all of them state a figure.
+/// True when row `k` may be one more item of the subset rows `run`: it is
+/// stated in the same unit, and added to them it keeps their sum within the
+/// parent row in most columns where all of them state a figure (a row that
+/// breaks the parent in one column is an error to report, not another
+/// indicator).
 fn within_parent(g: &Grid, parent: usize, run: &[usize], k: usize) -> bool {
-    (0..g.width()).all(|c| {
+    let unit = &g.rows[k].unit;
+    if !unit.is_empty()
+        && run
+            .iter()
+            .any(|&i| !g.rows[i].unit.is_empty() && g.rows[i].unit != *unit)
+    {
+        return false;
+    }
+    let (mut stated, mut over) = (0, 0);
+    for c in 0..g.width() {
         let Some(total) = g.cell(parent, c).num() else {
-            return true;
+            continue;
         };
         let parts: Option<Vec<&Num>> = run
             .iter()
             .chain([&k])
             .map(|&i| g.cell(i, c).num())
             .collect();
-        parts.is_none_or(|p| {
+        if let Some(p) = parts {
+            stated += 1;
             let sum: Decimal = p.iter().map(|n| n.value).sum();
-            sum <= total.value + sum_slack(total, &p, false)
-        })
-    })
+            if sum > total.value + sum_slack(total, &p, false) {
+                over += 1;
+            }
+        }
+    }
+    over * 2 < stated || stated == 0
 }
 
 /// True when the names cover a whole: every member of one partition, every

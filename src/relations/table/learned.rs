@@ -217,10 +217,11 @@ fn try_sum(m: &[Vec<Cell>], t: usize, a: usize, b: usize, amounts: bool) -> Opti
             holds += 1;
             let sum: Decimal = parts.iter().map(|p| p.value).sum();
             strict += usize::from(sum == total.value);
-            // A sum of small counts (2 = 1 + 1) proves nothing.
+            // A sum of small counts (2 = 1 + 1) proves nothing: the total
+            // must be ten units of its last digit or more (10, 0.94).
             nontrivial += usize::from(
                 parts.iter().filter(|p| !p.value.is_zero()).count() >= 2
-                    && total.value.abs() >= Decimal::TEN,
+                    && total.value.abs() >= Decimal::new(10, total.scale),
             );
         } else {
             failing += 1;

@@ -126,13 +126,40 @@ pub fn read(
             labelled::relations(g, partitions, overlap)
         };
         for r in learned::relations(g) {
-            if !rels.iter().any(|o| same_cells(o, &r)) {
-                rels.push(r);
+            match rels.iter().position(|o| same_cells(o, &r)) {
+                None => rels.push(r),
+                // `其中` rows that the figures show to be the whole in nearly
+                // every column are checked as a sum, short or over; a subset
+                // over its parent stays the error its label makes it.
+                Some(i) if completes(&rels[i], &r) && holds(&rels[i].check, rels[i].exact) => {
+                    rels[i] = r;
+                }
+                Some(_) => {}
             }
         }
         relations.extend(rels);
     }
     Tables { grids, relations }
+}
+
+/// True when `learned` is an equality over exactly the rows (or columns)
+/// that `labelled` reads as a subset of the same total.
+fn completes(labelled: &TableRelation, learned: &TableRelation) -> bool {
+    match (&labelled.check, &learned.check) {
+        (
+            Check::Sum {
+                parts: p1,
+                subset: true,
+                ..
+            },
+            Check::Sum {
+                parts: p2,
+                subset: false,
+                ..
+            },
+        ) => p1.len() == p2.len() && p1.iter().all(|a| p2.iter().any(|b| a.span == b.span)),
+        _ => false,
+    }
 }
 
 /// True when two relations say the same of the same cells.

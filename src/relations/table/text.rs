@@ -31,6 +31,8 @@ struct DataLine<'a> {
     label: Vec<Token<'a>>,
     values: Vec<Token<'a>>,
     indent: usize,
+    /// A unit column between the label and the figures (`万人`, `亿元`).
+    unit: Option<&'a str>,
 }
 
 fn tokens(line: &str, at: usize) -> Vec<Token<'_>> {
@@ -87,8 +89,67 @@ fn data_line(line: &str, at: usize) -> Option<DataLine<'_>> {
         return None;
     }
     let toks = tokens(line, at);
-    let first = toks.iter().position(|t| is_value(t.text))?;
-    let (label, values) = toks.split_at(first);
+    // The figures: the longest run of values (the last of equal runs). A
+    // value before the label is the row's serial number (`68`, `70.1`); a
+    // few words after the figures are a note column (`期末时点数`).
+    let mut run: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < toks.len() {
+        if !is_value(toks[k].text) {
+            k += 1;
+            continue;
+        }
+        let from = k;
+        while k < toks.len() && is_value(toks[k].text) {
+            k += 1;
+        }
+        if run.is_none_or(|(a, b)| k - from >= b - a) {
+            run = Some((from, k));
+        }
+    }
+    let (first, end) = run?;
+    let note = &toks[end..];
+    let numbers_in_run = toks[first..end]
+        .iter()
+        .filter(|t| parse_num(t.text).is_some())
+        .count();
+    if !note.is_empty()
+        && (numbers_in_run < 2
+            || note.len() > 2
+            || note
+                .iter()
+                .any(|t| t.text.chars().any(|c| c.is_ascii_digit() || c == '%')))
+    {
+        return None;
+    }
+    let (mut label, values) = toks[..end].split_at(first);
+    if let Some(serial) = label
+        .iter()
+        .rposition(|t| parse_num(t.text).is_some())
+        .filter(|&i| i + 1 < label.len())
+    {
+        // `工  70  工伤保险基金收入`: the serial and what stands before it
+        // (a category written down the page, one character a line).
+        label = &label[serial + 1..];
+    }
+    // A unit column: a short last word set well apart from a label of two
+    // characters or more (`合    计` is one spaced-out label).
+    let mut unit = None;
+    if let [before @ .., name, u] = label {
+        let named: usize = before
+            .iter()
+            .chain([name])
+            .map(|t| t.text.chars().count())
+            .sum();
+        if named >= 2
+            && u.left >= name.right + 4
+            && u.text.chars().count() <= 4
+            && !u.text.chars().any(|c| c.is_ascii_digit())
+        {
+            unit = Some(u.text);
+            label = &label[..label.len() - 1];
+        }
+    }
     // ASCII `,` `;` between Chinese words is prose pasted from a web page;
     // after a Latin word (`Farming, Forestry`) it is an English name.
     let prose_mark = |t: &str| {
@@ -98,9 +159,6 @@ fn data_line(line: &str, at: usize) -> Option<DataLine<'_>> {
         })
     };
     if label.iter().any(|t| prose_mark(t.text)) {
-        return None;
-    }
-    if !values.iter().all(|t| is_value(t.text)) {
         return None;
     }
     let numbers = values
@@ -124,6 +182,7 @@ fn data_line(line: &str, at: usize) -> Option<DataLine<'_>> {
         indent: label.first().or(values.first()).map_or(0, |t| t.left),
         label,
         values,
+        unit,
     })
 }
 
@@ -211,11 +270,16 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
                 _ if aside(l) && more_rows(lines, j + 1, skip) => {
                     // A heading row without figures stays as a row of blank
                     // cells; a translation line is left out.
-                    if l.trim_start().starts_with(|c: char| !c.is_ascii()) {
+                    // One character alone is a category written down the
+                    // page (`工` `伤` `保` `险`), no heading.
+                    if l.trim_start().starts_with(|c: char| !c.is_ascii())
+                        && l.trim().chars().count() > 1
+                    {
                         rows.push(DataLine {
                             label: tokens(l, at),
                             values: Vec::new(),
                             indent: tokens(l, at).first().map_or(0, |t| t.left),
+                            unit: None,
                         });
                     }
                 }
@@ -231,6 +295,7 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
         if rows.len() >= 3 {
             let header_tokens: Vec<Token<'_>> = lines[head..i]
                 .iter()
+                .filter(|(_, h)| !squeeze(h).starts_with("续"))
                 .flat_map(|(a, h)| tokens(h, *a))
                 .collect();
             if let Some(g) = grid_of(&rows, &header_tokens, unit) {
@@ -279,7 +344,13 @@ fn more_rows(lines: &[(usize, &str)], from: usize, skip: &[Span]) -> bool {
 fn unit_line(h: &str) -> Option<String> {
     let s = squeeze(h);
     let at = s.find("单位")?;
-    let rest = s[at + "单位".len()..].trim_start_matches([':', '：']);
+    let rest = &s[at + "单位".len()..];
+    // `单位：万元` anywhere, or `单位 万元` opening the line; `计量单位` in
+    // a row of column headers is no unit of the table.
+    if !(rest.starts_with([':', '：']) || at == 0) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', '：']);
     let u: String = rest
         .chars()
         .take_while(|c| !matches!(c, '(' | '（'))
@@ -377,16 +448,21 @@ fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) ->
             label: r.label.iter().map(|t| t.text).collect::<String>(),
             label_span,
             indent: r.indent,
-            unit: String::new(),
+            unit: r.unit.unwrap_or_default().to_string(),
             cells,
         });
     }
     let mut headers = vec![String::new(); width];
     for t in header {
-        let mid = (t.left + t.right) / 2;
+        // The column the header word overlaps whose middle is nearest its
+        // own (wide Chinese headers overhang narrow figures).
+        let mid = t.left + t.right;
         if let Some(c) = extent
             .iter()
-            .position(|&(l, r)| l <= mid + 2 && mid <= r + 2)
+            .enumerate()
+            .filter(|(_, &(l, r))| t.left <= r + 2 && l <= t.right + 2)
+            .min_by_key(|(_, &(l, r))| (l + r).abs_diff(mid))
+            .map(|(c, _)| c)
         {
             headers[c].push_str(t.text);
         }
