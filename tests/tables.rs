@@ -627,3 +627,43 @@ fn indicator_table_with_serials_units_and_notes() {
     );
     assert!(arithmetic("社保.txt", &table.replace("0.94", "0.91")).is_empty());
 }
+
+/// A report form's outline: `一、`, `（一）`, `1.`, `（1）`, then `A`/`B` and
+/// `I`/`II` items, a numbered subtotal (`2.乡小计`) that is an item like the
+/// others, and `其中：（1）` items that are a part of their row. Here the
+/// 农村 items (`I`, `II`) add up to 2650.3 + 41.2 = 2691.5, more than their
+/// row `B 农村救助支出` 2680.5 (a digit slipped in 2691.5).
+#[test]
+fn report_form_outline_levels() {
+    let table = "| 指标名称 | 单位 | 数量 |\n|---|---|---|\n| 一、综合 | | |\n| 乡镇级合计 | 个 | 212 |\n| 1.镇 | 个 | 98 |\n| 2.乡小计 | 个 | 81 |\n| 其中:民族乡 | 个 | 12 |\n| 3.街道 | 个 | 33 |\n| (一)救助支出 | 万元 | 4,107.9 |\n| (1)最低生活保障 | 万元 | 3,560.4 |\n| A 城市救助支出 | 万元 | 879.9 |\n| I 城市低保金 | 万元 | 861.0 |\n| II 城市临时补助 | 万元 | 18.9 |\n| B 农村救助支出 | 万元 | 2,680.5 |\n| I 农村低保金 | 万元 | 2,650.3 |\n| II 农村临时补助 | 万元 | 41.2 |\n| (2)临时救助 | 万元 | 547.5 |\n| 1.社会福利 | 万元 | 950.0 |\n| 其中:(1)儿童福利 | 万元 | 310.2 |\n| (2)老年人福利 | 万元 | 402.6 |\n";
+    let diags = arithmetic("月报.md", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `B农村救助支出`, column `数量`: subset rows add up to 2691.5, more than their parent 2680.5",
+        ("2,680.5", 14),
+        &["2,650.3", "41.2"],
+    );
+    let right = table.replace("| 41.2 |", "| 30.2 |");
+    assert!(arithmetic("月报.md", &right).is_empty());
+    // 城市 + 农村 make the whole of (1): 879.9 + 2680.5 = 3560.4; a total
+    // larger than its parts is an error too (short parts), where numbered
+    // items alone ((1), (2) under (一)) are only a part of their row.
+    let short = right.replace("| 4,107.9 |", "| 4,137.9 |");
+    assert!(arithmetic("月报.md", &short).is_empty());
+    let short = right.replace("| 3,560.4 |", "| 3,530.4 |");
+    let diags = arithmetic("月报.md", &short);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "table row `(1)最低生活保障`, column `数量`: the members add up to 3560.4, but the total is 3530.4"
+    );
+    // The numbered items under 乡镇级合计 must add up: 98 + 81 + 33 = 212.
+    let diags = arithmetic("月报.md", &right.replace("| 98 |", "| 97 |"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "table row `乡镇级合计`, column `数量`: the members add up to 211, but the total is 212"
+    );
+}

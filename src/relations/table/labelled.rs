@@ -142,6 +142,11 @@ fn mark(label: &str) -> Mark {
         m.qizhong = true;
         l = rest.trim_start_matches([':', '：', ',', '，']);
     }
+    if let Some((lv, num)) = latin_item(l) {
+        m.level = Some(lv);
+        m.number = num;
+        return m;
+    }
     let open = l.starts_with(['(', '（']);
     let inner = if open {
         &l[l.chars().next().map_or(0, char::len_utf8)..]
@@ -172,6 +177,45 @@ fn mark(label: &str) -> Mark {
     m
 }
 
+/// Items marked with Latin capitals or Roman numerals, the two levels below
+/// `①` in statistical report forms: `A 城市低保` (level 6, number 1),
+/// `II 临时补助` (level 7, number 2). The mark must be followed by Chinese
+/// or by `、` `.` `．` (`IC卡`, `GDP` are no marks).
+fn latin_item(l: &str) -> Option<(u8, u32)> {
+    let roman: String = l
+        .chars()
+        .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+        .collect();
+    let ends_mark = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() || matches!(c, '.'))
+            && !rest.starts_with(|c: char| c.is_alphanumeric() && c.is_ascii())
+    };
+    if !roman.is_empty() && ends_mark(&l[roman.len()..]) {
+        let value = |c: char| match c {
+            'I' => 1,
+            'V' => 5,
+            _ => 10,
+        };
+        let digits: Vec<u32> = roman.chars().map(value).collect();
+        let mut n = 0;
+        for (i, d) in digits.iter().enumerate() {
+            if digits.get(i + 1).is_some_and(|next| next > d) {
+                n -= *d as i64;
+            } else {
+                n += *d as i64;
+            }
+        }
+        return Some((7, u32::try_from(n).ok()?));
+    }
+    let first = l.chars().next()?;
+    if first.is_ascii_uppercase() && ends_mark(&l[1..]) {
+        return Some((6, u32::from(first) - u32::from('A') + 1));
+    }
+    None
+}
+
 /// A row's name without its mark (`1、夏粮` → `夏粮`).
 fn bare(label: &str) -> &str {
     let mut l = label.trim_start_matches(['#', '＃']);
@@ -193,6 +237,18 @@ pub fn relations(g: &Grid, partitions: &[Partition], overlap: &[String]) -> Vec<
     totals(g, &marks, &mut groups);
     numbered(g, &marks, partitions, &mut groups);
     subsets(g, &marks, partitions, overlap, &mut groups);
+    // A group read twice (`其中：（1）` as a subset row and as the first of
+    // its numbered items) is kept in its fuller reading.
+    let fuller = |a: &Group, b: &Group| {
+        a.total == b.total
+            && b.members.len() > a.members.len()
+            && a.members.iter().all(|m| b.members.contains(m))
+    };
+    let groups: Vec<Group> = groups
+        .iter()
+        .filter(|a| !groups.iter().any(|b| fuller(a, b)))
+        .cloned()
+        .collect();
     let mut out = Vec::new();
     for gr in groups {
         out.extend(sums(g, gr.total, &gr.members, gr.subset && !gr.whole));
@@ -392,7 +448,9 @@ fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Gr
         let Some(clevel) = first.level else {
             continue;
         };
-        if clevel <= plevel || first.subset {
+        // `其中：（1）…` opens numbered items that are a part of the row;
+        // a `#` row opens none.
+        if clevel <= plevel || (first.subset && !first.qizhong) {
             continue;
         }
         // Numbered from 1, else it is no list of items under this row.
@@ -405,7 +463,10 @@ fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Gr
         let mut children = Vec::new();
         let mut qizhong = false;
         for (r, &m) in marks.iter().enumerate().skip(p + 1) {
-            if is_total_label(&g.rows[r].label) || m.level.is_some_and(|l| l < clevel) {
+            // A numbered subtotal (`2.乡小计`) is an item like the others.
+            if (is_total_label(&g.rows[r].label) && m.level.is_none())
+                || m.level.is_some_and(|l| l < clevel)
+            {
                 break;
             }
             if m.level.is_some() {
@@ -420,7 +481,7 @@ fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Gr
         let items: Vec<usize> = children
             .iter()
             .copied()
-            .filter(|&r| marks[r].level == Some(clevel) && !marks[r].subset)
+            .filter(|&r| marks[r].level == Some(clevel) && (!marks[r].subset || r == p + 1))
             .collect();
         // Cuts: runs numbered from 1.
         let mut cut: Vec<usize> = Vec::new();
@@ -458,6 +519,7 @@ fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Gr
             if c.len() >= 2 {
                 let names: Vec<&str> = c.iter().map(|&i| bare(&g.rows[i].label)).collect();
                 let whole = from_one
+                    && !first.qizhong
                     && (cut_heading
                         || is_total_label(&g.rows[p].label)
                         || covers(&names, partitions));
@@ -778,6 +840,17 @@ mod tests {
         assert_eq!(mark("(1)小学").level, Some(4));
         assert_eq!(mark("0-17岁").level, None);
         assert_eq!(mark("2.5级").level, None);
+        assert_eq!(
+            (mark("A城市低保").level, mark("B农村低保").number),
+            (Some(6), 2)
+        );
+        assert_eq!(
+            (mark("II临时补助").level, mark("II临时补助").number),
+            (Some(7), 2)
+        );
+        assert_eq!(mark("IV类水质").number, 4);
+        assert_eq!(mark("IC卡").level, None);
+        assert_eq!(mark("GDP增速").level, None);
         assert!(mark("#婚姻").subset);
         assert!(mark("其中：城镇").qizhong);
         assert_eq!(bare("1、夏粮"), "夏粮");
