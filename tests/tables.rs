@@ -667,3 +667,38 @@ fn report_form_outline_levels() {
         "table row `乡镇级合计`, column `数量`: the members add up to 211, but the total is 212"
     );
 }
+
+/// A table copied from a damaged page: the empty cells of some rows were
+/// dropped and padded at the end, so their figures stand left of their
+/// columns. The decimals of the full rows show where the figures belong:
+/// 乙州's share is 63.70 for 117.32 ÷ 199.87 = 58.70%. The note says the
+/// table lists only some of the regions: the 全区 row is no sum of them. A
+/// row whose last figure is merely missing (丁州) is not moved.
+#[test]
+fn rows_of_a_damaged_copy_are_aligned_by_their_decimals() {
+    let table = "| 地区 | 市数 | #地级市 | 县数 | 总人口 | #少数民族 | 比重(%) |\n|---|---|---|---|---|---|---|\n| 全区 | 40 | 21 | 320 | 9120.55 | 4010.20 | 43.97 |\n| 甲州 | 6 | 3 | 41 | 1205.10 | 526.10 | 43.66 |\n| 乙州 | 2 | 199.87 | 117.32 | 63.70 | | |\n| 丙州 | 5 | 2 | 33 | 980.44 | 372.31 | 37.97 |\n| 丁州 | 3 | 1 | 18 | 402.70 | 260.15 | |\n| 戊州 | 4 | 331.56 | 114.76 | 34.61 | | |\n\n注：本表只列出部分州。\n";
+    let diags = arithmetic("人口.md", table);
+    assert_one(
+        &diags,
+        "table-share",
+        "warning",
+        "table row `乙州`, column `比重(%)`: share 63.70% does not match 117.32 ÷ 199.87 = 58.70%",
+        ("63.70", 5),
+        &["117.32", "199.87"],
+    );
+    assert!(arithmetic("人口.md", &table.replace("63.70", "58.70")).is_empty());
+    // Without the note, 全区 is read as the sum of the rows under it (丁州's
+    // share filled in: a row short of its last figure leaves the sum
+    // unread).
+    let whole = table
+        .replace("63.70", "58.70")
+        .replace("260.15 | |", "260.15 | 64.60 |")
+        .replace("注：本表只列出部分州。\n", "");
+    let diags = arithmetic("人口.md", &whole);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.rule == "table-sum" && d.message.starts_with("table row `全区`")),
+        "{diags:#?}"
+    );
+}

@@ -274,6 +274,7 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
                 cells,
             });
         }
+        realign(&mut rows);
         if rows.len() >= 2 {
             out.push(Grid {
                 span: Span::new(start.min(end), end),
@@ -285,6 +286,63 @@ pub fn from_source(text: &str, tables: &[crate::source::Table]) -> Vec<Grid> {
         }
     }
     out
+}
+
+/// Rows of a damaged copy whose empty cells were dropped and padded at the
+/// end (`| 燕原 | 6 | 6 | 199.87 | 117.32 | 58.70 | | | | |` under nine
+/// columns): when a row's figures match the decimals of the full rows'
+/// columns only once moved to the right, they are moved, and the figures
+/// left of the matching run, whose places are lost, become unknown (text).
+fn realign(rows: &mut [Row]) {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let full: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.cells.len() == width && r.cells.iter().all(|c| c.num().is_some()))
+        .collect();
+    if full.len() < 2 || width < 3 {
+        return;
+    }
+    // Each column's decimals, when the full rows agree on them.
+    let profile: Vec<Option<u32>> = (0..width)
+        .map(|c| {
+            let s = full[0].cells[c].num()?.scale;
+            full.iter()
+                .all(|r| r.cells[c].num().is_some_and(|n| n.scale == s))
+                .then_some(s)
+        })
+        .collect();
+    let fits = |cells: &[Cell], c: usize| match (cells[c].num(), profile[c]) {
+        (Some(n), Some(s)) => n.scale == s,
+        (Some(_), None) => true,
+        (None, _) => true,
+    };
+    for r in rows.iter_mut() {
+        let last = r.cells.iter().rposition(|c| c.num().is_some());
+        let Some(last) = last else { continue };
+        let shift = width - 1 - last;
+        if shift == 0 || r.cells[last + 1..].iter().any(|c| *c != Cell::Blank) {
+            continue;
+        }
+        let misfit = (0..r.cells.len()).filter(|&c| !fits(&r.cells, c)).count();
+        let mut moved = vec![Cell::Blank; width];
+        for (c, cell) in r.cells[..=last].iter().enumerate() {
+            moved[c + shift] = cell.clone();
+        }
+        if misfit == 0 || (0..width).any(|c| !fits(&moved, c)) {
+            continue;
+        }
+        // The run from the right whose decimals show where it stands.
+        let sure = (0..width)
+            .rev()
+            .take_while(|&c| moved[c].num().is_some() && profile[c].is_some_and(|s| s > 0))
+            .count();
+        for cell in moved.iter_mut().take(width - sure) {
+            if cell.num().is_some() {
+                *cell = Cell::Text;
+            }
+        }
+        r.cells = moved;
+    }
 }
 
 #[cfg(test)]

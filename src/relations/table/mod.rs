@@ -125,6 +125,15 @@ pub fn read(
         } else {
             labelled::relations(g, partitions, overlap)
         };
+        if listed_in_part(text, g.span) {
+            // `注：本表只列出部分省份`: the rows under a total are some of
+            // its members, no more.
+            for r in &mut rels {
+                if let Check::Sum { subset, .. } = &mut r.check {
+                    *subset = true;
+                }
+            }
+        }
         for r in learned::relations(g) {
             match rels.iter().position(|o| same_cells(o, &r)) {
                 None => rels.push(r),
@@ -140,6 +149,31 @@ pub fn read(
         relations.extend(rels);
     }
     Tables { grids, relations }
+}
+
+/// Words of a table's note (`注：…`, within three lines below it) saying
+/// that it lists only some members of its totals.
+const LISTED_IN_PART: &[&str] = &[
+    "只列",
+    "仅列",
+    "列出部分",
+    "选列",
+    "未列出",
+    "未全部列出",
+    "未一一列出",
+];
+
+/// True when a note below the table at `span` says it lists only some of
+/// the members of its totals (`注：本表只列出部分省级单位`).
+fn listed_in_part(text: &str, span: Span) -> bool {
+    let after = text.get(span.end.min(text.len())..).unwrap_or("");
+    after
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .map(str::trim_start)
+        .filter(|l| l.starts_with('注') || l.starts_with("说明"))
+        .any(|l| LISTED_IN_PART.iter().any(|w| l.contains(w)))
 }
 
 /// True when `learned` is an equality over exactly the rows (or columns)
