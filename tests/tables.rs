@@ -702,3 +702,22 @@ fn rows_of_a_damaged_copy_are_aligned_by_their_decimals() {
         "{diags:#?}"
     );
 }
+
+/// A yield column in other units than its inputs: 单产 (公斤/公顷) = 总产量
+/// (万吨) ÷ 面积 (千公顷) × 10000. 玉米: 2310.5 ÷ 3960.2 × 10000 = 5834.3,
+/// printed 5843.3 (two digits swapped). The same relation read for the area
+/// column (面积 = 产量 ÷ 单产) is not reported twice.
+#[test]
+fn ratio_column_in_other_units() {
+    let table = "| 作物 | 播种面积（千公顷） | 单产（公斤/公顷） | 总产量（万吨） |\n| --- | --- | --- | --- |\n| 粮食 | 11320.4 | 5452.1 | 6172.0 |\n| 稻谷 | 3010.6 | 6890.2 | 2074.3 |\n| 小麦 | 2415.8 | 5390.3 | 1302.2 |\n| 玉米 | 3960.2 | 5843.3 | 2310.5 |\n| 豆类 | 885.2 | 1794.4 | 158.8 |\n| 薯类 | 884.0 | 3767.0 | 333.0 |\n";
+    let diags = arithmetic("粮食.md", table);
+    assert_one(
+        &diags,
+        "table-share",
+        "warning",
+        "table row `玉米`, column `单产（公斤/公顷）`: ratio 5843.3 does not match 2310.5 ÷ 3960.2 × 10000 (the columns' units) = 5834.3",
+        ("5843.3", 6),
+        &["2310.5", "3960.2"],
+    );
+    assert!(arithmetic("粮食.md", &table.replace("5843.3", "5834.3")).is_empty());
+}

@@ -118,8 +118,16 @@ fn describe(c: &crate::relations::table::Check) -> String {
                 .collect::<Vec<_>>()
                 .join(" + ")
         ),
-        Check::Share { share, part, base } => {
-            format!("{}% = {} / {}", share.value, part.value, base.value)
+        Check::Share {
+            share,
+            part,
+            base,
+            per,
+        } => {
+            format!(
+                "{}% = {} / {} (x {per})",
+                share.value, part.value, base.value
+            )
         }
         Check::Growth { growth, this, last } => {
             format!("{}% = {} vs {}", growth.value, this.value, last.value)

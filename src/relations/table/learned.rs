@@ -79,6 +79,7 @@ pub fn relations(g: &Grid) -> Vec<TableRelation> {
     }
     out.extend(structures(g));
     out.extend(shares(g, &all));
+    out.extend(ratios(g, &all));
     out.extend(growths(g, &all));
     // Shares written as rows (`城镇化率` under `城镇人口` and `总人口`, one
     // column a year): the same search on the table turned on its side.
@@ -398,6 +399,7 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
                         share: share.clone(),
                         part: part.clone(),
                         base,
+                        per: Decimal::ONE_HUNDRED,
                     })
                 });
                 if let Some(rels) = found {
@@ -410,6 +412,109 @@ fn shares(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
         out.extend(best.unwrap_or_default());
     }
     out
+}
+
+/// Ratio columns in other units than their inputs': `单位面积产量`
+/// (公斤/公顷) = 总产量 (万吨) ÷ 播种面积 (千公顷) × 10000, `人均` (元) =
+/// 总额 (万元) ÷ 人数 × 10000. The factor is the power of ten (1/10000 to
+/// 1000000, not 100: those are shares) that the first row shows; the ratio
+/// must then hold, within rounding, in three rows or more whose ratio has
+/// three significant digits or more.
+fn ratios(g: &Grid, m: &[Vec<Cell>]) -> Vec<TableRelation> {
+    let w = g.width().min(MAX_WIDTH);
+    let num = |i: usize, c: usize| m[i].get(c).and_then(Cell::num);
+    let significant = |n: &Num| n.value.abs() >= Decimal::new(100, n.scale);
+    // Per ratio column: its two input columns and the relations.
+    let mut found_per: Vec<(usize, [usize; 3], Vec<TableRelation>)> = Vec::new();
+    for s in 0..w {
+        let mut best: Option<([usize; 3], Vec<TableRelation>)> = None;
+        for x in 0..w {
+            for y in 0..w {
+                if x == y || x == s || y == s {
+                    continue;
+                }
+                // The factor the first two rows that state all three show
+                // (either may be the row in error).
+                let Some(per) = (0..m.len())
+                    .filter_map(|i| {
+                        let (r, a, b) = (num(i, s)?, num(i, x)?, num(i, y)?);
+                        let usable =
+                            significant(r) && a.value > Decimal::ZERO && b.value > Decimal::ZERO;
+                        usable.then(|| r.value.checked_mul(b.value)?.checked_div(a.value))
+                    })
+                    .take(2)
+                    .find_map(|f| power_of_ten(f?))
+                else {
+                    continue;
+                };
+                if per == Decimal::ONE_HUNDRED {
+                    continue;
+                }
+                let found = candidate(g, s, |i| {
+                    let r = num(i, s)?;
+                    if !significant(r) {
+                        return None;
+                    }
+                    Some(Check::Share {
+                        share: r.clone(),
+                        part: num(i, x)?.clone(),
+                        base: num(i, y)?.clone(),
+                        per,
+                    })
+                });
+                if let Some(rels) = found {
+                    if best.as_ref().is_none_or(|b| b.1.len() < rels.len()) {
+                        let mut cols = [s, x, y];
+                        cols.sort_unstable();
+                        best = Some((cols, rels));
+                    }
+                }
+            }
+        }
+        if let Some((cols, rels)) = best {
+            found_per.push((s, cols, rels));
+        }
+    }
+    // `面积 = 产量 ÷ 单产` holds as `单产 = 产量 ÷ 面积` does: of the columns
+    // of one relation, the ratio is the one whose header says so (`/`,
+    // `平均`, `人均`, `单位…`, `率`), else the rightmost.
+    let says_ratio = |c: usize| {
+        let h = g.header(c);
+        ["/", "／", "平均", "人均", "单位", "率", "单产"]
+            .iter()
+            .any(|w| h.contains(w))
+    };
+    let mut out = Vec::new();
+    for (s, cols, rels) in &found_per {
+        let rivals: Vec<usize> = found_per
+            .iter()
+            .filter(|(_, c, _)| c == cols)
+            .map(|(r, _, _)| *r)
+            .collect();
+        let chosen = rivals
+            .iter()
+            .copied()
+            .filter(|&r| says_ratio(r))
+            .max()
+            .or_else(|| rivals.iter().copied().max());
+        if chosen == Some(*s) {
+            out.extend(rels.iter().cloned());
+        }
+    }
+    out
+}
+
+/// The power of ten (10⁻⁴ to 10⁶) within 3% of `f`, if any.
+fn power_of_ten(f: Decimal) -> Option<Decimal> {
+    (-4i32..=6).find_map(|k| {
+        let p = if k >= 0 {
+            Decimal::from(10u64.pow(k as u32))
+        } else {
+            Decimal::new(1, k.unsigned_abs())
+        };
+        let near = (f - p).abs() <= p * Decimal::new(3, 2);
+        near.then_some(p)
+    })
 }
 
 /// Growth columns: `g = (y − x) ÷ x × 100` in every row.
@@ -493,7 +598,9 @@ fn candidate(
 /// surely above zero; a share's part is not negative).
 fn decidable(check: &Check) -> bool {
     match check {
-        Check::Share { part, base, .. } => super::quotient(part, base).is_some(),
+        Check::Share {
+            part, base, per, ..
+        } => super::quotient_per(part, base, *per).is_some(),
         Check::Growth { this, last, .. } => super::growth(this, last).is_some(),
         _ => true,
     }

@@ -60,14 +60,19 @@ pub enum Check {
         /// The shares, top to bottom.
         parts: Vec<Num>,
     },
-    /// `share` = `part` ÷ `base` × 100.
+    /// `share` = `part` ÷ `base` × `per`: a share (`per` 100) or a ratio in
+    /// other units (`单位面积产量` in 公斤/公顷 = 总产量 (万吨) ÷ 播种面积
+    /// (千公顷) × 10000).
     Share {
-        /// The share cell (a percentage).
+        /// The share cell (a percentage), or the ratio.
         share: Num,
-        /// The part.
+        /// The part (the numerator).
         part: Num,
-        /// The whole.
+        /// The whole (the denominator).
         base: Num,
+        /// The factor: 100 for a percentage, a power of ten for a ratio
+        /// whose units differ from its inputs'.
+        per: Decimal,
     },
     /// `growth` = (`this` − `last`) ÷ `last` × 100.
     Growth {
@@ -253,12 +258,18 @@ pub fn structure_sum(parts: &[Num]) -> Option<Decimal> {
 /// The interval `part ÷ base × 100` may take through display rounding, or
 /// `None` when the base may be zero.
 pub fn quotient(part: &Num, base: &Num) -> Option<(Decimal, Decimal)> {
+    quotient_per(part, base, Decimal::ONE_HUNDRED)
+}
+
+/// The interval `part ÷ base × per` may take through display rounding, or
+/// `None` when the base may be zero or the part negative.
+pub fn quotient_per(part: &Num, base: &Num, per: Decimal) -> Option<(Decimal, Decimal)> {
     let (plo, phi) = (part.value - part.half_ulp(), part.value + part.half_ulp());
     let (blo, bhi) = (base.value - base.half_ulp(), base.value + base.half_ulp());
     if blo <= Decimal::ZERO || plo < Decimal::ZERO {
         return None;
     }
-    let h = Decimal::ONE_HUNDRED;
+    let h = per;
     Some((plo.checked_mul(h)? / bhi, phi.checked_mul(h)? / blo))
 }
 
@@ -296,7 +307,12 @@ pub fn holds(check: &Check, exact: bool) -> bool {
             sum_fails(total, &parts, *subset, exact).is_none()
         }
         Check::Structure { parts } => structure_sum(parts).is_none(),
-        Check::Share { share, part, base } => quotient(part, base).is_none_or(|q| meets(share, q)),
+        Check::Share {
+            share,
+            part,
+            base,
+            per,
+        } => quotient_per(part, base, *per).is_none_or(|q| meets(share, q)),
         Check::Growth {
             growth: g,
             this,

@@ -6,7 +6,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::relations::table::{holds, quotient, Check};
+use crate::relations::table::{holds, quotient_per, Check};
 use crate::rules::arithmetic::table_sum::{basis_note, place};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
@@ -42,7 +42,11 @@ total row, one column over the sum of that column (`比重` of each township's
 population): the rows where it does not are reported. The same holds for
 a row of percentages under the rows it is computed from, one column a year
 (`城镇化率(%)` = `城镇人口` ÷ `总人口` × 100), and for ratios per hundred up to
-200 (`性别比` = 男 ÷ 女 × 100). The relation is read from the figures themselves: it must hold
+200 (`性别比` = 男 ÷ 女 × 100), and for ratio columns in other units than
+their inputs', where a power of ten converts them (`单产（公斤/公顷）` =
+`总产量（万吨）` ÷ `播种面积（千公顷）` × 10000; `人均（元）` = `总额（万元）` ÷
+`人数` × 10000): of the three columns, the one whose header names a ratio
+(`/`, `平均`, `人均`, `单位…`, `率`) is checked. The relation is read from the figures themselves: it must hold
 in three rows or more and fail in at most one in seven (or in one row of
 four or more). Each figure stands for
 ± half a unit of its last digit, so `22.5` fits any quotient from 22.45 to
@@ -69,13 +73,19 @@ pub struct TableShare;
 impl Rule for TableShare {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for r in &cx.graph.tables.relations {
-            let Check::Share { share, part, base } = &r.check else {
+            let Check::Share {
+                share,
+                part,
+                base,
+                per,
+            } = &r.check
+            else {
                 continue;
             };
             if holds(&r.check, r.exact) {
                 continue;
             }
-            let Some((lo, hi)) = quotient(part, base) else {
+            let Some((lo, hi)) = quotient_per(part, base, *per) else {
                 continue;
             };
             let mid = (lo + hi) / rust_decimal::Decimal::TWO;
@@ -85,24 +95,33 @@ impl Rule for TableShare {
             );
             // A base with no place in the text is the sum of the column.
             let of_sum = base.span.is_empty();
-            let mut d = DEF
-                .diagnostic(
-                    Severity::Warning,
-                    share.span,
-                    format!(
-                        "table {}: share {}% does not match {} ÷ {}{} = {}%",
-                        place(r),
-                        share.shown(),
-                        part.shown(),
-                        base.shown(),
-                        if of_sum {
-                            " (the sum of the column)"
-                        } else {
-                            ""
-                        },
-                        shown_value
-                    ),
+            let message = if *per == rust_decimal::Decimal::ONE_HUNDRED {
+                format!(
+                    "table {}: share {}% does not match {} ÷ {}{} = {}%",
+                    place(r),
+                    share.shown(),
+                    part.shown(),
+                    base.shown(),
+                    if of_sum {
+                        " (the sum of the column)"
+                    } else {
+                        ""
+                    },
+                    shown_value
                 )
+            } else {
+                format!(
+                    "table {}: ratio {} does not match {} ÷ {} × {} (the columns' units) = {}",
+                    place(r),
+                    share.shown(),
+                    part.shown(),
+                    base.shown(),
+                    per.normalize(),
+                    shown_value
+                )
+            };
+            let mut d = DEF
+                .diagnostic(Severity::Warning, share.span, message)
                 .with_primary_text("share")
                 .with_label(part.span, "part");
             if !of_sum {
