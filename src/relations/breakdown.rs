@@ -95,14 +95,17 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     out
 }
 
-/// True when one of several parts states the total's own value: the parts
-/// are not a division of the total but overlapping cuts of it
-/// (`履约项目71个，其中省外项目52个、市外项目71个`: 市外 includes 省外). Each
-/// part is still checked against the total; they are not added up.
+/// True when one of several parts, after the first, states the total's own
+/// value: the parts are not a division of the total but overlapping cuts of
+/// it, the broader cut last (`履约项目71个，其中省外项目52个、市外项目71个`:
+/// 市外 includes 省外). Each part is still checked against the total; they
+/// are not added up. A first part as large as the total leaves nothing for
+/// the parts after it (`公司36家，其中财产险公司36家，寿险公司18家`): the
+/// parts are added up.
 fn part_equals_total(doc: &Doc<'_>, b: &Breakdown) -> bool {
     let total = &doc.quantities[b.total];
     b.parts.len() >= 2
-        && b.parts.iter().any(|&p| {
+        && b.parts[1..].iter().any(|&p| {
             let q = &doc.quantities[p];
             q.value == total.value && q.step == total.step && q.approx == total.approx
         })

@@ -163,8 +163,9 @@ pub(super) fn groups(
         .collect()
 }
 
-/// The number of first parts that add up to the total within rounding, when
-/// that is fewer than all the parts.
+/// The number of first parts, two at least, that add up to the total within
+/// rounding, when that is fewer than all the parts. A first part alone as
+/// large as the total ends nothing: the parts after it are too many.
 fn complete_prefix(doc: &Doc<'_>, total: usize, parts: &[&Part]) -> Option<usize> {
     let total_bounds = doc.quantities[total].bounds();
     total_bounds.lo?;
@@ -175,7 +176,8 @@ fn complete_prefix(doc: &Doc<'_>, total: usize, parts: &[&Part]) -> Option<usize
     };
     for (k, p) in parts.iter().enumerate().take(parts.len().saturating_sub(1)) {
         sum = Bounds::sum(&[sum, doc.quantities[p.q].bounds()]);
-        if sum.lo.is_some()
+        if k >= 1
+            && sum.lo.is_some()
             && sum.hi.is_some()
             && !sum.entirely_above(&total_bounds)
             && !sum.entirely_below(&total_bounds)

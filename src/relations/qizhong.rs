@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
 use super::groups::{groups, Part};
-use super::label::{age_band, common_suffix, head_char, starts_with_any};
+use super::label::{
+    age_band, common_suffix, head_char, longest_common_run, names_other, starts_with_any,
+    trim_tail,
+};
 use super::{Breakdown, BreakdownKind, Doc};
 use crate::quantity::{Approx, Quantity};
 use crate::span::Span;
@@ -20,6 +23,10 @@ const BARE_LABEL_CHARS: usize = 12;
 
 /// How many clauses before 其中 are searched for its total and its rivals.
 const CLAUSES_BACK: usize = 30;
+
+/// How many sentences before a 其中 that opens its sentence are searched for
+/// the total of each dimension.
+const SENTENCES_BACK: usize = 2;
 
 /// Every `其中` breakdown of the draft.
 pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
@@ -57,11 +64,12 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                 }
                 if let Some(len) = marker_len {
                     let marker = Span::new(start, start + len);
-                    let (totals, rivals, keyed) = find_totals(doc, pi, si, ci);
-                    if !totals.is_empty() {
-                        let mut scan = Scan::new(doc, opts, pi, si, totals, marker);
-                        scan.rivals = rivals;
-                        scan.keyed = keyed;
+                    let found = find_totals(doc, pi, si, ci);
+                    if !found.totals.is_empty() || !found.by_label.is_empty() {
+                        let mut scan = Scan::new(doc, opts, pi, si, found.totals, marker);
+                        scan.rivals = found.rivals;
+                        scan.keyed = found.keyed;
+                        scan.by_label = found.by_label;
                         if !norm.starts_with("其中") {
                             scan.kind = BreakdownKind::Announced;
                         }
@@ -291,59 +299,91 @@ fn total_key(label: &str) -> Option<&str> {
     (l.chars().count() >= 2).then_some(l)
 }
 
+/// The totals a `其中` (or an announced cut) may divide.
+#[derive(Default)]
+struct Totals {
+    /// One figure per dimension, or several each with a key of its own.
+    totals: Vec<usize>,
+    /// Earlier figures of the totals' dimensions in the same sentence.
+    rivals: Vec<usize>,
+    /// Totals named only by their key (see [`Scan::total_for`]).
+    keyed: Vec<usize>,
+    /// Figures of a dimension stated several times in the previous sentence
+    /// (`工业增加值31.87亿元，…；实现主营业务收入43.68亿元…。其中：…`):
+    /// a part goes to the one whose label shares the most with its own.
+    by_label: Vec<usize>,
+}
+
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause
 /// before it (in the previous sentence when 其中 opens the sentence) that has
 /// any, one per dimension; a dimension written twice there is ambiguous and
-/// dropped. Also returns the rivals: figures of the same dimensions earlier in
+/// dropped, unless 其中 opens the sentence: then its figures are totals by
+/// label ([`Totals::by_label`]). When 其中 opens a sentence, a dimension the
+/// previous sentence does not state is looked up one sentence further back
+/// (`初中学校6.54万所。招生…万人，在校生…万人。其中普通初中6.39万所，招生…`).
+/// Also returns the rivals: figures of the same dimensions earlier in
 /// that sentence, which the parts might belong to instead
 /// (`学生320人，教师45人，其中，女生160人`).
-/// The third list holds the totals named only by their key (see
-/// [`Scan::total_for`]).
-fn find_totals(
-    doc: &Doc<'_>,
-    pi: usize,
-    si: usize,
-    ci: usize,
-) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let one_per_dimension = |eligible: Vec<usize>| -> Vec<usize> {
+fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Totals {
+    let by_dimension = |eligible: Vec<usize>| -> BTreeMap<&str, Vec<usize>> {
         let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for i in eligible {
             let dim = doc.quantities[i].dimension().unwrap_or("");
             by_dim.entry(dim).or_default().push(i);
         }
-        // A dimension written twice is kept only when each figure has a key
-        // of its own (`共退回补充侦查36件，重报35件`): parts then go to the
-        // total their label names (`一次重报28件`).
         by_dim
+    };
+    // A dimension written twice is kept only when each figure has a key of
+    // its own (`共退回补充侦查36件，重报35件`): parts then go to the total
+    // their label names (`一次重报28件`).
+    let distinct_keys = |v: &Vec<usize>| {
+        let keys: Vec<Option<&str>> = v
+            .iter()
+            .map(|&i| total_key(&doc.quantities[i].label_text))
+            .collect();
+        v.len() == 1
+            || (keys.iter().all(Option::is_some)
+                && keys.iter().enumerate().all(|(a, ka)| {
+                    keys[a + 1..].iter().all(|kb| {
+                        let (x, y) = (ka.unwrap_or(""), kb.unwrap_or(""));
+                        !x.contains(y) && !y.contains(x)
+                    })
+                }))
+    };
+    let one_per_dimension = |eligible: Vec<usize>| -> Vec<usize> {
+        by_dimension(eligible)
             .into_values()
-            .filter(|v| {
-                let keys: Vec<Option<&str>> = v
-                    .iter()
-                    .map(|&i| total_key(&doc.quantities[i].label_text))
-                    .collect();
-                v.len() == 1
-                    || (keys.iter().all(Option::is_some)
-                        && keys.iter().enumerate().all(|(a, ka)| {
-                            keys[a + 1..].iter().all(|kb| {
-                                let (x, y) = (ka.unwrap_or(""), kb.unwrap_or(""));
-                                !x.contains(y) && !y.contains(x)
-                            })
-                        }))
-            })
+            .filter(|v| distinct_keys(v))
             .flatten()
             .collect()
     };
     if ci == 0 {
-        // 其中 opens a sentence: it divides what the previous sentence states,
-        // as long as that sentence states one figure of a dimension.
-        if si == 0 {
-            return (Vec::new(), Vec::new(), Vec::new());
+        // 其中 opens a sentence: it divides what the previous sentence states
+        // (or, for a dimension that sentence does not state, the one before).
+        let mut out = Totals::default();
+        let mut seen: Vec<&str> = Vec::new();
+        for back in 1..=SENTENCES_BACK {
+            let Some(s) = si.checked_sub(back) else {
+                break;
+            };
+            let eligible: Vec<usize> = doc
+                .in_sentence(pi, s)
+                .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+                .collect();
+            let dims = by_dimension(eligible);
+            for (dim, v) in &dims {
+                if seen.contains(dim) {
+                    continue;
+                }
+                if distinct_keys(v) {
+                    out.totals.extend(v);
+                } else {
+                    out.by_label.extend(v);
+                }
+            }
+            seen.extend(dims.keys());
         }
-        let eligible = doc
-            .in_sentence(pi, si - 1)
-            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
-            .collect();
-        return (one_per_dimension(eligible), Vec::new(), Vec::new());
+        return out;
     }
     let s = si;
     for c in (ci.saturating_sub(CLAUSES_BACK)..ci).rev() {
@@ -409,9 +449,37 @@ fn find_totals(
         // A unit stated twice in those clauses (`缴存人数3438人，封存112人，
         // 缴存单位95个，其中…`) gives a total only to the parts that name one.
         totals.extend(one_per_dimension(new_units));
-        return (totals, rivals, keyed);
+        return Totals {
+            totals,
+            rivals,
+            keyed,
+            by_label: Vec::new(),
+        };
     }
-    (Vec::new(), Vec::new(), Vec::new())
+    Totals::default()
+}
+
+/// The one figure of `candidates` whose label shares the longest run of
+/// characters with the part's label, two characters at least
+/// (`“10强”企业累计实现工业增加值` goes to `“10强50户”企业累计实现工业增加值`, not
+/// to `实现主营业务收入`); `None` when two share as much.
+fn most_alike(doc: &Doc<'_>, candidates: &[usize], q: &Quantity) -> Option<usize> {
+    let part = trim_tail(q.label_text.trim_start_matches("其中"));
+    let mut best: Option<(usize, usize)> = None; // (length, figure)
+    let mut tie = false;
+    for &c in candidates {
+        let len = longest_common_run(trim_tail(&doc.quantities[c].label_text), part);
+        match best {
+            Some((b, _)) if len < b => {}
+            Some((b, _)) if len == b => tie = true,
+            _ => {
+                best = Some((len, c));
+                tie = false;
+            }
+        }
+    }
+    let (len, c) = best?;
+    (len >= 2 && !tie).then_some(c)
 }
 
 /// True when the sentence states rival figures of the total's dimension
@@ -484,6 +552,8 @@ struct Scan<'d, 'a> {
     /// More totals of units already among `totals`, each for the parts
     /// whose label names its key.
     keyed: Vec<usize>,
+    /// Totals a part goes to by its label (see [`Totals::by_label`]).
+    by_label: Vec<usize>,
     /// The breakdown opens with `其中：` (a list may follow item by item).
     colon_list: bool,
     /// How the breakdown is announced (其中, an `X中，` opener, `按…分`).
@@ -516,6 +586,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             first_part_text: None,
             rivals: Vec::new(),
             keyed: Vec::new(),
+            by_label: Vec::new(),
             colon_list: false,
             kind: BreakdownKind::Qizhong,
             inner: Vec::new(),
@@ -550,10 +621,19 @@ impl<'d, 'a> Scan<'d, 'a> {
             .filter(|&t| can_be_part(&self.doc.quantities[t], q))
             .collect();
         match fits.as_slice() {
-            [] => None,
+            [] => {
+                let by_label: Vec<usize> = self
+                    .by_label
+                    .iter()
+                    .copied()
+                    .filter(|&t| can_be_part(&doc.quantities[t], q))
+                    .collect();
+                most_alike(doc, &by_label, q)
+            }
             [only] => Some(*only),
             // Several totals of the unit: the one whose key the part's label
-            // names, if exactly one.
+            // names, if exactly one; else the one whose label shares most
+            // with the part's.
             many => {
                 let named: Vec<usize> = many
                     .iter()
@@ -563,7 +643,13 @@ impl<'d, 'a> Scan<'d, 'a> {
                             .is_some_and(|k| q.label_text.contains(k))
                     })
                     .collect();
-                (named.len() == 1).then(|| named[0])
+                match named.as_slice() {
+                    [one] => Some(*one),
+                    [] if !self.by_label.is_empty() || self.keyed.is_empty() => {
+                        most_alike(doc, many, q)
+                    }
+                    _ => None,
+                }
             }
         }
     }
@@ -725,6 +811,15 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// partition member or shares a head noun with a part already read.
     fn continues(&self, k: usize) -> bool {
         let doc = self.doc;
+        // A part named 其他… closes the list (`…，其他498万册；外文书刊…`):
+        // what follows the ； is another cut or statement.
+        if self
+            .parts
+            .last()
+            .is_some_and(|p| names_other(&doc.quantities[p.q].label_text))
+        {
+            return false;
+        }
         let Some(&first) = doc
             .in_clause(self.pi, self.si, k)
             .iter()
@@ -772,11 +867,21 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
         }
         if self.parts.iter().any(|p| {
-            common_suffix(&doc.quantities[p.q].label_text, &q.label_text)
-                .chars()
-                .count()
+            common_suffix(
+                trim_tail(&doc.quantities[p.q].label_text),
+                trim_tail(&q.label_text),
+            )
+            .chars()
+            .count()
                 >= 2
         }) {
+            return true;
+        }
+        // A list of short items set out with ； under a total the sentence
+        // states no rival of (`学校共221所，其中小学98所；初级中学24所；完全
+        // 中学1所`): each item is a part, unless a 其中 after it makes it the
+        // next total (`小学46所，其中公办40所；初中15所，其中…`).
+        if self.items_list(first, k) {
             return true;
         }
         // Records set out with ； (`其中高中9所，学生1.23万人；初中29所，学生
@@ -791,6 +896,64 @@ impl<'d, 'a> Scan<'d, 'a> {
                 && short(&q.label_text)
                 && !common_suffix(first_label, &q.label_text).is_empty()
         })
+    }
+
+    /// True when clause `k`, whose first part-like figure is `first`, is the
+    /// next item of a list set out with ；: the total has no rival of its
+    /// unit earlier in the sentence, the clause and the last part's clause
+    /// hold nothing but short labels and figures of that unit, and the
+    /// clause after `k` does not open with 其中.
+    fn items_list(&self, first: usize, k: usize) -> bool {
+        let doc = self.doc;
+        let q = &doc.quantities[first];
+        let Some(total) = self.total_for(q) else {
+            return false;
+        };
+        let t = &doc.quantities[total];
+        let rival = self
+            .rivals
+            .iter()
+            .any(|&r| doc.quantities[r].dimension() == t.dimension());
+        let Some(last) = self.parts.last() else {
+            return false;
+        };
+        let previous = &doc.quantities[last.q];
+        let items_only = |clause: usize| {
+            let figures = doc.in_clause(self.pi, self.si, clause);
+            !figures.is_empty()
+                && figures.iter().all(|&i| {
+                    let f = &doc.quantities[i];
+                    if f.in_parens || (f.in_words && !f.after.is_empty()) {
+                        // 小学98所（含教学点28所）: a note on the item;
+                        // 九年一贯制学校: a name, not a figure.
+                        return true;
+                    }
+                    let label = f.label_text.trim_start_matches(['、', '，', ',']);
+                    (f.display_unit == t.display_unit || f.dimension() == Some("age"))
+                        && self.opts.ends_statement(f)
+                        && label.chars().count() <= BARE_LABEL_CHARS
+                })
+        };
+        let clauses = &doc.draft.paragraphs[self.pi].sentences[self.si].clauses;
+        let semicolon = |c: usize| {
+            clauses[c]
+                .mark
+                .is_some_and(|m| matches!(m.slice(doc.text), "；" | ";"))
+        };
+        // The item stands alone: a ； or the end of the sentence after it, or
+        // another item (not a remark on it such as 比上年增长…, nor a 其中
+        // that makes it a total).
+        let alone = k + 1 == clauses.len() || semicolon(k) || items_only(k + 1);
+        let closed = names_other(&doc.quantities[last.q].label_text);
+        !rival
+            && !closed
+            && previous.display_unit == q.display_unit
+            && previous.location.clause < k
+            && semicolon(previous.location.clause)
+            && items_only(k)
+            && items_only(previous.location.clause)
+            && alone
+            && !self.opts.foreign_to(&t.label_text, &q.label_text)
     }
 
     fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize, String)> {
