@@ -146,7 +146,7 @@ fn read_clause(
     let mut label_start = clause.span.start;
     let mut previous_label: Option<String> = None;
     let mut skip_until = 0usize;
-    let breaks: Vec<Span> = clause
+    let mut breaks: Vec<Span> = clause
         .tokens
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Break))
@@ -167,6 +167,13 @@ fn read_clause(
             q.value.abs() < limit && q.step < limit
         });
         let Some(mut q) = found else { continue };
+        if let Some(note) = footnote_mark(text, &q) {
+            // 常住人口[3]为75757人: a note's number is no figure, and the
+            // label reads on across it.
+            breaks.push(note);
+            skip_until = note.end;
+            continue;
+        }
         reader.surroundings(&mut q, clause.span.start.max(label_start));
         let label = Span::new(label_start.min(q.full_span.start), q.full_span.start);
         // The words right before the figure name it; a label is kept to its
@@ -520,6 +527,29 @@ impl Reader<'_> {
         }
         Role::Level
     }
+}
+
+/// The span of a footnote mark (`[3]`, `［4］`, `〔5〕`) when figure `q` is the
+/// number inside one, written right after a word: a bare whole number with
+/// no unit, the bracket before it and the closing one after it.
+fn footnote_mark(text: &str, q: &Quantity) -> Option<Span> {
+    if !q.display_unit.is_empty() || q.unit.is_some() || q.value.fract() != Decimal::ZERO {
+        return None;
+    }
+    let before = text[..q.full_span.start].chars().rev();
+    let mut before = before;
+    let open = before.next()?;
+    let word = before.next()?;
+    let after = &text[q.full_span.end..];
+    let close = after.chars().next()?;
+    let pair = matches!((open, close), ('[', ']') | ('［', '］') | ('〔', '〕'));
+    let cjk = ('\u{4E00}'..='\u{9FFF}').contains(&word);
+    (pair && cjk && q.value < Decimal::from(100)).then(|| {
+        Span::new(
+            q.full_span.start - open.len_utf8(),
+            q.full_span.end + close.len_utf8(),
+        )
+    })
 }
 
 fn merge(a: Approx, b: Approx) -> Approx {

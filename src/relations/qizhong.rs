@@ -134,8 +134,9 @@ fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize>
 }
 
 /// How many paragraphs before an `X中，` opener are searched for the figure
-/// it names.
-const OPENER_PARAGRAPHS_BACK: usize = 2;
+/// it names: a bulletin states its total in section 一 and divides it in the
+/// sections after, each a heading and a paragraph or two.
+const OPENER_PARAGRAPHS_BACK: usize = 12;
 
 /// How many figures before an `X中，` opener, in each of those paragraphs,
 /// are searched for the figure it names.
@@ -145,7 +146,7 @@ const OPENER_FIGURES_BACK: usize = 200;
 /// `受理的146件案件中，刑事案件…`): the total it names and the clause the
 /// parts start at. The total is the one figure of the opener clause, right
 /// before its last noun and 中; or, when the clause has no figure, the
-/// nearest figure before it (in its paragraph, then up to two paragraphs
+/// nearest figure before it (in its paragraph, then up to twelve paragraphs
 /// back) whose label names X (`全县常住人口为75757人`). Two such figures
 /// with different values in the nearest paragraph that has one make the
 /// opener ambiguous: no total.
@@ -158,6 +159,25 @@ fn opener_total(
 ) -> Option<(usize, usize)> {
     let clauses = doc.draft.paragraphs[pi].sentences[si].clauses.len();
     let here = doc.in_clause(pi, si, ci);
+    // A heading on the line before (`三、性别构成⏎全县常住人口中，`) is not
+    // part of the opener.
+    let last_line: String;
+    let norm = if here.is_empty() {
+        let raw = doc.clause(pi, si, ci).span.slice(doc.text);
+        match raw.trim_end().rsplit_once('\n') {
+            Some((_, line)) => {
+                last_line = line.chars().filter(|c| !c.is_whitespace()).collect();
+                if last_line.chars().count() >= 3 {
+                    last_line.as_str()
+                } else {
+                    norm
+                }
+            }
+            None => norm,
+        }
+    } else {
+        norm
+    };
     if let Some(rest) = norm.strip_prefix('在').filter(|_| !here.is_empty()) {
         // `在总人口中男性人口为278098人，…`: the opener inside the clause of
         // the first part.
@@ -189,8 +209,8 @@ fn opener_total(
     named_total(doc, pi, clause_start, name).map(|t| (t, ci))
 }
 
-/// The nearest figure before `before` (in paragraph `pi`, then up to two
-/// paragraphs back) that can be a total and whose label names `name`; `None`
+/// The nearest figure before `before` (in paragraph `pi`, then up to
+/// [`OPENER_PARAGRAPHS_BACK`] paragraphs back) that can be a total and whose label names `name`; `None`
 /// when there is none, or when the nearest paragraph that has one gives two
 /// values.
 fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<usize> {

@@ -78,7 +78,7 @@ that cover the whole of it must add up to it.
   period, a plan or a target is not a breakdown.
 * An opener `X中，` that names its total: the figure in the opener itself
   (`受理的146件案件中，刑事案件…`) or the nearest figure before it, in its
-  paragraph or the two before, whose label ends with X
+  paragraph or the twelve before (a bulletin states a total in section 一 and divides it in later sections), whose label ends with X
   (`全县常住人口为75757人。…全县常住人口中，男性…；女性…`).
 * A cut announced after its total by a short `按…分`, `分…看` or `从…看`
   clause (`按季节分，夏粮…，秋粮…`), read as a `其中` is.
