@@ -154,9 +154,14 @@ pub(super) fn can_be_total(doc: &Doc<'_>, q: &Quantity) -> bool {
 }
 
 /// A figure that can be a part of `total`: an additive level of the same
-/// dimension, and not a flow under a stock or a stock under a flow.
+/// dimension (or of a unit the draft mixes with the total's, 个 and 家 for
+/// institutions), and not a flow under a stock or a stock under a flow.
 pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
     use crate::quantity::Timing::{Flow, Stock};
     let mixed = matches!((total.timing, q.timing), (Stock, Flow) | (Flow, Stock));
-    q.is_additive_level() && q.dimension() == total.dimension() && !mixed
+    let same_kind = match (&total.unit, &q.unit) {
+        (Some(t), Some(u)) => t.mixes_with(u),
+        _ => false,
+    };
+    q.is_additive_level() && same_kind && !mixed
 }

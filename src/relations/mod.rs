@@ -197,6 +197,8 @@ pub enum BreakdownKind {
     /// `总数x，A a，B b`: the members of a partition listed right after their
     /// total, with no word to announce them.
     Listed,
+    /// `总数x：A a，B b`: a list announced by a colon right after its total.
+    Colon,
 }
 
 /// A total and parts that the text says belong to it.

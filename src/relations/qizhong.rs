@@ -48,6 +48,7 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                     // opener: (total, marker length, kind, first part clause).
                     let unmarked = listed_total(doc, pi, si, ci)
                         .map(|t| (t, 0, BreakdownKind::Listed, ci))
+                        .or_else(|| colon_total(doc, pi, si, ci).map(|t| (t, 0, BreakdownKind::Colon, ci)))
                         .or_else(|| {
                             opener_total(doc, pi, si, ci, &norm)
                                 .map(|(t, first)| (t, norm.len(), BreakdownKind::Opener, first))
@@ -56,6 +57,7 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                         let marker = Span::new(start, start + len);
                         let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
                         scan.kind = kind;
+                        scan.colon_list = kind == BreakdownKind::Colon;
                         let (found, next) = scan.run(first);
                         out.extend(found);
                         ci = next.max(ci + 1);
@@ -131,6 +133,22 @@ fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize>
             && !p.whole.iter().any(|w| q.label_text.contains(w.as_str()))
     });
     (opens_clause && member).then_some(total)
+}
+
+/// A list announced by a colon right after its total (`共办理婚姻登记659对：
+/// 结婚登记545对，离婚登记64对…`): the clause before `ci` ends with its
+/// figure and `：`, and clause `ci` opens with a figure that can be a part
+/// of it.
+fn colon_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize> {
+    let before = ci.checked_sub(1)?;
+    let colon = doc
+        .clause(pi, si, before)
+        .mark
+        .is_some_and(|m| matches!(m.slice(doc.text), "：" | ":"));
+    let &total = doc.in_clause(pi, si, before).last()?;
+    let &first = doc.in_clause(pi, si, ci).first()?;
+    let (t, q) = (&doc.quantities[total], &doc.quantities[first]);
+    (colon && t.after.is_empty() && can_be_total(doc, t) && can_be_part(t, q)).then_some(total)
 }
 
 /// How many paragraphs before an `X中，` opener are searched for the figure
@@ -679,7 +697,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn run(mut self, first: usize) -> (Vec<Breakdown>, usize) {
         let clauses = &self.doc.draft.paragraphs[self.pi].sentences[self.si].clauses;
         let (first_text, _) = self.doc.clause_text(&clauses[first]);
-        self.colon_list = first_text == "其中"
+        self.colon_list |= first_text == "其中"
             && clauses[first]
                 .mark
                 .is_some_and(|m| matches!(m.slice(self.doc.text), "：" | ":"));

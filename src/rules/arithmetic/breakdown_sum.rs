@@ -540,6 +540,10 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
                 "parts of a cut announced by 按…分 or 分…看 are subsets of the total: together they cannot exceed it"
                     .into(),
             ),
+            BreakdownKind::Colon => notes.push(
+                "parts listed after a total and a colon are subsets of it: together they cannot exceed it"
+                    .into(),
+            ),
             BreakdownKind::Fenbie | BreakdownKind::Listed => {}
         }
     }
