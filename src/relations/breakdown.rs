@@ -80,7 +80,11 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     let mut out = super::qizhong::qizhong_breakdowns(doc, opts);
     out.extend(super::fenbie::fenbie_lists(doc, opts));
     out.extend(super::parens::paren_breakdowns(doc, opts));
+    let mut summed = super::summed::summed_breakdowns(doc, opts, &out);
+    out.append(&mut summed);
     let mut out = dedup(out);
+    let distant = super::distant::distant_breakdowns(doc, &out);
+    out.extend(distant);
     for b in &mut out {
         let labels: Vec<&str> = b
             .parts

@@ -21,12 +21,14 @@ mod breakdown;
 pub mod change;
 pub mod change_contrib;
 pub mod change_points;
+mod distant;
 mod fenbie;
 mod groups;
 mod label;
 mod parens;
 pub mod partition;
 mod qizhong;
+mod summed;
 pub mod ratio;
 pub mod share;
 pub mod table;
@@ -199,6 +201,16 @@ pub enum BreakdownKind {
     Listed,
     /// `总数x：A a，B b`: a list announced by a colon right after its total.
     Colon,
+    /// `A a、B b，合计T`: a total stated after its parts as their sum.
+    Summed,
+    /// `…。X合计T`: a total named with a sum word that opens its sentence,
+    /// summing the figures of the sentence before (reported as a warning).
+    SummedAfter,
+    /// A complete partition whose total stands in an earlier paragraph, with
+    /// no word that links them (`一、常住人口 全县常住人口为75757人。二、户别
+    /// 人口 …家庭户人口为71733人，集体户人口为4024人。`): weaker evidence than
+    /// a 其中, reported as a warning.
+    Distant,
 }
 
 /// A total and parts that the text says belong to it.

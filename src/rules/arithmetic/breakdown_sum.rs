@@ -544,8 +544,18 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
                 "parts listed after a total and a colon are subsets of it: together they cannot exceed it"
                     .into(),
             ),
-            BreakdownKind::Fenbie | BreakdownKind::Listed => {}
+            BreakdownKind::Fenbie
+            | BreakdownKind::Listed
+            | BreakdownKind::Distant
+            | BreakdownKind::Summed
+            | BreakdownKind::SummedAfter => {}
         }
+    }
+    if b.kind == BreakdownKind::Distant {
+        notes.push(
+            "the total is the figure an earlier paragraph states for the whole these parts divide (no 其中 links them)"
+                .into(),
+        );
     }
     for q in parts.iter().chain(std::iter::once(&total)) {
         if q.across_break {
@@ -582,10 +592,17 @@ fn diagnostic(
         message: "part".into(),
         primary: false,
     }));
+    // A total read from an earlier paragraph, with no word that links it to
+    // its parts, is weaker evidence than a 其中: a warning.
+    let severity = if matches!(b.kind, BreakdownKind::Distant | BreakdownKind::SummedAfter) {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     Diagnostic {
         rule: DEF.name,
         category: DEF.category,
-        severity: Severity::Error,
+        severity,
         message,
         span: total.span,
         labels,
