@@ -23,6 +23,7 @@ pub mod change_contrib;
 pub mod change_points;
 mod distant;
 mod fenbie;
+pub mod flows;
 mod groups;
 mod label;
 mod parens;
@@ -141,6 +142,10 @@ impl<'a> Doc<'a> {
 pub struct Graph {
     /// Every breakdown of the draft, read with the lexicon's breakdown words.
     pub breakdowns: Vec<Breakdown>,
+    /// Changes and flows that must add up: a level and the earlier level
+    /// with the change between them, changes of the shares of a whole,
+    /// changes of covering parts (see [`flows`]).
+    pub flows: Vec<flows::Flow>,
     /// The tables of the draft (Markdown, Word and plain-text tables) with
     /// their totals, subsets, share and growth columns.
     pub tables: table::Tables,
@@ -159,8 +164,11 @@ impl Graph {
         tables: &[crate::source::Table],
         partitions: &[Partition],
     ) -> Graph {
+        let breakdowns = breakdowns(doc, words);
+        let flows = flows::flows(doc, &breakdowns);
         Graph {
-            breakdowns: breakdowns(doc, words),
+            breakdowns,
+            flows,
             tables: table::read(doc.text, tables, partitions, &words.overlap_words),
         }
     }
