@@ -82,6 +82,8 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     out.extend(super::parens::paren_breakdowns(doc, opts));
     let mut summed = super::summed::summed_breakdowns(doc, opts, &out);
     out.append(&mut summed);
+    let mut far = super::qizhong::far_cuts(doc, opts, &out);
+    out.append(&mut far);
     let mut out = dedup(out);
     let distant = super::distant::distant_breakdowns(doc, &out);
     out.extend(distant);

@@ -66,7 +66,7 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                 }
                 if let Some(len) = marker_len {
                     let marker = Span::new(start, start + len);
-                    let found = find_totals(doc, pi, si, ci);
+                    let found = find_totals(doc, pi, si, ci, !norm.starts_with("其中"));
                     if !found.totals.is_empty() || !found.by_label.is_empty() {
                         let mut scan = Scan::new(doc, opts, pi, si, found.totals, marker);
                         scan.rivals = found.rivals;
@@ -84,6 +84,80 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                 ci += 1;
             }
         }
+    }
+    out
+}
+
+/// How many paragraphs before a cut announced with no total of its own
+/// (`按受理来源分类。来访1580件，…`) are searched for the total it divides.
+const CUT_PARAGRAPHS_BACK: usize = 4;
+
+/// Cuts announced at the head of a paragraph (`从诉求类型来看，投诉类826件，…`,
+/// `按受理来源分类。来访1580件，…；其他14件`) that found no total in their own
+/// paragraph: another cut of the whole an earlier paragraph divides. The
+/// total is the nearest figure before, up to [`CUT_PARAGRAPHS_BACK`]
+/// paragraphs back, that is the total of a breakdown in `found` and a part
+/// of none, of a unit the first part can belong to. Such a breakdown has
+/// kind [`BreakdownKind::Distant`]: `breakdown-sum` reports it as a warning.
+pub(super) fn far_cuts(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    found: &[Breakdown],
+) -> Vec<Breakdown> {
+    let totals: std::collections::HashSet<usize> = found.iter().map(|b| b.total).collect();
+    let parts: std::collections::HashSet<usize> =
+        found.iter().flat_map(|b| b.parts.iter().copied()).collect();
+    let mut out = Vec::new();
+    for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
+        let Some(sentence) = para.sentences.first() else {
+            continue;
+        };
+        let Some(clause) = sentence.clauses.first() else {
+            continue;
+        };
+        let (norm, start) = doc.clause_text(clause);
+        if !doc.in_clause(pi, 0, 0).is_empty() || announces_cut(&norm).is_none() {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|b| clause.span.start <= b.marker.start && b.marker.start < clause.span.end)
+        {
+            continue;
+        }
+        // The parts start after the announcement: in its sentence, or in
+        // the next when it is a sentence of its own.
+        let (si, ci) = if sentence.clauses.len() > 1 {
+            (0, 1)
+        } else if para.sentences.len() > 1 {
+            (1, 0)
+        } else {
+            continue;
+        };
+        let Some(&first) = doc
+            .in_sentence(pi, si)
+            .find(|&i| doc.quantities[i].is_additive_level())
+            .as_ref()
+        else {
+            continue;
+        };
+        let lowest = doc
+            .in_paragraph(pi.saturating_sub(CUT_PARAGRAPHS_BACK))
+            .start;
+        let before = doc.in_paragraph(pi).start;
+        let Some(total) = (lowest..before).rev().find(|&t| {
+            totals.contains(&t)
+                && !parts.contains(&t)
+                && can_be_total(doc, &doc.quantities[t])
+                && can_be_part(&doc.quantities[t], &doc.quantities[first])
+        }) else {
+            continue;
+        };
+        let marker = Span::new(start, start + norm.len());
+        let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
+        scan.kind = BreakdownKind::Distant;
+        let (b, _) = scan.run(ci);
+        out.extend(b);
     }
     out
 }
@@ -315,7 +389,9 @@ pub(super) fn announces_cut(norm: &str) -> Option<&str> {
         })
     };
     let shaped =
-        by('按', &["划分", "分"]) || by('分', &["来看", "看"]) || by('从', &["来看", "看"]);
+        by('按', &["划分", "分类", "统计", "分"])
+            || by('分', &["来看", "看"])
+            || by('从', &["来看", "看"]);
     // `从总体看`, `从全年看` introduce a whole, not its parts.
     let whole = ["总体", "整体", "全年", "总的", "全局"]
         .iter()
@@ -362,7 +438,7 @@ struct Totals {
 /// Also returns the rivals: figures of the same dimensions earlier in
 /// that sentence, which the parts might belong to instead
 /// (`学生320人，教师45人，其中，女生160人`).
-fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Totals {
+fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize, announced: bool) -> Totals {
     let by_dimension = |eligible: Vec<usize>| -> BTreeMap<&str, Vec<usize>> {
         let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for i in eligible {
@@ -400,10 +476,25 @@ fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Totals {
         // (or, for a dimension that sentence does not state, the one before).
         let mut out = Totals::default();
         let mut seen: Vec<&str> = Vec::new();
-        for back in 1..=SENTENCES_BACK {
+        let mut back = 0;
+        let mut looked = 0;
+        while looked < SENTENCES_BACK {
+            back += 1;
             let Some(s) = si.checked_sub(back) else {
                 break;
             };
+            // A cut announced by 按…分 divides the whole, not the subset a
+            // 其中 sentence before it states (`零售总额38.03亿元。其中限额以上
+            // …4.83亿元。按经营地统计，城镇…`).
+            if announced
+                && doc.draft.paragraphs[pi].sentences[s]
+                    .clauses
+                    .first()
+                    .is_some_and(|c| doc.clause_text(c).0.starts_with("其中"))
+            {
+                continue;
+            }
+            looked += 1;
             let eligible: Vec<usize> = doc
                 .in_sentence(pi, s)
                 .filter(|&i| can_be_total(doc, &doc.quantities[i]))
@@ -981,13 +1072,31 @@ impl<'d, 'a> Scan<'d, 'a> {
         // The item stands alone: a ； or the end of the sentence after it, or
         // another item (not a remark on it such as 比上年增长…, nor a 其中
         // that makes it a total).
-        let alone = k + 1 == clauses.len() || semicolon(k) || items_only(k + 1);
+        let shares_after = |c: usize| {
+            let figures = doc.in_clause(self.pi, self.si, c);
+            !figures.is_empty()
+                && figures
+                    .iter()
+                    .all(|&i| doc.quantities[i].form == crate::quantity::Form::Percent)
+        };
+        let alone = k + 1 == clauses.len()
+            || semicolon(k)
+            || items_only(k + 1)
+            || (shares_after(k + 1) && (k + 2 == clauses.len() || semicolon(k + 1)));
         let closed = names_other(&doc.quantities[last.q].label_text);
+        // Only the item's shares may stand between it and the ； (`投诉类826
+        // 件，占总量的52.84%；咨询类211件`).
+        let only_shares_between = (previous.location.clause + 1..k).all(|c| {
+            doc.in_clause(self.pi, self.si, c)
+                .iter()
+                .all(|&i| doc.quantities[i].form == crate::quantity::Form::Percent)
+        });
         !rival
             && !closed
             && previous.display_unit == q.display_unit
             && previous.location.clause < k
-            && semicolon(previous.location.clause)
+            && semicolon(k - 1)
+            && only_shares_between
             && items_only(k)
             && items_only(previous.location.clause)
             && alone
