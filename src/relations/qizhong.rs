@@ -33,6 +33,10 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
     let mut out = Vec::new();
     for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
+            if let Some(found) = semicolon_items(doc, opts, pi, si) {
+                out.extend(found);
+                continue;
+            }
             let mut ci = 0;
             while ci < sentence.clauses.len() {
                 let (norm, start) = doc.clause_text(&sentence.clauses[ci]);
@@ -207,6 +211,69 @@ fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize>
             && !p.whole.iter().any(|w| q.label_text.contains(w.as_str()))
     });
     (opens_clause && member).then_some(total)
+}
+
+/// Labels of ；-items at most this long (`对民事审判程序中的违法行为监督`).
+const ITEM_LABEL_CHARS: usize = 24;
+
+/// A sentence that states a total and then its items set out with ；
+/// (`民事检察案件9件，对民事判决监督3件；对审判程序违法监督2件；支持起诉4件。`):
+/// the first clause is a label and one figure, ended by ，; every clause after
+/// it holds one figure of the total's unit that ends its statement, the
+/// items are separated by ；, and the sentence ends with the last item. The
+/// items are parts of the total (kind [`BreakdownKind::Listed`]).
+fn semicolon_items(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    pi: usize,
+    si: usize,
+) -> Option<Vec<Breakdown>> {
+    let clauses = &doc.draft.paragraphs[pi].sentences[si].clauses;
+    if clauses.len() < 3 {
+        return None;
+    }
+    let mark = |c: usize| clauses[c].mark.map(|m| m.slice(doc.text)).unwrap_or("");
+    let &[total] = doc.in_clause(pi, si, 0) else {
+        return None;
+    };
+    let t = &doc.quantities[total];
+    if !matches!(mark(0), "，" | ",") || !can_be_total(doc, t) || !t.after.is_empty() {
+        return None;
+    }
+    let last = clauses.len() - 1;
+    let mut items = Vec::new();
+    for c in 1..=last {
+        let &[i] = doc.in_clause(pi, si, c) else {
+            return None;
+        };
+        let q = &doc.quantities[i];
+        let label = q.label_text.trim_start_matches(['，', ',', '；', ';']);
+        if !can_be_part(t, q)
+            || !opts.ends_statement(q)
+            || label.chars().count() > ITEM_LABEL_CHARS
+            || starts_with_any(label, &opts.statement_verbs).is_some()
+            || opts.foreign_to(&t.label_text, &q.label_text)
+            || (c < last && !matches!(mark(c), "；" | ";"))
+        {
+            return None;
+        }
+        items.push(Part {
+            q: i,
+            total,
+            cut: 0,
+            member: None,
+            member_word: None,
+            band: None,
+            threshold: false,
+        });
+    }
+    let refs: Vec<&Part> = items.iter().collect();
+    let (_, start) = doc.clause_text(&clauses[1]);
+    let mut found = groups(doc, opts, Span::new(start, start), total, &refs, false, true);
+    for b in &mut found {
+        b.kind = BreakdownKind::Listed;
+    }
+    Some(found)
 }
 
 /// A list announced by a colon right after its total (`共办理婚姻登记659对：
