@@ -31,7 +31,7 @@ const FIGURES_BACK: usize = 400;
 /// place and population basis (`2021年末全县常住人口`, `总人口`).
 const GENERIC: &[&str] = &[
     "常住", "户籍", "总", "年末", "年底", "全县", "全市", "全区", "全省", "全国", "全州", "全镇",
-    "全乡", "全旗", "本县", "本市", "共有", "共", "有", "现有",
+    "全乡", "全旗", "本县", "本市", "共有", "共", "有", "现有", "实现", "完成", "国内", "地区",
 ];
 
 /// Words that may end a total's label after what it names (`人口总量为`).
@@ -45,7 +45,7 @@ pub(super) fn distant_breakdowns(doc: &Doc<'_>, found: &[Breakdown]) -> Vec<Brea
     // figure divided by a 其中 of its own may still be a member here).
     let parts: HashSet<usize> = found.iter().flat_map(|b| b.parts.iter().copied()).collect();
     let mut out = Vec::new();
-    for run in runs(doc) {
+    for run in runs(doc, found) {
         if run.parts.iter().any(|p| parts.contains(p)) {
             continue;
         }
@@ -78,7 +78,14 @@ struct Run {
 /// partition, or age bands covering every age, one after the other in one
 /// unit (figures of other units may stand between them: `男性384491人，占
 /// 51.17%；女性366898人`).
-fn runs(doc: &Doc<'_>) -> Vec<Run> {
+fn runs(doc: &Doc<'_>, found: &[Breakdown]) -> Vec<Run> {
+    // A part of a member (`二产增加值21.62亿元，其中，工业增加值17.33亿元；
+    // 三产…`) stands between members without breaking the run.
+    let nested: HashSet<usize> = found
+        .iter()
+        .filter(|b| doc.quantities[b.total].is_additive_level())
+        .flat_map(|b| b.parts.iter().copied())
+        .collect();
     let mut out = Vec::new();
     for pi in 0..doc.draft.paragraphs.len() {
         let range = doc.in_paragraph(pi);
@@ -93,6 +100,7 @@ fn runs(doc: &Doc<'_>) -> Vec<Run> {
                 .iter()
                 .copied()
                 .filter(|&i| doc.quantities[i].display_unit == q.display_unit)
+                .filter(|i| !nested.contains(i))
                 .take(12)
                 .collect();
             if let Some(run) = partition_run(doc, &same) {
@@ -216,7 +224,11 @@ fn rest_of(label: &str) -> String {
     let l = trim_tail(label);
     let l = l.trim_start_matches(['的', '及', '以', '上', '下', '各']);
     let l = l.trim_start_matches("居住在");
-    trim_tail(l).to_string()
+    let mut l = trim_tail(l);
+    for verb in ["实现", "完成", "累计"] {
+        l = l.strip_prefix(verb).unwrap_or(l);
+    }
+    l.to_string()
 }
 
 /// The total of a run: the nearest figure before its first part that can
@@ -248,7 +260,7 @@ fn total_before(doc: &Doc<'_>, run: &Run, parts: &HashSet<usize>) -> Option<usiz
         if names_member(doc, &label, &run.cover) {
             continue;
         }
-        if whole_named(&label, &rest) {
+        if whole_named(&label, &rest) || whole_named_by(doc, &label, &rest, &run.cover) {
             return Some(c);
         }
     }
@@ -265,6 +277,26 @@ fn names_member(doc: &Doc<'_>, label: &str, cover: &Cover) -> bool {
             .any(|p| p.member_of(label).is_some()),
         _ => false,
     }
+}
+
+/// True when the run's partition says what its whole is called: its parts
+/// name a word its `equivalents` pair with the total's (`第一产业增加值` …
+/// of `国内生产总值`), or they name nothing but the member and the total's
+/// label has one of its `totals` words (`七类残疾人` for 视力残疾 …).
+fn whole_named_by(doc: &Doc<'_>, label: &str, rest: &str, cover: &Cover) -> bool {
+    let Cover::Partition { name, .. } = cover else {
+        return false;
+    };
+    let Some(p) = doc.partitions.iter().find(|p| &p.name == name) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return !p.totals.is_empty() && p.applies_to(label);
+    }
+    p.equivalents.iter().any(|pair| {
+        matches!(pair.as_slice(), [part, whole]
+            if rest == part.as_str() && whole_named(label, whole))
+    })
 }
 
 /// True when a total's label names `rest` (what the parts name) with only

@@ -386,7 +386,9 @@ fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<us
         let found: Vec<usize> = (start..end)
             .filter(|&i| {
                 let q = &doc.quantities[i];
-                names(&q.label_text, name) || q.after.starts_with(name)
+                names(&q.label_text, name)
+                    || q.after.starts_with(name)
+                    || names_with_noun(doc, range.clone(), i, name)
             })
             .collect();
         let Some(&last) = found.last() else {
@@ -429,6 +431,36 @@ fn opener_name(opener: &str) -> Option<&str> {
     }
     let plain = s.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     (plain && (2..=10).contains(&s.chars().count())).then_some(s)
+}
+
+/// True when figure `i` names `name` with the paragraph's noun for what it
+/// counts left out (`立案提案中，` names `经审查立案205件` after `共收到提案
+/// 223件`): its label ends with all of `name` but its last one or two
+/// characters, two at least, and those characters name another figure of
+/// its unit in the paragraph (`range`).
+fn names_with_noun(doc: &Doc<'_>, range: std::ops::Range<usize>, i: usize, name: &str) -> bool {
+    let q = &doc.quantities[i];
+    let label = q.label_text.trim_end_matches(['为', '是', '达', '有', '共', '：', ':']);
+    let chars: Vec<char> = name.chars().collect();
+    (1..=2).any(|n| {
+        if chars.len() < n + 2 {
+            return false;
+        }
+        let head: String = chars[..chars.len() - n].iter().collect();
+        let noun: String = chars[chars.len() - n..].iter().collect();
+        // 不予立案 does not name 立案提案.
+        let negated = label
+            .strip_suffix(head.as_str())
+            .is_some_and(|b| ["不", "不予", "未", "非", "无"].iter().any(|w| b.ends_with(w)));
+        label.ends_with(&head)
+            && !negated
+            && range.clone().any(|j| {
+                let o = &doc.quantities[j];
+                j != i
+                    && o.display_unit == q.display_unit
+                    && (o.label_text.ends_with(&noun) || o.after.starts_with(&noun))
+            })
+    })
 }
 
 /// True when a figure's label ends by naming `name` (`全县常住人口为` names
