@@ -468,7 +468,11 @@ impl Reader<'_> {
     fn surroundings(&self, q: &mut Quantity, clause_start: usize) {
         let before = self.text[clause_start..q.span.start].trim_end_matches(is_gap);
         let mut start = clause_start + before.len();
-        if let Some((w, a)) = self.approx_before.iter().find(|(w, _)| before.ends_with(w)) {
+        if let Some((w, a)) = self
+            .approx_before
+            .iter()
+            .find(|(w, _)| before.ends_with(w) && !inside_word(before, w))
+        {
             start -= w.len();
             q.approx = merge(q.approx, *a);
         }
@@ -526,6 +530,22 @@ impl Reader<'_> {
             return Role::Previous;
         }
         Role::Level
+    }
+}
+
+/// True when a one-character approximation word ends a longer word rather
+/// than qualifying the figure: 履约16个, 签约8个, 节约 (约); 最近, 附近 (近).
+fn inside_word(before: &str, word: &str) -> bool {
+    let Some(stem) = before.strip_suffix(word) else {
+        return false;
+    };
+    let Some(prev) = stem.chars().next_back() else {
+        return false;
+    };
+    match word {
+        "约" => "履签节违合预制公条契邀特缔解守践毁誓立".contains(prev),
+        "近" => "最附邻靠临就贴亲".contains(prev),
+        _ => false,
     }
 }
 

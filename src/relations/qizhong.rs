@@ -242,18 +242,44 @@ fn semicolon_items(
     }
     let last = clauses.len() - 1;
     let mut items = Vec::new();
-    for c in 1..=last {
-        let &[i] = doc.in_clause(pi, si, c) else {
+    // The items are records between ；: each opens with the one figure of
+    // the total's unit it states, and may go on with figures of other units
+    // (`一级重残人员936人，每人每月119元；`).
+    let mut c = 1;
+    while c <= last {
+        let mut end = c;
+        while end < last && !matches!(mark(end), "；" | ";") {
+            end += 1;
+        }
+        let figures: Vec<usize> = (c..=end)
+            .flat_map(|k| doc.in_clause(pi, si, k).iter().copied())
+            .collect();
+        let ours: Vec<usize> = figures
+            .iter()
+            .copied()
+            .filter(|&i| doc.quantities[i].dimension() == t.dimension())
+            .collect();
+        let (&[i], Some(&first)) = (ours.as_slice(), figures.first()) else {
             return None;
         };
+        // What else a record states is about its item (a per-head standard,
+        // a share), not another amount (`公共图书馆1个，图书总藏量31.23万册`).
+        let others_apart = figures.iter().all(|&f| {
+            let o = &doc.quantities[f];
+            f == i
+                || (o.location.clause > doc.quantities[i].location.clause
+                    && (o.non_additive || o.form == crate::quantity::Form::Percent))
+        });
+        c = end + 1;
         let q = &doc.quantities[i];
         let label = q.label_text.trim_start_matches(['，', ',', '；', ';']);
-        if !can_be_part(t, q)
+        if first != i
+            || !others_apart
+            || !can_be_part(t, q)
             || !opts.ends_statement(q)
             || label.chars().count() > ITEM_LABEL_CHARS
             || starts_with_any(label, &opts.statement_verbs).is_some()
             || opts.foreign_to(&t.label_text, &q.label_text)
-            || (c < last && !matches!(mark(c), "；" | ";"))
         {
             return None;
         }
@@ -266,6 +292,9 @@ fn semicolon_items(
             band: None,
             threshold: false,
         });
+    }
+    if items.len() < 2 || !(1..last).any(|k| matches!(mark(k), "；" | ";")) {
+        return None;
     }
     let refs: Vec<&Part> = items.iter().collect();
     let (_, start) = doc.clause_text(&clauses[1]);
@@ -723,7 +752,15 @@ fn parts_point_elsewhere(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &
         && parts
             .iter()
             .any(|p| head_char(&q(p.q).label_text) == total_head);
-    has_rival && !to_total
+    // Parts that name neither (`教职人员49人，其中和尚31人，喇嘛15人`, after
+    // 信教群众52570人) go to the nearest figure.
+    let to_rival = rivals.iter().any(|&r| {
+        q(r).dimension() == q(total).dimension()
+            && head_char(&q(r).label_text).is_some_and(|h| {
+                parts.iter().any(|p| head_char(&q(p.q).label_text) == Some(h))
+            })
+    });
+    has_rival && !to_total && to_rival
 }
 
 /// The one rival figure of the total's unit whose label ends as every part's
@@ -907,10 +944,14 @@ impl<'d, 'a> Scan<'d, 'a> {
                     break;
                 }
                 if let Some(verb) = starts_with_any(&norm, &self.opts.statement_verbs) {
+                    // Parallel parts (each opens with the verb), or a part
+                    // restating the verb of the total it belongs to
+                    // (`完成投资96.4亿元。其中续建项目35宗，完成投资47.7亿元`).
                     let parallel = self
                         .first_part_text
                         .as_deref()
-                        .is_some_and(|t| t.starts_with(verb));
+                        .is_some_and(|t| t.starts_with(verb))
+                        || self.restates_total_verb(k, verb);
                     if !parallel {
                         if self.has_total_dimension(k) {
                             // 审结1180件: a new statement in the total's unit.
@@ -948,6 +989,30 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         self.close_nested(false);
         (self.finish(), k)
+    }
+
+    /// True when the figures of clause `k` in a total's unit go to a total
+    /// whose own label states `verb` and what follows it
+    /// (`完成投资47.7亿元` under `完成投资96.4亿元`).
+    fn restates_total_verb(&self, k: usize, verb: &str) -> bool {
+        let doc = self.doc;
+        let (norm, _) = doc.clause_text(doc.clause(self.pi, self.si, k));
+        let stated = |t: usize| {
+            let label = trim_tail(&doc.quantities[t].label_text);
+            label.find(verb).is_some_and(|at| {
+                let phrase = &label[at..];
+                phrase.chars().count() >= verb.chars().count() + 1 && norm.starts_with(phrase)
+            })
+        };
+        let figures = doc.in_clause(self.pi, self.si, k);
+        !figures.is_empty()
+            && figures.iter().all(|&i| {
+                self.total_for(&doc.quantities[i])
+                    .is_none_or(|t| stated(t))
+            })
+            && figures
+                .iter()
+                .any(|&i| self.total_for(&doc.quantities[i]).is_some())
     }
 
     /// True when clause `k` states a figure of one of the totals' dimensions.
@@ -1104,6 +1169,17 @@ impl<'d, 'a> Scan<'d, 'a> {
                 >= 2
         }) {
             return true;
+        }
+        // Parallel statements, each part naming its own total (`其中：A企业
+        // 实现工业增加值26.41亿元，…；实现主营业务收入26.81亿元，…`).
+        if let (Some(t), Some(last)) = (self.total_for(q), self.parts.last()) {
+            let several = self.totals.len() + self.by_label.len() > 1;
+            let named = total_key(&doc.quantities[t].label_text)
+                .is_some_and(|key| q.label_text.contains(key))
+                || self.by_label.contains(&t);
+            if several && named && t != last.total {
+                return true;
+            }
         }
         // A list of short items set out with ； under a total the sentence
         // states no rival of (`学校共221所，其中小学98所；初级中学24所；完全
