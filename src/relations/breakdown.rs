@@ -80,6 +80,7 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     let mut out = super::qizhong::qizhong_breakdowns(doc, opts);
     out.extend(super::fenbie::fenbie_lists(doc, opts));
     out.extend(super::parens::paren_breakdowns(doc, opts));
+    out.extend(super::complement::complement_breakdowns(doc, opts));
     let mut summed = super::summed::summed_breakdowns(doc, opts, &out);
     out.append(&mut summed);
     let mut far = super::qizhong::far_cuts(doc, opts, &out);

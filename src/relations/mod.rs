@@ -19,6 +19,7 @@
 
 mod breakdown;
 pub mod change;
+mod complement;
 pub mod change_contrib;
 pub mod change_points;
 mod distant;
