@@ -32,15 +32,19 @@ pub(super) fn dump(path: &Path) -> i32 {
     let qs = crate::quantity::extract(&read, &draft, &config.tables.units, &config.tables.words);
     for (i, q) in qs.iter().enumerate() {
         println!(
-            "q{i} {:?} {:?} value={} step={} unit={} role={:?} approx={:?} label={:?}{}{}",
+            "q{i} {:?} @{}..{} {:?} value={} step={} unit={} role={:?} approx={:?} timing={:?} label={:?} after={:?}{}{}",
             q.span.slice(text),
+            q.span.start,
+            q.span.end,
             q.location,
             q.value,
             q.step,
             q.display_unit,
             q.role,
             q.approx,
+            q.timing,
             q.label_text,
+            q.after,
             if q.non_additive { " non-additive" } else { "" },
             if q.in_parens { " in-parens" } else { "" },
         );

@@ -146,7 +146,7 @@ fn read_clause(
     let mut label_start = clause.span.start;
     let mut previous_label: Option<String> = None;
     let mut skip_until = 0usize;
-    let breaks: Vec<Span> = clause
+    let mut breaks: Vec<Span> = clause
         .tokens
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Break))
@@ -167,6 +167,13 @@ fn read_clause(
             q.value.abs() < limit && q.step < limit
         });
         let Some(mut q) = found else { continue };
+        if let Some(note) = footnote_mark(text, &q) {
+            // 常住人口[3]为75757人: a note's number is no figure, and the
+            // label reads on across it.
+            breaks.push(note);
+            skip_until = note.end;
+            continue;
+        }
         reader.surroundings(&mut q, clause.span.start.max(label_start));
         let label = Span::new(label_start.min(q.full_span.start), q.full_span.start);
         // The words right before the figure name it; a label is kept to its
@@ -461,7 +468,11 @@ impl Reader<'_> {
     fn surroundings(&self, q: &mut Quantity, clause_start: usize) {
         let before = self.text[clause_start..q.span.start].trim_end_matches(is_gap);
         let mut start = clause_start + before.len();
-        if let Some((w, a)) = self.approx_before.iter().find(|(w, _)| before.ends_with(w)) {
+        if let Some((w, a)) = self
+            .approx_before
+            .iter()
+            .find(|(w, _)| before.ends_with(w) && !inside_word(before, w))
+        {
             start -= w.len();
             q.approx = merge(q.approx, *a);
         }
@@ -520,6 +531,45 @@ impl Reader<'_> {
         }
         Role::Level
     }
+}
+
+/// True when a one-character approximation word ends a longer word rather
+/// than qualifying the figure: 履约16个, 签约8个, 节约 (约); 最近, 附近 (近).
+fn inside_word(before: &str, word: &str) -> bool {
+    let Some(stem) = before.strip_suffix(word) else {
+        return false;
+    };
+    let Some(prev) = stem.chars().next_back() else {
+        return false;
+    };
+    match word {
+        "约" => "履签节违合预制公条契邀特缔解守践毁誓立".contains(prev),
+        "近" => "最附邻靠临就贴亲".contains(prev),
+        _ => false,
+    }
+}
+
+/// The span of a footnote mark (`[3]`, `［4］`, `〔5〕`) when figure `q` is the
+/// number inside one, written right after a word: a bare whole number with
+/// no unit, the bracket before it and the closing one after it.
+fn footnote_mark(text: &str, q: &Quantity) -> Option<Span> {
+    if !q.display_unit.is_empty() || q.unit.is_some() || q.value.fract() != Decimal::ZERO {
+        return None;
+    }
+    let before = text[..q.full_span.start].chars().rev();
+    let mut before = before;
+    let open = before.next()?;
+    let word = before.next()?;
+    let after = &text[q.full_span.end..];
+    let close = after.chars().next()?;
+    let pair = matches!((open, close), ('[', ']') | ('［', '］') | ('〔', '〕'));
+    let cjk = ('\u{4E00}'..='\u{9FFF}').contains(&word);
+    (pair && cjk && q.value < Decimal::from(100)).then(|| {
+        Span::new(
+            q.full_span.start - open.len_utf8(),
+            q.full_span.end + close.len_utf8(),
+        )
+    })
 }
 
 fn merge(a: Approx, b: Approx) -> Approx {

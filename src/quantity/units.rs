@@ -23,6 +23,20 @@ pub struct Unit {
     /// False for units whose figures never add up (个百分点).
     #[serde(default = "yes")]
     pub additive: bool,
+    /// Units with the same `mixes` name count the same kind of thing, and a
+    /// draft may mix them in one list (`医疗机构64个，其中公立医疗机构34家`,
+    /// `学校58所，…教学点12个`): a part in one may belong to a total in
+    /// another. Empty for units that mix with no other.
+    #[serde(default)]
+    pub mixes: String,
+}
+
+impl Unit {
+    /// True when figures in `self` and `other` may be parts of one another
+    /// (the same dimension, or units a draft mixes for one kind of thing).
+    pub fn mixes_with(&self, other: &Unit) -> bool {
+        self.dimension == other.dimension || (!self.mixes.is_empty() && self.mixes == other.mixes)
+    }
 }
 
 fn one() -> Decimal {
@@ -192,6 +206,7 @@ mod tests {
             factor: Decimal::ONE,
             discrete: true,
             additive: true,
+            mixes: String::new(),
         }
     }
 

@@ -80,7 +80,14 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     let mut out = super::qizhong::qizhong_breakdowns(doc, opts);
     out.extend(super::fenbie::fenbie_lists(doc, opts));
     out.extend(super::parens::paren_breakdowns(doc, opts));
+    out.extend(super::complement::complement_breakdowns(doc, opts));
+    let mut summed = super::summed::summed_breakdowns(doc, opts, &out);
+    out.append(&mut summed);
+    let mut far = super::qizhong::far_cuts(doc, opts, &out);
+    out.append(&mut far);
     let mut out = dedup(out);
+    let distant = super::distant::distant_breakdowns(doc, &out);
+    out.extend(distant);
     for b in &mut out {
         let labels: Vec<&str> = b
             .parts
@@ -95,14 +102,17 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     out
 }
 
-/// True when one of several parts states the total's own value: the parts
-/// are not a division of the total but overlapping cuts of it
-/// (`履约项目71个，其中省外项目52个、市外项目71个`: 市外 includes 省外). Each
-/// part is still checked against the total; they are not added up.
+/// True when one of several parts, after the first, states the total's own
+/// value: the parts are not a division of the total but overlapping cuts of
+/// it, the broader cut last (`履约项目71个，其中省外项目52个、市外项目71个`:
+/// 市外 includes 省外). Each part is still checked against the total; they
+/// are not added up. A first part as large as the total leaves nothing for
+/// the parts after it (`公司36家，其中财产险公司36家，寿险公司18家`): the
+/// parts are added up.
 fn part_equals_total(doc: &Doc<'_>, b: &Breakdown) -> bool {
     let total = &doc.quantities[b.total];
     b.parts.len() >= 2
-        && b.parts.iter().any(|&p| {
+        && b.parts[1..].iter().any(|&p| {
             let q = &doc.quantities[p];
             q.value == total.value && q.step == total.step && q.approx == total.approx
         })
@@ -151,9 +161,14 @@ pub(super) fn can_be_total(doc: &Doc<'_>, q: &Quantity) -> bool {
 }
 
 /// A figure that can be a part of `total`: an additive level of the same
-/// dimension, and not a flow under a stock or a stock under a flow.
+/// dimension (or of a unit the draft mixes with the total's, 个 and 家 for
+/// institutions), and not a flow under a stock or a stock under a flow.
 pub(super) fn can_be_part(total: &Quantity, q: &Quantity) -> bool {
     use crate::quantity::Timing::{Flow, Stock};
     let mixed = matches!((total.timing, q.timing), (Stock, Flow) | (Flow, Stock));
-    q.is_additive_level() && q.dimension() == total.dimension() && !mixed
+    let same_kind = match (&total.unit, &q.unit) {
+        (Some(t), Some(u)) => t.mixes_with(u),
+        _ => false,
+    };
+    q.is_additive_level() && same_kind && !mixed
 }

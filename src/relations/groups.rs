@@ -69,6 +69,21 @@ pub(super) fn groups(
             groups.push((kind, vec![p]));
         }
     }
+    // Partition members between other parts are no cut of their own but
+    // items of the list that happen to name a member (`…，城市管理类64件，
+    // 农业农村类45件，卫健医保类137件…`): they join the parts around them.
+    let mut k = 1;
+    while k + 1 < groups.len() {
+        let partition = matches!(groups[k].0, GroupKind::Partition(_));
+        if partition && groups[k - 1].0 == GroupKind::Free && groups[k + 1].0 == GroupKind::Free {
+            let (_, middle) = groups.remove(k);
+            let (_, after) = groups.remove(k);
+            groups[k - 1].1.extend(middle);
+            groups[k - 1].1.extend(after);
+        } else {
+            k += 1;
+        }
+    }
     // When the first parts already add up to the total, the breakdown is
     // complete there: other parts after them are a new statement
     // (来信86件，来访279件，已办结352件 under 365件). Partitions and age bands
@@ -163,8 +178,9 @@ pub(super) fn groups(
         .collect()
 }
 
-/// The number of first parts that add up to the total within rounding, when
-/// that is fewer than all the parts.
+/// The number of first parts, two at least, that add up to the total within
+/// rounding, when that is fewer than all the parts. A first part alone as
+/// large as the total ends nothing: the parts after it are too many.
 fn complete_prefix(doc: &Doc<'_>, total: usize, parts: &[&Part]) -> Option<usize> {
     let total_bounds = doc.quantities[total].bounds();
     total_bounds.lo?;
@@ -175,7 +191,8 @@ fn complete_prefix(doc: &Doc<'_>, total: usize, parts: &[&Part]) -> Option<usize
     };
     for (k, p) in parts.iter().enumerate().take(parts.len().saturating_sub(1)) {
         sum = Bounds::sum(&[sum, doc.quantities[p.q].bounds()]);
-        if sum.lo.is_some()
+        if k >= 1
+            && sum.lo.is_some()
             && sum.hi.is_some()
             && !sum.entirely_above(&total_bounds)
             && !sum.entirely_below(&total_bounds)

@@ -18,6 +18,35 @@ pub fn common_suffix(a: &str, b: &str) -> String {
     out.into_iter().collect()
 }
 
+/// The length, in characters, of the longest run of characters two labels
+/// share (`“10强”企业累计实现工业增加值` and `“10强50户”企业累计实现工业增加值`
+/// share `企业累计实现工业增加值`, 11).
+pub fn longest_common_run(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut best = 0;
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in &a {
+        let mut prev = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = if x == y { prev + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            prev = here;
+        }
+    }
+    best
+}
+
+/// True when a label names the rest of a list (`其他498万册`, `其中其它类`,
+/// `、其他`): such an item closes the list.
+pub fn names_other(label: &str) -> bool {
+    let l = label.trim_start_matches(['，', ',', '、', '；', ';', ' ']);
+    let l = l.strip_prefix("其中").unwrap_or(l);
+    let l = l.trim_start_matches(['，', ',', '：', ':']);
+    l.starts_with("其他") || l.starts_with("其它")
+}
+
 /// Words that end a label without naming anything (户籍人口为86420人).
 const LABEL_TAIL: &[&str] = &[
     "达到", "共有", "共计", "合计", "总计", "为", "是", "达", "有", "共", "计", "约", "近",

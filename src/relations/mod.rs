@@ -19,14 +19,18 @@
 
 mod breakdown;
 pub mod change;
+mod complement;
 pub mod change_contrib;
 pub mod change_points;
+mod distant;
 mod fenbie;
+pub mod flows;
 mod groups;
 mod label;
 mod parens;
 pub mod partition;
 mod qizhong;
+mod summed;
 pub mod ratio;
 pub mod share;
 pub mod table;
@@ -139,6 +143,10 @@ impl<'a> Doc<'a> {
 pub struct Graph {
     /// Every breakdown of the draft, read with the lexicon's breakdown words.
     pub breakdowns: Vec<Breakdown>,
+    /// Changes and flows that must add up: a level and the earlier level
+    /// with the change between them, changes of the shares of a whole,
+    /// changes of covering parts (see [`flows`]).
+    pub flows: Vec<flows::Flow>,
     /// The tables of the draft (Markdown, Word and plain-text tables) with
     /// their totals, subsets, share and growth columns.
     pub tables: table::Tables,
@@ -157,8 +165,11 @@ impl Graph {
         tables: &[crate::source::Table],
         partitions: &[Partition],
     ) -> Graph {
+        let breakdowns = breakdowns(doc, words);
+        let flows = flows::flows(doc, &breakdowns);
         Graph {
-            breakdowns: breakdowns(doc, words),
+            breakdowns,
+            flows,
             tables: table::read(doc.text, tables, partitions, &words.overlap_words),
         }
     }
@@ -197,6 +208,18 @@ pub enum BreakdownKind {
     /// `总数x，A a，B b`: the members of a partition listed right after their
     /// total, with no word to announce them.
     Listed,
+    /// `总数x：A a，B b`: a list announced by a colon right after its total.
+    Colon,
+    /// `A a、B b，合计T`: a total stated after its parts as their sum.
+    Summed,
+    /// `…。X合计T`: a total named with a sum word that opens its sentence,
+    /// summing the figures of the sentence before (reported as a warning).
+    SummedAfter,
+    /// A complete partition whose total stands in an earlier paragraph, with
+    /// no word that links them (`一、常住人口 全县常住人口为75757人。二、户别
+    /// 人口 …家庭户人口为71733人，集体户人口为4024人。`): weaker evidence than
+    /// a 其中, reported as a warning.
+    Distant,
 }
 
 /// A total and parts that the text says belong to it.

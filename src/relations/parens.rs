@@ -43,8 +43,20 @@ pub(super) fn paren_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Br
             if figures.is_empty() {
                 continue;
             }
+            // A bracket that opens its sentence with 其中 (`…增加值54.39亿元。
+            // （其中A区49.26亿元，B区1.13亿元）`) divides a figure of the
+            // sentence before.
+            let earlier: Vec<usize> = match si.checked_sub(1) {
+                Some(prev) => doc.in_sentence(pi, prev).chain(figures.iter().copied()).collect(),
+                None => figures.clone(),
+            };
             for (open, close) in groups(doc.text, sentence.span) {
-                if let Some(b) = read_group(doc, opts, &figures, open, close) {
+                let opens_sentence = doc.text[sentence.span.start..open]
+                    .trim_end_matches(['（', '('])
+                    .trim()
+                    .is_empty();
+                let pool = if opens_sentence { &earlier } else { &figures };
+                if let Some(b) = read_group(doc, opts, pool, open, close) {
                     out.push(b);
                 }
             }
@@ -101,9 +113,13 @@ fn read_group(
     let split = figures.partition_point(|&i| doc.quantities[i].full_span.end <= opening);
     let before = &figures[..split];
     let &last = before.last()?;
-    let immediate = text[doc.quantities[last].full_span.end..opening]
-        .trim()
-        .is_empty();
+    // Right before the bracket, or before it and its noun (`39宗新开工项目
+    // （已开工8宗）`: a short noun the figure is written before).
+    let between = text[doc.quantities[last].full_span.end..opening].trim();
+    let immediate = between.is_empty()
+        || ((1..=6).contains(&between.chars().count())
+            && between.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            && doc.quantities[last].after.starts_with(between));
     let from = figures.partition_point(|&i| doc.quantities[i].span.start < open);
     let to = figures.partition_point(|&i| doc.quantities[i].span.start < close);
     let inside: Vec<usize> = figures[from..to.max(from)]

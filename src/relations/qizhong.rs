@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
 use super::groups::{groups, Part};
-use super::label::{age_band, common_suffix, head_char, starts_with_any};
+use super::label::{
+    age_band, common_suffix, head_char, longest_common_run, names_other, starts_with_any,
+    trim_tail,
+};
 use super::{Breakdown, BreakdownKind, Doc};
 use crate::quantity::{Approx, Quantity};
 use crate::span::Span;
@@ -21,11 +24,19 @@ const BARE_LABEL_CHARS: usize = 12;
 /// How many clauses before 其中 are searched for its total and its rivals.
 const CLAUSES_BACK: usize = 30;
 
+/// How many sentences before a 其中 that opens its sentence are searched for
+/// the total of each dimension.
+const SENTENCES_BACK: usize = 2;
+
 /// Every `其中` breakdown of the draft.
 pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
+            if let Some(found) = semicolon_items(doc, opts, pi, si) {
+                out.extend(found);
+                continue;
+            }
             let mut ci = 0;
             while ci < sentence.clauses.len() {
                 let (norm, start) = doc.clause_text(&sentence.clauses[ci]);
@@ -41,6 +52,7 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                     // opener: (total, marker length, kind, first part clause).
                     let unmarked = listed_total(doc, pi, si, ci)
                         .map(|t| (t, 0, BreakdownKind::Listed, ci))
+                        .or_else(|| colon_total(doc, pi, si, ci).map(|t| (t, 0, BreakdownKind::Colon, ci)))
                         .or_else(|| {
                             opener_total(doc, pi, si, ci, &norm)
                                 .map(|(t, first)| (t, norm.len(), BreakdownKind::Opener, first))
@@ -49,6 +61,7 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                         let marker = Span::new(start, start + len);
                         let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
                         scan.kind = kind;
+                        scan.colon_list = kind == BreakdownKind::Colon;
                         let (found, next) = scan.run(first);
                         out.extend(found);
                         ci = next.max(ci + 1);
@@ -57,11 +70,12 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                 }
                 if let Some(len) = marker_len {
                     let marker = Span::new(start, start + len);
-                    let (totals, rivals, keyed) = find_totals(doc, pi, si, ci);
-                    if !totals.is_empty() {
-                        let mut scan = Scan::new(doc, opts, pi, si, totals, marker);
-                        scan.rivals = rivals;
-                        scan.keyed = keyed;
+                    let found = find_totals(doc, pi, si, ci, !norm.starts_with("其中"));
+                    if !found.totals.is_empty() || !found.by_label.is_empty() {
+                        let mut scan = Scan::new(doc, opts, pi, si, found.totals, marker);
+                        scan.rivals = found.rivals;
+                        scan.keyed = found.keyed;
+                        scan.by_label = found.by_label;
                         if !norm.starts_with("其中") {
                             scan.kind = BreakdownKind::Announced;
                         }
@@ -74,6 +88,80 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                 ci += 1;
             }
         }
+    }
+    out
+}
+
+/// How many paragraphs before a cut announced with no total of its own
+/// (`按受理来源分类。来访1580件，…`) are searched for the total it divides.
+const CUT_PARAGRAPHS_BACK: usize = 4;
+
+/// Cuts announced at the head of a paragraph (`从诉求类型来看，投诉类826件，…`,
+/// `按受理来源分类。来访1580件，…；其他14件`) that found no total in their own
+/// paragraph: another cut of the whole an earlier paragraph divides. The
+/// total is the nearest figure before, up to [`CUT_PARAGRAPHS_BACK`]
+/// paragraphs back, that is the total of a breakdown in `found` and a part
+/// of none, of a unit the first part can belong to. Such a breakdown has
+/// kind [`BreakdownKind::Distant`]: `breakdown-sum` reports it as a warning.
+pub(super) fn far_cuts(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    found: &[Breakdown],
+) -> Vec<Breakdown> {
+    let totals: std::collections::HashSet<usize> = found.iter().map(|b| b.total).collect();
+    let parts: std::collections::HashSet<usize> =
+        found.iter().flat_map(|b| b.parts.iter().copied()).collect();
+    let mut out = Vec::new();
+    for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
+        let Some(sentence) = para.sentences.first() else {
+            continue;
+        };
+        let Some(clause) = sentence.clauses.first() else {
+            continue;
+        };
+        let (norm, start) = doc.clause_text(clause);
+        if !doc.in_clause(pi, 0, 0).is_empty() || announces_cut(&norm).is_none() {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|b| clause.span.start <= b.marker.start && b.marker.start < clause.span.end)
+        {
+            continue;
+        }
+        // The parts start after the announcement: in its sentence, or in
+        // the next when it is a sentence of its own.
+        let (si, ci) = if sentence.clauses.len() > 1 {
+            (0, 1)
+        } else if para.sentences.len() > 1 {
+            (1, 0)
+        } else {
+            continue;
+        };
+        let Some(&first) = doc
+            .in_sentence(pi, si)
+            .find(|&i| doc.quantities[i].is_additive_level())
+            .as_ref()
+        else {
+            continue;
+        };
+        let lowest = doc
+            .in_paragraph(pi.saturating_sub(CUT_PARAGRAPHS_BACK))
+            .start;
+        let before = doc.in_paragraph(pi).start;
+        let Some(total) = (lowest..before).rev().find(|&t| {
+            totals.contains(&t)
+                && !parts.contains(&t)
+                && can_be_total(doc, &doc.quantities[t])
+                && can_be_part(&doc.quantities[t], &doc.quantities[first])
+        }) else {
+            continue;
+        };
+        let marker = Span::new(start, start + norm.len());
+        let mut scan = Scan::new(doc, opts, pi, si, vec![total], marker);
+        scan.kind = BreakdownKind::Distant;
+        let (b, _) = scan.run(ci);
+        out.extend(b);
     }
     out
 }
@@ -125,9 +213,118 @@ fn listed_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize>
     (opens_clause && member).then_some(total)
 }
 
+/// Labels of ；-items at most this long (`对民事审判程序中的违法行为监督`).
+const ITEM_LABEL_CHARS: usize = 24;
+
+/// A sentence that states a total and then its items set out with ；
+/// (`民事检察案件9件，对民事判决监督3件；对审判程序违法监督2件；支持起诉4件。`):
+/// the first clause is a label and one figure, ended by ，; every clause after
+/// it holds one figure of the total's unit that ends its statement, the
+/// items are separated by ；, and the sentence ends with the last item. The
+/// items are parts of the total (kind [`BreakdownKind::Listed`]).
+fn semicolon_items(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    pi: usize,
+    si: usize,
+) -> Option<Vec<Breakdown>> {
+    let clauses = &doc.draft.paragraphs[pi].sentences[si].clauses;
+    if clauses.len() < 3 {
+        return None;
+    }
+    let mark = |c: usize| clauses[c].mark.map(|m| m.slice(doc.text)).unwrap_or("");
+    let &[total] = doc.in_clause(pi, si, 0) else {
+        return None;
+    };
+    let t = &doc.quantities[total];
+    if !matches!(mark(0), "，" | ",") || !can_be_total(doc, t) || !t.after.is_empty() {
+        return None;
+    }
+    let last = clauses.len() - 1;
+    let mut items = Vec::new();
+    // The items are records between ；: each opens with the one figure of
+    // the total's unit it states, and may go on with figures of other units
+    // (`一级重残人员936人，每人每月119元；`).
+    let mut c = 1;
+    while c <= last {
+        let mut end = c;
+        while end < last && !matches!(mark(end), "；" | ";") {
+            end += 1;
+        }
+        let figures: Vec<usize> = (c..=end)
+            .flat_map(|k| doc.in_clause(pi, si, k).iter().copied())
+            .collect();
+        let ours: Vec<usize> = figures
+            .iter()
+            .copied()
+            .filter(|&i| doc.quantities[i].dimension() == t.dimension())
+            .collect();
+        let (&[i], Some(&first)) = (ours.as_slice(), figures.first()) else {
+            return None;
+        };
+        // What else a record states is about its item (a per-head standard,
+        // a share), not another amount (`公共图书馆1个，图书总藏量31.23万册`).
+        let others_apart = figures.iter().all(|&f| {
+            let o = &doc.quantities[f];
+            f == i
+                || (o.location.clause > doc.quantities[i].location.clause
+                    && (o.non_additive || o.form == crate::quantity::Form::Percent))
+        });
+        c = end + 1;
+        let q = &doc.quantities[i];
+        let label = q.label_text.trim_start_matches(['，', ',', '；', ';']);
+        if first != i
+            || !others_apart
+            || !can_be_part(t, q)
+            || !opts.ends_statement(q)
+            || label.chars().count() > ITEM_LABEL_CHARS
+            || starts_with_any(label, &opts.statement_verbs).is_some()
+            || opts.foreign_to(&t.label_text, &q.label_text)
+        {
+            return None;
+        }
+        items.push(Part {
+            q: i,
+            total,
+            cut: 0,
+            member: None,
+            member_word: None,
+            band: None,
+            threshold: false,
+        });
+    }
+    if items.len() < 2 || !(1..last).any(|k| matches!(mark(k), "；" | ";")) {
+        return None;
+    }
+    let refs: Vec<&Part> = items.iter().collect();
+    let (_, start) = doc.clause_text(&clauses[1]);
+    let mut found = groups(doc, opts, Span::new(start, start), total, &refs, false, true);
+    for b in &mut found {
+        b.kind = BreakdownKind::Listed;
+    }
+    Some(found)
+}
+
+/// A list announced by a colon right after its total (`共办理婚姻登记659对：
+/// 结婚登记545对，离婚登记64对…`): the clause before `ci` ends with its
+/// figure and `：`, and clause `ci` opens with a figure that can be a part
+/// of it.
+fn colon_total(doc: &Doc<'_>, pi: usize, si: usize, ci: usize) -> Option<usize> {
+    let before = ci.checked_sub(1)?;
+    let colon = doc
+        .clause(pi, si, before)
+        .mark
+        .is_some_and(|m| matches!(m.slice(doc.text), "：" | ":"));
+    let &total = doc.in_clause(pi, si, before).last()?;
+    let &first = doc.in_clause(pi, si, ci).first()?;
+    let (t, q) = (&doc.quantities[total], &doc.quantities[first]);
+    (colon && t.after.is_empty() && can_be_total(doc, t) && can_be_part(t, q)).then_some(total)
+}
+
 /// How many paragraphs before an `X中，` opener are searched for the figure
-/// it names.
-const OPENER_PARAGRAPHS_BACK: usize = 2;
+/// it names: a bulletin states its total in section 一 and divides it in the
+/// sections after, each a heading and a paragraph or two.
+const OPENER_PARAGRAPHS_BACK: usize = 12;
 
 /// How many figures before an `X中，` opener, in each of those paragraphs,
 /// are searched for the figure it names.
@@ -137,7 +334,7 @@ const OPENER_FIGURES_BACK: usize = 200;
 /// `受理的146件案件中，刑事案件…`): the total it names and the clause the
 /// parts start at. The total is the one figure of the opener clause, right
 /// before its last noun and 中; or, when the clause has no figure, the
-/// nearest figure before it (in its paragraph, then up to two paragraphs
+/// nearest figure before it (in its paragraph, then up to twelve paragraphs
 /// back) whose label names X (`全县常住人口为75757人`). Two such figures
 /// with different values in the nearest paragraph that has one make the
 /// opener ambiguous: no total.
@@ -150,6 +347,25 @@ fn opener_total(
 ) -> Option<(usize, usize)> {
     let clauses = doc.draft.paragraphs[pi].sentences[si].clauses.len();
     let here = doc.in_clause(pi, si, ci);
+    // A heading on the line before (`三、性别构成⏎全县常住人口中，`) is not
+    // part of the opener.
+    let last_line: String;
+    let norm = if here.is_empty() {
+        let raw = doc.clause(pi, si, ci).span.slice(doc.text);
+        match raw.trim_end().rsplit_once('\n') {
+            Some((_, line)) => {
+                last_line = line.chars().filter(|c| !c.is_whitespace()).collect();
+                if last_line.chars().count() >= 3 {
+                    last_line.as_str()
+                } else {
+                    norm
+                }
+            }
+            None => norm,
+        }
+    } else {
+        norm
+    };
     if let Some(rest) = norm.strip_prefix('在').filter(|_| !here.is_empty()) {
         // `在总人口中男性人口为278098人，…`: the opener inside the clause of
         // the first part.
@@ -181,8 +397,8 @@ fn opener_total(
     named_total(doc, pi, clause_start, name).map(|t| (t, ci))
 }
 
-/// The nearest figure before `before` (in paragraph `pi`, then up to two
-/// paragraphs back) that can be a total and whose label names `name`; `None`
+/// The nearest figure before `before` (in paragraph `pi`, then up to
+/// [`OPENER_PARAGRAPHS_BACK`] paragraphs back) that can be a total and whose label names `name`; `None`
 /// when there is none, or when the nearest paragraph that has one gives two
 /// values.
 fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<usize> {
@@ -199,7 +415,9 @@ fn named_total(doc: &Doc<'_>, pi: usize, before: usize, name: &str) -> Option<us
         let found: Vec<usize> = (start..end)
             .filter(|&i| {
                 let q = &doc.quantities[i];
-                names(&q.label_text, name) || q.after.starts_with(name)
+                names(&q.label_text, name)
+                    || q.after.starts_with(name)
+                    || names_with_noun(doc, range.clone(), i, name)
             })
             .collect();
         let Some(&last) = found.last() else {
@@ -244,6 +462,36 @@ fn opener_name(opener: &str) -> Option<&str> {
     (plain && (2..=10).contains(&s.chars().count())).then_some(s)
 }
 
+/// True when figure `i` names `name` with the paragraph's noun for what it
+/// counts left out (`立案提案中，` names `经审查立案205件` after `共收到提案
+/// 223件`): its label ends with all of `name` but its last one or two
+/// characters, two at least, and those characters name another figure of
+/// its unit in the paragraph (`range`).
+fn names_with_noun(doc: &Doc<'_>, range: std::ops::Range<usize>, i: usize, name: &str) -> bool {
+    let q = &doc.quantities[i];
+    let label = q.label_text.trim_end_matches(['为', '是', '达', '有', '共', '：', ':']);
+    let chars: Vec<char> = name.chars().collect();
+    (1..=2).any(|n| {
+        if chars.len() < n + 2 {
+            return false;
+        }
+        let head: String = chars[..chars.len() - n].iter().collect();
+        let noun: String = chars[chars.len() - n..].iter().collect();
+        // 不予立案 does not name 立案提案.
+        let negated = label
+            .strip_suffix(head.as_str())
+            .is_some_and(|b| ["不", "不予", "未", "非", "无"].iter().any(|w| b.ends_with(w)));
+        label.ends_with(&head)
+            && !negated
+            && range.clone().any(|j| {
+                let o = &doc.quantities[j];
+                j != i
+                    && o.display_unit == q.display_unit
+                    && (o.label_text.ends_with(&noun) || o.after.starts_with(&noun))
+            })
+    })
+}
+
 /// True when a figure's label ends by naming `name` (`全县常住人口为` names
 /// 常住人口).
 fn names(label: &str, name: &str) -> bool {
@@ -269,7 +517,9 @@ pub(super) fn announces_cut(norm: &str) -> Option<&str> {
         })
     };
     let shaped =
-        by('按', &["划分", "分"]) || by('分', &["来看", "看"]) || by('从', &["来看", "看"]);
+        by('按', &["划分", "分类", "统计", "分"])
+            || by('分', &["来看", "看"])
+            || by('从', &["来看", "看"]);
     // `从总体看`, `从全年看` introduce a whole, not its parts.
     let whole = ["总体", "整体", "全年", "总的", "全局"]
         .iter()
@@ -291,59 +541,106 @@ fn total_key(label: &str) -> Option<&str> {
     (l.chars().count() >= 2).then_some(l)
 }
 
+/// The totals a `其中` (or an announced cut) may divide.
+#[derive(Default)]
+struct Totals {
+    /// One figure per dimension, or several each with a key of its own.
+    totals: Vec<usize>,
+    /// Earlier figures of the totals' dimensions in the same sentence.
+    rivals: Vec<usize>,
+    /// Totals named only by their key (see [`Scan::total_for`]).
+    keyed: Vec<usize>,
+    /// Figures of a dimension stated several times in the previous sentence
+    /// (`工业增加值31.87亿元，…；实现主营业务收入43.68亿元…。其中：…`):
+    /// a part goes to the one whose label shares the most with its own.
+    by_label: Vec<usize>,
+}
+
 /// The totals of a 其中 at clause `ci`: the figures of the nearest clause
 /// before it (in the previous sentence when 其中 opens the sentence) that has
 /// any, one per dimension; a dimension written twice there is ambiguous and
-/// dropped. Also returns the rivals: figures of the same dimensions earlier in
+/// dropped, unless 其中 opens the sentence: then its figures are totals by
+/// label ([`Totals::by_label`]). When 其中 opens a sentence, a dimension the
+/// previous sentence does not state is looked up one sentence further back
+/// (`初中学校6.54万所。招生…万人，在校生…万人。其中普通初中6.39万所，招生…`).
+/// Also returns the rivals: figures of the same dimensions earlier in
 /// that sentence, which the parts might belong to instead
 /// (`学生320人，教师45人，其中，女生160人`).
-/// The third list holds the totals named only by their key (see
-/// [`Scan::total_for`]).
-fn find_totals(
-    doc: &Doc<'_>,
-    pi: usize,
-    si: usize,
-    ci: usize,
-) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let one_per_dimension = |eligible: Vec<usize>| -> Vec<usize> {
+fn find_totals(doc: &Doc<'_>, pi: usize, si: usize, ci: usize, announced: bool) -> Totals {
+    let by_dimension = |eligible: Vec<usize>| -> BTreeMap<&str, Vec<usize>> {
         let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for i in eligible {
             let dim = doc.quantities[i].dimension().unwrap_or("");
             by_dim.entry(dim).or_default().push(i);
         }
-        // A dimension written twice is kept only when each figure has a key
-        // of its own (`共退回补充侦查36件，重报35件`): parts then go to the
-        // total their label names (`一次重报28件`).
         by_dim
+    };
+    // A dimension written twice is kept only when each figure has a key of
+    // its own (`共退回补充侦查36件，重报35件`): parts then go to the total
+    // their label names (`一次重报28件`).
+    let distinct_keys = |v: &Vec<usize>| {
+        let keys: Vec<Option<&str>> = v
+            .iter()
+            .map(|&i| total_key(&doc.quantities[i].label_text))
+            .collect();
+        v.len() == 1
+            || (keys.iter().all(Option::is_some)
+                && keys.iter().enumerate().all(|(a, ka)| {
+                    keys[a + 1..].iter().all(|kb| {
+                        let (x, y) = (ka.unwrap_or(""), kb.unwrap_or(""));
+                        !x.contains(y) && !y.contains(x)
+                    })
+                }))
+    };
+    let one_per_dimension = |eligible: Vec<usize>| -> Vec<usize> {
+        by_dimension(eligible)
             .into_values()
-            .filter(|v| {
-                let keys: Vec<Option<&str>> = v
-                    .iter()
-                    .map(|&i| total_key(&doc.quantities[i].label_text))
-                    .collect();
-                v.len() == 1
-                    || (keys.iter().all(Option::is_some)
-                        && keys.iter().enumerate().all(|(a, ka)| {
-                            keys[a + 1..].iter().all(|kb| {
-                                let (x, y) = (ka.unwrap_or(""), kb.unwrap_or(""));
-                                !x.contains(y) && !y.contains(x)
-                            })
-                        }))
-            })
+            .filter(|v| distinct_keys(v))
             .flatten()
             .collect()
     };
     if ci == 0 {
-        // 其中 opens a sentence: it divides what the previous sentence states,
-        // as long as that sentence states one figure of a dimension.
-        if si == 0 {
-            return (Vec::new(), Vec::new(), Vec::new());
+        // 其中 opens a sentence: it divides what the previous sentence states
+        // (or, for a dimension that sentence does not state, the one before).
+        let mut out = Totals::default();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut back = 0;
+        let mut looked = 0;
+        while looked < SENTENCES_BACK {
+            back += 1;
+            let Some(s) = si.checked_sub(back) else {
+                break;
+            };
+            // A cut announced by 按…分 divides the whole, not the subset a
+            // 其中 sentence before it states (`零售总额38.03亿元。其中限额以上
+            // …4.83亿元。按经营地统计，城镇…`).
+            if announced
+                && doc.draft.paragraphs[pi].sentences[s]
+                    .clauses
+                    .first()
+                    .is_some_and(|c| doc.clause_text(c).0.starts_with("其中"))
+            {
+                continue;
+            }
+            looked += 1;
+            let eligible: Vec<usize> = doc
+                .in_sentence(pi, s)
+                .filter(|&i| can_be_total(doc, &doc.quantities[i]))
+                .collect();
+            let dims = by_dimension(eligible);
+            for (dim, v) in &dims {
+                if seen.contains(dim) {
+                    continue;
+                }
+                if distinct_keys(v) {
+                    out.totals.extend(v);
+                } else {
+                    out.by_label.extend(v);
+                }
+            }
+            seen.extend(dims.keys());
         }
-        let eligible = doc
-            .in_sentence(pi, si - 1)
-            .filter(|&i| can_be_total(doc, &doc.quantities[i]))
-            .collect();
-        return (one_per_dimension(eligible), Vec::new(), Vec::new());
+        return out;
     }
     let s = si;
     for c in (ci.saturating_sub(CLAUSES_BACK)..ci).rev() {
@@ -409,9 +706,37 @@ fn find_totals(
         // A unit stated twice in those clauses (`缴存人数3438人，封存112人，
         // 缴存单位95个，其中…`) gives a total only to the parts that name one.
         totals.extend(one_per_dimension(new_units));
-        return (totals, rivals, keyed);
+        return Totals {
+            totals,
+            rivals,
+            keyed,
+            by_label: Vec::new(),
+        };
     }
-    (Vec::new(), Vec::new(), Vec::new())
+    Totals::default()
+}
+
+/// The one figure of `candidates` whose label shares the longest run of
+/// characters with the part's label, two characters at least
+/// (`“10强”企业累计实现工业增加值` goes to `“10强50户”企业累计实现工业增加值`, not
+/// to `实现主营业务收入`); `None` when two share as much.
+fn most_alike(doc: &Doc<'_>, candidates: &[usize], q: &Quantity) -> Option<usize> {
+    let part = trim_tail(q.label_text.trim_start_matches("其中"));
+    let mut best: Option<(usize, usize)> = None; // (length, figure)
+    let mut tie = false;
+    for &c in candidates {
+        let len = longest_common_run(trim_tail(&doc.quantities[c].label_text), part);
+        match best {
+            Some((b, _)) if len < b => {}
+            Some((b, _)) if len == b => tie = true,
+            _ => {
+                best = Some((len, c));
+                tie = false;
+            }
+        }
+    }
+    let (len, c) = best?;
+    (len >= 2 && !tie).then_some(c)
 }
 
 /// True when the sentence states rival figures of the total's dimension
@@ -427,7 +752,15 @@ fn parts_point_elsewhere(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &
         && parts
             .iter()
             .any(|p| head_char(&q(p.q).label_text) == total_head);
-    has_rival && !to_total
+    // Parts that name neither (`教职人员49人，其中和尚31人，喇嘛15人`, after
+    // 信教群众52570人) go to the nearest figure.
+    let to_rival = rivals.iter().any(|&r| {
+        q(r).dimension() == q(total).dimension()
+            && head_char(&q(r).label_text).is_some_and(|h| {
+                parts.iter().any(|p| head_char(&q(p.q).label_text) == Some(h))
+            })
+    });
+    has_rival && !to_total && to_rival
 }
 
 /// The one rival figure of the total's unit whose label ends as every part's
@@ -484,6 +817,8 @@ struct Scan<'d, 'a> {
     /// More totals of units already among `totals`, each for the parts
     /// whose label names its key.
     keyed: Vec<usize>,
+    /// Totals a part goes to by its label (see [`Totals::by_label`]).
+    by_label: Vec<usize>,
     /// The breakdown opens with `其中：` (a list may follow item by item).
     colon_list: bool,
     /// How the breakdown is announced (其中, an `X中，` opener, `按…分`).
@@ -516,6 +851,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             first_part_text: None,
             rivals: Vec::new(),
             keyed: Vec::new(),
+            by_label: Vec::new(),
             colon_list: false,
             kind: BreakdownKind::Qizhong,
             inner: Vec::new(),
@@ -550,10 +886,19 @@ impl<'d, 'a> Scan<'d, 'a> {
             .filter(|&t| can_be_part(&self.doc.quantities[t], q))
             .collect();
         match fits.as_slice() {
-            [] => None,
+            [] => {
+                let by_label: Vec<usize> = self
+                    .by_label
+                    .iter()
+                    .copied()
+                    .filter(|&t| can_be_part(&doc.quantities[t], q))
+                    .collect();
+                most_alike(doc, &by_label, q)
+            }
             [only] => Some(*only),
             // Several totals of the unit: the one whose key the part's label
-            // names, if exactly one.
+            // names, if exactly one; else the one whose label shares most
+            // with the part's.
             many => {
                 let named: Vec<usize> = many
                     .iter()
@@ -563,7 +908,13 @@ impl<'d, 'a> Scan<'d, 'a> {
                             .is_some_and(|k| q.label_text.contains(k))
                     })
                     .collect();
-                (named.len() == 1).then(|| named[0])
+                match named.as_slice() {
+                    [one] => Some(*one),
+                    [] if !self.by_label.is_empty() || self.keyed.is_empty() => {
+                        most_alike(doc, many, q)
+                    }
+                    _ => None,
+                }
             }
         }
     }
@@ -573,7 +924,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn run(mut self, first: usize) -> (Vec<Breakdown>, usize) {
         let clauses = &self.doc.draft.paragraphs[self.pi].sentences[self.si].clauses;
         let (first_text, _) = self.doc.clause_text(&clauses[first]);
-        self.colon_list = first_text == "其中"
+        self.colon_list |= first_text == "其中"
             && clauses[first]
                 .mark
                 .is_some_and(|m| matches!(m.slice(self.doc.text), "：" | ":"));
@@ -593,10 +944,14 @@ impl<'d, 'a> Scan<'d, 'a> {
                     break;
                 }
                 if let Some(verb) = starts_with_any(&norm, &self.opts.statement_verbs) {
+                    // Parallel parts (each opens with the verb), or a part
+                    // restating the verb of the total it belongs to
+                    // (`完成投资96.4亿元。其中续建项目35宗，完成投资47.7亿元`).
                     let parallel = self
                         .first_part_text
                         .as_deref()
-                        .is_some_and(|t| t.starts_with(verb));
+                        .is_some_and(|t| t.starts_with(verb))
+                        || self.restates_total_verb(k, verb);
                     if !parallel {
                         if self.has_total_dimension(k) {
                             // 审结1180件: a new statement in the total's unit.
@@ -634,6 +989,30 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         self.close_nested(false);
         (self.finish(), k)
+    }
+
+    /// True when the figures of clause `k` in a total's unit go to a total
+    /// whose own label states `verb` and what follows it
+    /// (`完成投资47.7亿元` under `完成投资96.4亿元`).
+    fn restates_total_verb(&self, k: usize, verb: &str) -> bool {
+        let doc = self.doc;
+        let (norm, _) = doc.clause_text(doc.clause(self.pi, self.si, k));
+        let stated = |t: usize| {
+            let label = trim_tail(&doc.quantities[t].label_text);
+            label.find(verb).is_some_and(|at| {
+                let phrase = &label[at..];
+                phrase.chars().count() >= verb.chars().count() + 1 && norm.starts_with(phrase)
+            })
+        };
+        let figures = doc.in_clause(self.pi, self.si, k);
+        !figures.is_empty()
+            && figures.iter().all(|&i| {
+                self.total_for(&doc.quantities[i])
+                    .is_none_or(|t| stated(t))
+            })
+            && figures
+                .iter()
+                .any(|&i| self.total_for(&doc.quantities[i]).is_some())
     }
 
     /// True when clause `k` states a figure of one of the totals' dimensions.
@@ -725,6 +1104,15 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// partition member or shares a head noun with a part already read.
     fn continues(&self, k: usize) -> bool {
         let doc = self.doc;
+        // A part named 其他… closes the list (`…，其他498万册；外文书刊…`):
+        // what follows the ； is another cut or statement.
+        if self
+            .parts
+            .last()
+            .is_some_and(|p| names_other(&doc.quantities[p.q].label_text))
+        {
+            return false;
+        }
         let Some(&first) = doc
             .in_clause(self.pi, self.si, k)
             .iter()
@@ -772,11 +1160,32 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
         }
         if self.parts.iter().any(|p| {
-            common_suffix(&doc.quantities[p.q].label_text, &q.label_text)
-                .chars()
-                .count()
+            common_suffix(
+                trim_tail(&doc.quantities[p.q].label_text),
+                trim_tail(&q.label_text),
+            )
+            .chars()
+            .count()
                 >= 2
         }) {
+            return true;
+        }
+        // Parallel statements, each part naming its own total (`其中：A企业
+        // 实现工业增加值26.41亿元，…；实现主营业务收入26.81亿元，…`).
+        if let (Some(t), Some(last)) = (self.total_for(q), self.parts.last()) {
+            let several = self.totals.len() + self.by_label.len() > 1;
+            let named = total_key(&doc.quantities[t].label_text)
+                .is_some_and(|key| q.label_text.contains(key))
+                || self.by_label.contains(&t);
+            if several && named && t != last.total {
+                return true;
+            }
+        }
+        // A list of short items set out with ； under a total the sentence
+        // states no rival of (`学校共221所，其中小学98所；初级中学24所；完全
+        // 中学1所`): each item is a part, unless a 其中 after it makes it the
+        // next total (`小学46所，其中公办40所；初中15所，其中…`).
+        if self.items_list(first, k) {
             return true;
         }
         // Records set out with ； (`其中高中9所，学生1.23万人；初中29所，学生
@@ -791,6 +1200,82 @@ impl<'d, 'a> Scan<'d, 'a> {
                 && short(&q.label_text)
                 && !common_suffix(first_label, &q.label_text).is_empty()
         })
+    }
+
+    /// True when clause `k`, whose first part-like figure is `first`, is the
+    /// next item of a list set out with ；: the total has no rival of its
+    /// unit earlier in the sentence, the clause and the last part's clause
+    /// hold nothing but short labels and figures of that unit, and the
+    /// clause after `k` does not open with 其中.
+    fn items_list(&self, first: usize, k: usize) -> bool {
+        let doc = self.doc;
+        let q = &doc.quantities[first];
+        let Some(total) = self.total_for(q) else {
+            return false;
+        };
+        let t = &doc.quantities[total];
+        let rival = self
+            .rivals
+            .iter()
+            .any(|&r| doc.quantities[r].dimension() == t.dimension());
+        let Some(last) = self.parts.last() else {
+            return false;
+        };
+        let previous = &doc.quantities[last.q];
+        let items_only = |clause: usize| {
+            let figures = doc.in_clause(self.pi, self.si, clause);
+            !figures.is_empty()
+                && figures.iter().all(|&i| {
+                    let f = &doc.quantities[i];
+                    if f.in_parens || (f.in_words && !f.after.is_empty()) {
+                        // 小学98所（含教学点28所）: a note on the item;
+                        // 九年一贯制学校: a name, not a figure.
+                        return true;
+                    }
+                    let label = f.label_text.trim_start_matches(['、', '，', ',']);
+                    (f.display_unit == t.display_unit || f.dimension() == Some("age"))
+                        && self.opts.ends_statement(f)
+                        && label.chars().count() <= BARE_LABEL_CHARS
+                })
+        };
+        let clauses = &doc.draft.paragraphs[self.pi].sentences[self.si].clauses;
+        let semicolon = |c: usize| {
+            clauses[c]
+                .mark
+                .is_some_and(|m| matches!(m.slice(doc.text), "；" | ";"))
+        };
+        // The item stands alone: a ； or the end of the sentence after it, or
+        // another item (not a remark on it such as 比上年增长…, nor a 其中
+        // that makes it a total).
+        let shares_after = |c: usize| {
+            let figures = doc.in_clause(self.pi, self.si, c);
+            !figures.is_empty()
+                && figures
+                    .iter()
+                    .all(|&i| doc.quantities[i].form == crate::quantity::Form::Percent)
+        };
+        let alone = k + 1 == clauses.len()
+            || semicolon(k)
+            || items_only(k + 1)
+            || (shares_after(k + 1) && (k + 2 == clauses.len() || semicolon(k + 1)));
+        let closed = names_other(&doc.quantities[last.q].label_text);
+        // Only the item's shares may stand between it and the ； (`投诉类826
+        // 件，占总量的52.84%；咨询类211件`).
+        let only_shares_between = (previous.location.clause + 1..k).all(|c| {
+            doc.in_clause(self.pi, self.si, c)
+                .iter()
+                .all(|&i| doc.quantities[i].form == crate::quantity::Form::Percent)
+        });
+        !rival
+            && !closed
+            && previous.display_unit == q.display_unit
+            && previous.location.clause < k
+            && semicolon(k - 1)
+            && only_shares_between
+            && items_only(k)
+            && items_only(previous.location.clause)
+            && alone
+            && !self.opts.foreign_to(&t.label_text, &q.label_text)
     }
 
     fn member(&self, total: usize, q: &Quantity) -> Option<(usize, usize, String)> {

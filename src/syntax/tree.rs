@@ -234,7 +234,34 @@ fn block_starts(text: &str) -> Vec<usize> {
         if line.starts_with('【') || line.starts_with('◆') || heading || starts_list_mark(line) {
             out.push(i + 1);
         }
+        if starts_list_mark(line) {
+            // A numbered heading alone on its line and followed by a blank
+            // line (`一、办理情况⏎⏎从诉求类型来看，…`): short, no figure, no
+            // clause or end mark. What follows the blank line is a paragraph
+            // of its own, not the rest of the heading's sentence.
+            let end = line.find('\n').unwrap_or(line.len());
+            let title = line[..end].trim_end();
+            let plain = title.chars().count() <= 16
+                && !title.chars().any(|c| {
+                    c.is_ascii_digit()
+                        || "，,；;：:。！？!?".contains(c)
+                        || ('０'..='９').contains(&c)
+                })
+                && !["- ", "* ", "+ ", ">"].iter().any(|m| title.starts_with(m));
+            if plain && end < line.len() {
+                let next = i + 1 + (text[i + 1..].len() - line.len()) + end + 1;
+                let rest = &text[next..];
+                let blank = rest
+                    .trim_start_matches([' ', '\t', '\u{3000}', '\r'])
+                    .starts_with('\n');
+                let body = rest.trim_start_matches([' ', '\t', '\u{3000}', '\n', '\r']);
+                if blank && !body.is_empty() {
+                    out.push(text.len() - body.len());
+                }
+            }
+        }
     }
+    out.dedup();
     out
 }
 

@@ -10,6 +10,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::quantity::number::{plain, round_half_away};
 use crate::quantity::{Approx, Bounds, Quantity};
+use crate::relations::flows::{Flow, FlowKind};
 use crate::relations::{Breakdown, BreakdownKind, BreakdownOptions, Cover};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
@@ -78,7 +79,7 @@ that cover the whole of it must add up to it.
   period, a plan or a target is not a breakdown.
 * An opener `X中，` that names its total: the figure in the opener itself
   (`受理的146件案件中，刑事案件…`) or the nearest figure before it, in its
-  paragraph or the two before, whose label ends with X
+  paragraph or the twelve before (a bulletin states a total in section 一 and divides it in later sections), whose label ends with X
   (`全县常住人口为75757人。…全县常住人口中，男性…；女性…`).
 * A cut announced after its total by a short `按…分`, `分…看` or `从…看`
   clause (`按季节分，夏粮…，秋粮…`), read as a `其中` is.
@@ -347,7 +348,155 @@ impl Rule for BreakdownSum {
                 out.push(d);
             }
         }
+        for f in &cx.graph.flows {
+            cx.coverage.checked(match f.kind {
+                FlowKind::Level => "change: level = earlier level ± change",
+                FlowKind::Shares => "change: shares of a whole net to zero",
+                FlowKind::Parts => "change: changes of the parts add up to the total's",
+            });
+            if let Some(d) = check_flow(cx, f) {
+                out.push(d);
+            }
+        }
     }
+}
+
+/// A figure's value in its display unit, with the decimals it shows.
+fn shown_value(q: &Quantity) -> Decimal {
+    let mut v = q.value / q.display_factor();
+    v.rescale(q.display_decimals());
+    v
+}
+
+/// Checks a flow: its signed terms must add up to its stated figure (or to
+/// zero) within rounding.
+fn check_flow(cx: &Context<'_>, f: &Flow) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    if f.terms.iter().any(|(i, _)| qs[*i].sign_in_label)
+        || f.stated.is_some_and(|s| qs[s].sign_in_label)
+    {
+        return None;
+    }
+    let signed = |i: usize, minus: bool| {
+        let b = qs[i].bounds();
+        if minus {
+            Bounds {
+                lo: b.hi.map(|v| -v),
+                hi: b.lo.map(|v| -v),
+            }
+        } else {
+            b
+        }
+    };
+    let terms: Vec<Bounds> = f.terms.iter().map(|&(i, m)| signed(i, m)).collect();
+    let sum = Bounds::sum(&terms);
+    let target = match f.stated {
+        Some(s) => qs[s].bounds(),
+        None => Bounds {
+            lo: Some(Decimal::ZERO),
+            hi: Some(Decimal::ZERO),
+        },
+    };
+    if !sum.entirely_above(&target) && !sum.entirely_below(&target) {
+        return None;
+    }
+    let first = &qs[f.terms[0].0];
+    let unit = &first.display_unit;
+    let factor = first.display_factor();
+    let decimals = f
+        .terms
+        .iter()
+        .map(|&(i, _)| i)
+        .chain(f.stated)
+        .map(|i| qs[i].display_decimals())
+        .max()
+        .unwrap_or(0);
+    let exact: Decimal = f
+        .terms
+        .iter()
+        .map(|&(i, m)| if m { -qs[i].value } else { qs[i].value })
+        .sum();
+    let mut sum_shown = exact / factor;
+    sum_shown = crate::quantity::number::round_half_away(sum_shown, decimals);
+    sum_shown.rescale(decimals);
+    let mut arithmetic = String::new();
+    for (k, &(i, minus)) in f.terms.iter().enumerate() {
+        let v = shown_value(&qs[i]);
+        let same = qs[i].display_unit == *unit;
+        let text = if same {
+            v.abs().to_string()
+        } else {
+            format!("{}{}", v.abs(), qs[i].display_unit)
+        };
+        let negative = minus != v.is_sign_negative();
+        match (k, negative) {
+            (0, false) => arithmetic.push_str(&text),
+            (0, true) => arithmetic.push_str(&format!("−{text}")),
+            (_, false) => arithmetic.push_str(&format!(" + {text}")),
+            (_, true) => arithmetic.push_str(&format!(" − {text}")),
+        }
+    }
+    let (message, why) = match (f.kind, f.stated) {
+        (FlowKind::Level, Some(s)) => (
+            format!(
+                "the level {} does not follow from the earlier level and the change: {arithmetic} = {sum_shown} {unit}",
+                written(cx, &qs[s])
+            ),
+            "a level is the earlier level plus the increase, or minus the decrease, between them",
+        ),
+        (FlowKind::Parts, Some(s)) => (
+            format!(
+                "the changes of the parts add up to {sum_shown} {unit}, but the change of the total is {}",
+                written(cx, &qs[s])
+            ),
+            "the parts cover their total, so their changes add up to its change",
+        ),
+        _ => (
+            format!(
+                "the shares of {} change by {arithmetic} = {sum_shown} {unit} in all; shares of one whole net to zero",
+                f.name
+            ),
+            "shares of the members of a whole always add up to 100, so their changes add up to 0",
+        ),
+    };
+    let notes = vec![
+        match f.stated {
+            Some(s) => format!("{arithmetic} = {sum_shown} {unit}, not {}", written(cx, &qs[s])),
+            None => format!("{arithmetic} = {sum_shown} {unit}, not 0"),
+        },
+        why.to_string(),
+    ];
+    let primary = f.stated.unwrap_or(f.terms[0].0);
+    let mut labels = vec![Label {
+        span: qs[primary].span,
+        message: if f.stated.is_some() { "stated" } else { "change" }.into(),
+        primary: true,
+    }];
+    labels.extend(
+        f.terms
+            .iter()
+            .filter(|(i, _)| *i != primary)
+            .map(|&(i, _)| Label {
+                span: qs[i].span,
+                message: "term".into(),
+                primary: false,
+            }),
+    );
+    let severity = if f.kind == FlowKind::Shares {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    Some(Diagnostic {
+        rule: DEF.name,
+        category: DEF.category,
+        severity,
+        message,
+        span: qs[primary].span,
+        labels,
+        notes,
+        fix: None,
+    })
 }
 
 /// Records in the coverage how far a breakdown can be checked.
@@ -540,8 +689,22 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
                 "parts of a cut announced by 按…分 or 分…看 are subsets of the total: together they cannot exceed it"
                     .into(),
             ),
-            BreakdownKind::Fenbie | BreakdownKind::Listed => {}
+            BreakdownKind::Colon => notes.push(
+                "parts listed after a total and a colon are subsets of it: together they cannot exceed it"
+                    .into(),
+            ),
+            BreakdownKind::Fenbie
+            | BreakdownKind::Listed
+            | BreakdownKind::Distant
+            | BreakdownKind::Summed
+            | BreakdownKind::SummedAfter => {}
         }
+    }
+    if b.kind == BreakdownKind::Distant {
+        notes.push(
+            "the total is the figure an earlier paragraph states for the whole these parts divide (no 其中 links them)"
+                .into(),
+        );
     }
     for q in parts.iter().chain(std::iter::once(&total)) {
         if q.across_break {
@@ -578,10 +741,17 @@ fn diagnostic(
         message: "part".into(),
         primary: false,
     }));
+    // A total read from an earlier paragraph, with no word that links it to
+    // its parts, is weaker evidence than a 其中: a warning.
+    let severity = if matches!(b.kind, BreakdownKind::Distant | BreakdownKind::SummedAfter) {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     Diagnostic {
         rule: DEF.name,
         category: DEF.category,
-        severity: Severity::Error,
+        severity,
         message,
         span: total.span,
         labels,
