@@ -11,6 +11,7 @@ pub mod structure_ratio;
 pub mod table_growth;
 pub mod table_share;
 pub mod table_sum;
+pub mod unit_conversion;
 
 use super::RuleDef;
 
@@ -23,6 +24,7 @@ pub const RULES: &[RuleDef] = &[
     rate_formula::DEF,
     percentage_points::DEF,
     contribution_sum::DEF,
+    unit_conversion::DEF,
     table_sum::DEF,
     table_share::DEF,
     table_growth::DEF,
