@@ -37,6 +37,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/formulas/health.toml",
         include_str!("../../rules/formulas/health.toml"),
     ),
+    (
+        "rules/formulas/justice.toml",
+        include_str!("../../rules/formulas/justice.toml"),
+    ),
+    (
+        "rules/formulas/investment.toml",
+        include_str!("../../rules/formulas/investment.toml"),
+    ),
 ];
 
 /// One `[[formula]]` table as written.

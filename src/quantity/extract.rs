@@ -457,11 +457,16 @@ impl Reader<'_> {
         Some(())
     }
 
-    /// Approximation words and signs around the figure.
+    /// Approximation words and signs around the figure (`约` that ends a
+    /// word, as in `现已履约16个` or `签约12个`, is none).
     fn surroundings(&self, q: &mut Quantity, clause_start: usize) {
         let before = self.text[clause_start..q.span.start].trim_end_matches(is_gap);
         let mut start = clause_start + before.len();
-        if let Some((w, a)) = self.approx_before.iter().find(|(w, _)| before.ends_with(w)) {
+        if let Some((w, a)) = self
+            .approx_before
+            .iter()
+            .find(|(w, _)| before.ends_with(w) && !in_word(before, w))
+        {
             start -= w.len();
             q.approx = merge(q.approx, *a);
         }
@@ -554,4 +559,18 @@ fn compared_after(rest: &str, words: &LabelWords) -> bool {
         .previous_after
         .iter()
         .any(|w| rest.starts_with(w.as_str()))
+}
+
+/// True when the approximation word `w` at the end of `before` is the end
+/// of another word (`履约`, `签约`, `节约`): `现已履约16个` states 16 exactly.
+fn in_word(before: &str, w: &str) -> bool {
+    const ENDS_WITH_YUE: &[char] = &[
+        '履', '签', '节', '违', '合', '预', '制', '公', '条', '特', '集', '简', '和', '契', '践',
+        '守', '毁', '赴', '邀', '解', '缔', '续', '相', '婚', '隐',
+    ];
+    w == "约"
+        && before[..before.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| ENDS_WITH_YUE.contains(&c))
 }

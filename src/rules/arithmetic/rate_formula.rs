@@ -135,6 +135,9 @@ struct Match {
     alt: usize,
     /// The label ends with the name (a loose match only contains it).
     strict: bool,
+    /// The length of the name matched: among loose matches, the longest
+    /// name wins (`起诉各类犯罪` before `审查起诉案件` for `起诉各类犯罪|起诉`).
+    len: usize,
 }
 
 /// The operand a formula uses: the figure, its name, and how sure the match is.
@@ -150,7 +153,12 @@ impl RateFormula {
     /// The label without the link words at its end (`逾期率为` → `逾期率`).
     fn core<'l>(&self, label: &'l str) -> &'l str {
         let mut label = label;
-        for _ in 0..3 {
+        for _ in 0..4 {
+            // A qualifier in brackets after the name (`不起诉率(按人数)为`).
+            if let Some(open) = qualifier_start(label) {
+                label = &label[..open];
+                continue;
+            }
             let Some(w) = self
                 .link_words
                 .iter()
@@ -192,6 +200,39 @@ impl Rule for RateFormula {
                 out.push(d);
             }
         }
+    }
+}
+
+/// Where a bracketed qualifier at the end of a label opens (`(按人数)` in
+/// `不起诉率(按人数)`), when the label ends with one.
+fn qualifier_start(label: &str) -> Option<usize> {
+    let close = label.chars().last()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        _ => return None,
+    };
+    let at = label.rfind(open)?;
+    (at > 0).then_some(at)
+}
+
+/// The dimension a rate's qualifier says its figures are counted in:
+/// `(按人数)` → persons, `（按件数）` → `count:件`.
+fn qualified_dimension(label: &str) -> Option<&'static str> {
+    let mut l = label;
+    loop {
+        let trimmed = l.trim_end_matches(['为', '是', '达', '了']);
+        let Some(open) = qualifier_start(trimmed) else {
+            return None;
+        };
+        let q = &trimmed[open..];
+        if q.contains("按人") {
+            return Some("persons");
+        }
+        if q.contains("按件") {
+            return Some("count:件");
+        }
+        l = &trimmed[..open];
     }
 }
 
@@ -309,10 +350,28 @@ fn operand_matches(f: &Formula, cx: &Context<'_>, labels: &[&str]) -> Vec<Vec<Ma
         for (j, b) in best.iter().enumerate() {
             if let Some((len, strict, alt)) = *b {
                 if len == top {
-                    out[j].push(Match { q: qi, alt, strict });
+                    out[j].push(Match {
+                        q: qi,
+                        alt,
+                        strict,
+                        len,
+                    });
                 }
             }
         }
+    }
+    // The parts of a breakdown whose total names the operand too
+    // (`共不起诉70人，其中法定不起诉0人，…`) are not the operand.
+    for list in &mut out {
+        let named: std::collections::HashSet<usize> = list.iter().map(|m| m.q).collect();
+        let parts: std::collections::HashSet<usize> = cx
+            .graph
+            .breakdowns
+            .iter()
+            .filter(|b| named.contains(&b.total))
+            .flat_map(|b| b.parts.iter().copied())
+            .collect();
+        list.retain(|m| !parts.contains(&m.q));
     }
     out
 }
@@ -373,32 +432,122 @@ fn choose(
     qs: &[Quantity],
     matches: &[Match],
     si: usize,
+    statement: &std::ops::Range<usize>,
     tiers: &[(Scope, std::ops::Range<usize>)],
 ) -> Option<Chosen> {
+    // The rate's own statement (from the last `；` before it to the next)
+    // first, a strict name before a loose one; then the tiers of its scope.
+    for strict in [true, false] {
+        if let Some(found) = pick(qs, matches, si, statement, strict, Scope::Sentence) {
+            return found;
+        }
+    }
     for strict in [true, false] {
         for (tier, range) in tiers {
-            let lo = matches.partition_point(|m| m.q < range.start);
-            let hi = matches.partition_point(|m| m.q < range.end);
-            let found: Vec<&Match> = matches[lo..hi]
-                .iter()
-                .filter(|m| m.strict == strict && m.q != si)
-                .collect();
-            let Some(first) = found.first() else {
-                continue;
+            // Beyond the rate's sentence, only figures stated before it.
+            let range = if *tier == Scope::Sentence {
+                range.clone()
+            } else {
+                range.start..range.end.min(si)
             };
-            if found.len() > 8 || found.iter().any(|m| !same_figure(&qs[m.q], &qs[first.q])) {
-                return None;
+            if let Some(found) = pick(qs, matches, si, &range, strict, *tier) {
+                return found;
             }
-            let nearest = found.iter().min_by_key(|m| m.q.abs_diff(si))?;
-            return Some(Chosen {
-                q: nearest.q,
-                alt: nearest.alt,
-                strict,
-                tier: *tier,
-            });
         }
     }
     None
+}
+
+/// The figure of `matches` within `range` (quantity indices): `None` when
+/// there is none, `Some(None)` when the figures there disagree.
+fn pick(
+    qs: &[Quantity],
+    matches: &[Match],
+    si: usize,
+    range: &std::ops::Range<usize>,
+    strict: bool,
+    tier: Scope,
+) -> Option<Option<Chosen>> {
+    let lo = matches.partition_point(|m| m.q < range.start);
+    let hi = matches.partition_point(|m| m.q < range.end);
+    let found: Vec<&Match> = matches[lo..hi]
+        .iter()
+        .filter(|m| m.strict == strict && m.q != si)
+        .collect();
+    let longest = found.iter().map(|m| m.len).max()?;
+    let found: Vec<&Match> = found.into_iter().filter(|m| m.len == longest).collect();
+    let first = found.first()?;
+    if found.len() > 8 || found.iter().any(|m| !same_figure(&qs[m.q], &qs[first.q])) {
+        return Some(None);
+    }
+    let nearest = found.iter().min_by_key(|m| m.q.abs_diff(si))?;
+    Some(Some(Chosen {
+        q: nearest.q,
+        alt: nearest.alt,
+        strict,
+        tier,
+    }))
+}
+
+/// The quantities of the statement a figure belongs to: from the last `；`
+/// before it in its sentence to the next one.
+fn statement_range(cx: &Context<'_>, qi: usize) -> std::ops::Range<usize> {
+    let qs = cx.quantities;
+    let q = &qs[qi];
+    let Some(sentence) = cx
+        .draft
+        .paragraphs
+        .get(q.location.paragraph)
+        .and_then(|p| p.sentences.get(q.location.sentence))
+    else {
+        return qi..qi + 1;
+    };
+    let text = cx.doc.text;
+    let before = text.get(sentence.span.start..q.span.start).unwrap_or("");
+    let from = sentence.span.start + before.rfind(['；', ';']).map_or(0, |i| i + 1);
+    let after = text.get(q.span.end..sentence.span.end).unwrap_or("");
+    let to = after
+        .find(['；', ';'])
+        .map_or(sentence.span.end, |i| q.span.end + i);
+    let lo = qs[..qi]
+        .iter()
+        .rposition(|p| {
+            p.span.start < from
+                || p.location.sentence != q.location.sentence
+                || p.location.paragraph != q.location.paragraph
+        })
+        .map_or(0, |i| i + 1);
+    let hi = qs[qi..]
+        .iter()
+        .position(|p| {
+            p.span.start >= to
+                || p.location.sentence != q.location.sentence
+                || p.location.paragraph != q.location.paragraph
+        })
+        .map_or(qs.len(), |i| qi + i);
+    lo..hi
+}
+
+/// The dimensions operands of one reading may be counted in: `None` (any),
+/// then each dimension of the figures that match an operand, or only the
+/// one a qualifier names (`(按人数)`).
+fn reading_dims(
+    qs: &[Quantity],
+    matches: &[Vec<Match>],
+    hint: Option<&str>,
+) -> Vec<Option<String>> {
+    if let Some(h) = hint {
+        return vec![Some(h.to_string())];
+    }
+    let mut out: Vec<Option<String>> = vec![None];
+    for m in matches.iter().flatten() {
+        if let Some(d) = qs[m.q].dimension() {
+            if !out.iter().any(|o| o.as_deref() == Some(d)) {
+                out.push(Some(d.to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// The years a label names (`2019年贷款余额` → 2019).
@@ -461,45 +610,87 @@ fn check_one(
     let qs = cx.quantities;
     let stated = &qs[si];
     let tiers = tiers(cx, stated, f.scope);
-    let Some(chosen) = matches
-        .iter()
-        .map(|m| choose(qs, m, si, &tiers))
-        .collect::<Option<Vec<Chosen>>>()
-    else {
+    let statement = statement_range(cx, si);
+    // One reading for the figures as they come, and one for each unit they
+    // are counted in (`起诉257件292人`: by cases or by persons).
+    let hint = qualified_dimension(&stated.label_text);
+    let mut readings: Vec<Vec<Chosen>> = Vec::new();
+    for dim in reading_dims(qs, matches, hint) {
+        let filtered: Vec<Vec<Match>> = matches
+            .iter()
+            .map(|ms| {
+                ms.iter()
+                    .filter(|m| {
+                        let q = &qs[m.q];
+                        dim.is_none() || q.form != Form::Amount || q.dimension() == dim.as_deref()
+                    })
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        let Some(chosen) = filtered
+            .iter()
+            .map(|m| choose(qs, m, si, &statement, &tiers))
+            .collect::<Option<Vec<Chosen>>>()
+        else {
+            continue;
+        };
+        if !readings
+            .iter()
+            .any(|r| r.iter().zip(&chosen).all(|(a, b)| a.q == b.q))
+        {
+            readings.push(chosen);
+        }
+    }
+    if readings.is_empty() {
         cx.coverage.skipped(
             "named rate (formula)",
             "an operand is not stated in scope, or stated twice with different values",
         );
         return None;
-    };
-    // Two different years among the labels: figures of different periods.
-    let mut ys = years(&stated.label_text);
-    for c in &chosen {
-        ys.extend(years(&qs[c.q].label_text));
-    }
-    ys.sort_unstable();
-    ys.dedup();
-    if ys.len() > 1 {
-        cx.coverage
-            .skipped("named rate (formula)", "its figures are of different years");
-        return None;
-    }
-    let (values, dims): (Vec<Interval>, Vec<Dim>) = chosen
-        .iter()
-        .map(|c| operand_value(&qs[c.q]))
-        .collect::<Option<Vec<_>>>()?
-        .into_iter()
-        .unzip();
-    if !f.expression.dimension(&dims)?.is_none() {
-        return None;
     }
     let (scale, unit) = scale_of(stated);
-    let computed = f.expression.eval(&values)?.times(Interval::exact(scale))?;
-    cx.coverage.checked("named rate (formula)");
     let bounds = stated.bounds();
-    if computed.meets_bounds(&bounds) {
-        return None;
+    let mut failing: Vec<(Vec<Chosen>, Interval)> = Vec::new();
+    for chosen in readings {
+        // Two different years among the labels: figures of different periods.
+        let mut ys = years(&stated.label_text);
+        for c in &chosen {
+            ys.extend(years(&qs[c.q].label_text));
+        }
+        ys.sort_unstable();
+        ys.dedup();
+        if ys.len() > 1 {
+            cx.coverage
+                .skipped("named rate (formula)", "its figures are of different years");
+            continue;
+        }
+        let Some(operands) = chosen
+            .iter()
+            .map(|c| operand_value(&qs[c.q]))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let (values, dims): (Vec<Interval>, Vec<Dim>) = operands.into_iter().unzip();
+        if !f.expression.dimension(&dims).is_some_and(|d| d.is_none()) {
+            continue;
+        }
+        let Some(computed) = f
+            .expression
+            .eval(&values)
+            .and_then(|v| v.times(Interval::exact(scale)))
+        else {
+            continue;
+        };
+        cx.coverage.checked("named rate (formula)");
+        if computed.meets_bounds(&bounds) {
+            return None;
+        }
+        failing.push((chosen, computed));
     }
+    let several = failing.len() > 1;
+    let (chosen, computed) = failing.into_iter().next()?;
 
     let alt_name = |i: usize| -> &str {
         let c = &chosen[i];
@@ -532,7 +723,7 @@ fn check_one(
             format!("{} {} ({why})", alt_name(i), written(cx, q))
         })
         .collect();
-    let severity = if f.definitional && loose.is_empty() {
+    let severity = if f.definitional && loose.is_empty() && !several {
         Severity::Error
     } else {
         Severity::Warning
@@ -553,6 +744,12 @@ fn check_one(
             bounds_text(&bounds, unit)
         ),
     ];
+    if several {
+        notes.push(
+            "its figures are stated in more than one unit (件 and 人); the rate follows from none of them"
+                .to_string(),
+        );
+    }
     if !loose.is_empty() {
         notes.push(format!(
             "matched loosely, so a warning: {}",
