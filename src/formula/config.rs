@@ -45,6 +45,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/formulas/investment.toml",
         include_str!("../../rules/formulas/investment.toml"),
     ),
+    (
+        "rules/formulas/agriculture.toml",
+        include_str!("../../rules/formulas/agriculture.toml"),
+    ),
 ];
 
 /// One `[[formula]]` table as written.
@@ -293,7 +297,7 @@ fn check(origin: &Origin<'_>, raw: RawFormula) -> Result<Formula, ConfigError> {
         origin.error(
             Some(raw.unit.span()),
             format!(
-                "formula `{name}`: unknown unit `{}`; expected \"%\", \"‰\" or \"\" (a plain ratio)",
+                "formula `{name}`: unknown unit `{}`; expected \"%\", \"‰\", \"\" (a plain ratio) or a unit such as \"公斤/公顷\"",
                 raw.unit.get_ref()
             ),
         )

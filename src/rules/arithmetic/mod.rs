@@ -6,6 +6,7 @@ pub mod contribution_sum;
 pub mod growth_rate;
 pub mod percentage_points;
 pub mod rate_formula;
+pub mod rate_formula_table;
 pub mod share;
 pub mod structure_ratio;
 pub mod table_growth;

@@ -178,6 +178,7 @@ impl Rule for RateFormula {
         if formulas.is_empty() {
             return;
         }
+        super::rate_formula_table::check(cx, formulas, &[], out);
         let labels: Vec<&str> = cx
             .quantities
             .iter()
@@ -259,7 +260,11 @@ fn formula_for<'f>(q: &Quantity, label: &str, formulas: &'f [Formula]) -> Option
     formulas
         .iter()
         .enumerate()
-        .filter(|(_, f)| (f.unit == RateUnit::Plain) == (q.form == Form::Amount))
+        .filter(|(_, f)| match f.unit {
+            RateUnit::Percent | RateUnit::Permille => q.form != Form::Amount,
+            RateUnit::Plain => q.form == Form::Amount,
+            RateUnit::Measure(_) => false,
+        })
         .filter(|(_, f)| !f.exclude.iter().any(|w| q.label_text.contains(w.as_str())))
         .filter_map(|(i, f)| {
             f.names()
