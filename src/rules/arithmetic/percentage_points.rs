@@ -172,10 +172,24 @@ fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
     }
     let (cur, prev) = (&qs[c.current], &qs[c.previous]);
     let decimals = cur.display_decimals().max(prev.display_decimals());
+    let shown = |current: bool, q: &Quantity| {
+        let v = c.rate_value(qs, current).unwrap_or(q.value);
+        let unit = if q.form == crate::quantity::Form::Percent {
+            "%"
+        } else {
+            ""
+        };
+        format!("{}{unit}", signed(v, decimals))
+    };
+    let unit = if c.stated.is_some_and(|s| qs[s].unit.is_some()) || c.stated.is_none() {
+        "个百分点"
+    } else {
+        ""
+    };
     let computation = format!(
-        "{} − {} = {}个百分点",
-        rate(cur, c.current_down, decimals),
-        rate(prev, c.previous_down, decimals),
+        "{} − {} = {}{unit}",
+        shown(true, cur),
+        shown(false, prev),
         signed(value, decimals)
     );
     let severity = if c.loose {
@@ -242,12 +256,6 @@ fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
 /// The to-verb before the reached rate, as written (`提高到60.1%`).
 fn to_words(cx: &Context<'_>, q: &Quantity) -> String {
     format!("{}{}", q.label_text.trim_end_matches('的'), written(cx, q))
-}
-
-/// A rate with its sign (`−2.1%` for `下降2.1%`).
-fn rate(q: &Quantity, down: bool, decimals: u32) -> String {
-    let v = if down { -q.value } else { q.value };
-    format!("{}%", signed(v, decimals))
 }
 
 /// The figure as written, spaces and line breaks removed.
