@@ -20,6 +20,7 @@
 mod breakdown;
 pub mod change;
 pub mod change_contrib;
+pub mod change_more;
 pub mod change_points;
 mod fenbie;
 mod groups;

@@ -243,6 +243,16 @@ fn check_one(cx: &Context<'_>, g: &Growth, words: &ChangeWords) -> Option<Diagno
                 .with_label(qs[current].span, "current level")
                 .with_label(qs[change].span, if down { "decrease" } else { "increase" });
         }
+        Basis::PreviousChange {
+            previous,
+            change,
+            down,
+            ..
+        } => {
+            d = d
+                .with_label(qs[previous].span, "previous level")
+                .with_label(qs[change].span, if down { "decrease" } else { "increase" });
+        }
     }
     if g.loose {
         notes.push("approximate figures (余, 多, 以上, 以下) count only as bounds".into());
@@ -302,6 +312,15 @@ fn describe(
                 written(cx, d)
             )
         }
+        Basis::PreviousChange {
+            previous,
+            change,
+            verb,
+            ..
+        } => {
+            let (p, d) = (&qs[previous], &qs[change]);
+            format!("{verb}{} ÷ {}", written(cx, d), written(cx, p))
+        }
         Basis::Levels { current, previous } => {
             let (c, p) = (&qs[current], &qs[previous]);
             match g.form {
@@ -322,7 +341,9 @@ fn describe(
             let shown = signed(computed.value, decimals);
             let magnitude_growth = match g.basis {
                 // The increment form states the magnitude; show it unsigned.
-                Basis::Increment { .. } => signed(computed.value.abs(), decimals),
+                Basis::Increment { .. } | Basis::PreviousChange { .. } => {
+                    signed(computed.value.abs(), decimals)
+                }
                 Basis::Levels { .. } => shown.clone(),
             };
             if computed.range.hi < Decimal::ZERO && !g.down {
@@ -367,7 +388,7 @@ fn range_note(cx: &Context<'_>, g: &Growth, computed: &Computed, stated: &Bounds
     let up = RoundingStrategy::ToPositiveInfinity;
     let mut lo = computed.range.lo.round_dp_with_strategy(decimals, down);
     let mut hi = computed.range.hi.round_dp_with_strategy(decimals, up);
-    if matches!(g.basis, Basis::Increment { down: true, .. }) {
+    if g.basis.down_change() {
         (lo, hi) = (-hi, -lo);
     }
     let show = |v: Option<Decimal>| match v {
@@ -375,7 +396,7 @@ fn range_note(cx: &Context<'_>, g: &Growth, computed: &Computed, stated: &Bounds
         None => "…".into(),
     };
     let stated_range = match g.basis {
-        Basis::Increment { down: true, .. } => {
+        _ if g.basis.down_change() => {
             format!(
                 "{} to {}",
                 show(stated.hi.map(|v| -v)),
