@@ -191,6 +191,11 @@ pub fn growths(doc: &Doc<'_>, words: &ChangeWords, constant: &ConstantPrice) -> 
                     out.push(g);
                 }
             }
+            for g in super::change_more::records(doc, words, &seq) {
+                if !out.iter().any(|o| o.stated == g.stated) {
+                    out.push(g);
+                }
+            }
         }
     }
     out

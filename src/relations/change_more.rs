@@ -10,7 +10,9 @@
 use super::change::{
     change_label, comparison_class, is_amount, level_before, Basis, ChangeWords, Growth, Stated,
 };
-use crate::quantity::{Approx, Form, Quantity, Role};
+use rust_decimal::Decimal;
+
+use crate::quantity::{Approx, Form, Interval, Quantity, Role};
 use crate::relations::Doc;
 
 /// A growth read at position `j` of a sentence's figures `seq` (in-bracket
@@ -349,4 +351,303 @@ pub(crate) fn noun_change_label(
         return None;
     }
     Some((verb.1, super::change::verb_name(verb.0)))
+}
+
+/// Growths of a record stated in two units with the previous record and
+/// two rates (`受理各类审查逮捕案件97件134人，去年同期为197件375人，件数和人数
+/// 分别同比下降50.76%、64.27%`, `…478件635人，去年同期为773件1350人，同比件数
+/// 下降38.24%、人数下降53.14%`): each rate with the level of its unit, by
+/// the word it names (件数, 人数) or else in order.
+pub(crate) fn records(doc: &Doc<'_>, words: &ChangeWords, seq: &[usize]) -> Vec<Growth> {
+    let qs = doc.quantities;
+    let mut out = Vec::new();
+    for w in seq.windows(6) {
+        let [c1, c2, p1, p2, r1, r2] = *w else {
+            continue;
+        };
+        let (qc1, qc2, qp1, qp2) = (&qs[c1], &qs[c2], &qs[p1], &qs[p2]);
+        let pair = |a: &Quantity, b: &Quantity| {
+            is_amount(a)
+                && is_amount(b)
+                && a.dimension() != b.dimension()
+                && a.label_text == b.label_text
+                && a.approx == Approx::Exact
+                && b.approx == Approx::Exact
+        };
+        if !pair(qc1, qc2) || !pair(qp1, qp2) {
+            continue;
+        }
+        if qc1.role != Role::Level
+            || qc1.dimension() != qp1.dimension()
+            || qc2.dimension() != qp2.dimension()
+        {
+            continue;
+        }
+        // The previous record: 去年同期为, 上年为.
+        let pl = qp1.label_text.trim_start_matches(['、', '，', ',']);
+        let pl = pl.strip_suffix('为').unwrap_or(pl);
+        if !words.previous_words.iter().any(|w| pl == w.as_str()) {
+            continue;
+        }
+        let (qr1, qr2) = (&qs[r1], &qs[r2]);
+        if qr1.form != Form::Percent || qr2.form != Form::Percent {
+            continue;
+        }
+        let Some((d1, h1)) = record_rate_label(&qr1.label_text, words) else {
+            continue;
+        };
+        let Some((d2, h2)) = record_rate_label(&qr2.label_text, words) else {
+            continue;
+        };
+        let Some(d1) = d1 else {
+            continue;
+        };
+        let d2 = d2.unwrap_or(d1);
+        // Which level each rate is of: the unit its label names, or in order.
+        let dim_of = |h: Option<&str>, default: usize| -> Option<usize> {
+            match h {
+                Some(d) if qc1.dimension() == Some(d) => Some(0),
+                Some(d) if qc2.dimension() == Some(d) => Some(1),
+                Some(_) => None,
+                None => Some(default),
+            }
+        };
+        let (Some(i1), Some(i2)) = (dim_of(h1, 0), dim_of(h2, 1)) else {
+            continue;
+        };
+        if i1 == i2 {
+            continue;
+        }
+        let cur = [c1, c2];
+        let prev = [p1, p2];
+        for (r, down, i) in [(r1, d1, i1), (r2, d2, i2)] {
+            out.push(Growth {
+                stated: r,
+                form: Stated::Percent,
+                down,
+                basis: Basis::Levels {
+                    current: cur[i],
+                    previous: prev[i],
+                },
+                loose: qs[r].approx != Approx::Exact,
+            });
+        }
+    }
+    out
+}
+
+/// The label of a rate in a record's pair of rates: its direction (`None`
+/// for a bare `、` that takes the first's) and the unit it names (`件数` →
+/// `count:件`, `人数` → `persons`).
+fn record_rate_label(
+    label: &str,
+    words: &ChangeWords,
+) -> Option<(Option<bool>, Option<&'static str>)> {
+    let l = label.trim_start_matches(['、', '，', ',']);
+    let hint = match (l.contains("件数"), l.contains("人数")) {
+        (true, false) => Some("count:件"),
+        (false, true) => Some("persons"),
+        _ => None,
+    };
+    let mut rest = l.to_string();
+    for w in [
+        "件数和人数",
+        "件数、人数",
+        "件数",
+        "人数",
+        "分别",
+        "同比",
+        "均",
+        "和",
+    ] {
+        rest = rest.replace(w, "");
+    }
+    if rest.is_empty() {
+        return Some((None, hint));
+    }
+    let (down, _) = change_label(&rest, words)?;
+    Some((Some(down), hint))
+}
+
+/// An average annual rate over several years (`年平均增长率为0.59%`,
+/// `年均增长率为1.51%`, `年平均下降率为0.15%`) and the growth over the whole
+/// span it must compound to.
+#[derive(Debug, Clone)]
+pub struct Annual {
+    /// Index of the stated annual rate.
+    pub stated: usize,
+    /// Its value in percent with the sign its words give (`年平均下降率为0.15%`
+    /// is −0.15), as an interval.
+    pub rate: Interval,
+    /// The growth over the span, in percent, signed: what the figures give,
+    /// or the stated total rate.
+    pub total: Interval,
+    /// The figure the total comes from (the stated total rate).
+    pub total_at: usize,
+    /// Years of the span (`10年零4个月` is 10.33…).
+    pub years: Decimal,
+    /// How the span is known, for messages (`十年间`, `第六次 to 第七次人口普查`).
+    pub span_words: String,
+}
+
+/// Words of an average annual rise and fall before the rate.
+const ANNUAL_UP: &[&str] = &[
+    "年平均增长率为",
+    "年平均增长率",
+    "年均增长率为",
+    "年均增长率",
+    "年平均增长",
+    "年均增长",
+    "年均递增",
+    "年平均递增",
+];
+const ANNUAL_DOWN: &[&str] = &[
+    "年平均下降率为",
+    "年平均下降率",
+    "年均下降率为",
+    "年平均下降",
+    "年均下降",
+    "年平均减少",
+    "年均减少",
+    "年均递减",
+];
+
+/// The average annual rates of a draft with the growth over their span.
+/// `growths` are the draft's growth statements (the total growth is taken
+/// from them when one is stated in the rate's sentence).
+pub fn annuals(doc: &Doc<'_>, words: &ChangeWords, growths: &[Growth]) -> Vec<Annual> {
+    let qs = doc.quantities;
+    let mut out = Vec::new();
+    for (i, q) in qs.iter().enumerate() {
+        if q.form != Form::Percent || q.in_parens || q.approx == Approx::About {
+            continue;
+        }
+        let l = q.label_text.trim_start_matches(['、', '，', ',']);
+        let down = if ANNUAL_UP.iter().any(|w| l == *w) {
+            false
+        } else if ANNUAL_DOWN.iter().any(|w| l == *w) {
+            true
+        } else {
+            continue;
+        };
+        let Some(b) = Interval::of(q) else {
+            continue;
+        };
+        let rate = if down { Interval::new(-b.hi, -b.lo) } else { b };
+        let (p, s) = (q.location.paragraph, q.location.sentence);
+        let same: Vec<usize> = doc.in_sentence(p, s).filter(|&k| k < i).collect();
+        // The total growth: a growth statement of the sentence, or else the
+        // nearest rate before with a verb.
+        let total = growths
+            .iter()
+            .filter(|g| g.form == Stated::Percent && same.contains(&g.stated))
+            .max_by_key(|g| g.stated)
+            .and_then(|g| Some((g.computed(qs)?.range, g.stated)));
+        let total = total.or_else(|| {
+            let k = *same.iter().rev().find(|&&k| {
+                let t = &qs[k];
+                t.form == Form::Percent
+                    && !t.in_parens
+                    && !t.label_text.contains('均')
+                    && ends_with_verb(&t.label_text, words).is_some()
+            })?;
+            let (d, _) = ends_with_verb(&qs[k].label_text, words)?;
+            let b = Interval::of(&qs[k])?;
+            Some((if d { Interval::new(-b.hi, -b.lo) } else { b }, k))
+        });
+        let Some((total, total_at)) = total else {
+            continue;
+        };
+        let sentence = &doc.draft.paragraphs[p].sentences[s];
+        let text = sentence.span.slice(doc.text);
+        let Some((years, span_words)) = span_years(text) else {
+            continue;
+        };
+        out.push(Annual {
+            stated: i,
+            rate,
+            total,
+            total_at,
+            years,
+            span_words,
+        });
+    }
+    out
+}
+
+/// The years a sentence says its comparison spans: `十年间`, `10年零4个月间`,
+/// or a census and the next one (`与2010年第六次全国人口普查相比`: ten years).
+fn span_years(text: &str) -> Option<(Decimal, String)> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for marker in ["年间", "年来", "个月间", "个月来"] {
+        if let Some(at) = t.find(marker) {
+            let head = &t[..at + marker.len()];
+            if let Some(found) = written_span(head) {
+                return Some(found);
+            }
+        }
+    }
+    const CENSUS: &[(&str, i64)] = &[
+        ("第三次", 1982),
+        ("第四次", 1990),
+        ("第五次", 2000),
+        ("第六次", 2010),
+        ("第七次", 2020),
+    ];
+    let (k, year) = CENSUS
+        .iter()
+        .enumerate()
+        .find(|(_, (w, _))| {
+            t.contains(&format!("{w}全国人口普查")) || t.contains(&format!("{w}人口普查"))
+        })
+        .map(|(k, (_, y))| (k, *y))?;
+    let (name, next) = CENSUS.get(k + 1)?;
+    Some((
+        Decimal::from(next - year),
+        format!("{} to {name}人口普查", CENSUS[k].0),
+    ))
+}
+
+/// `十年间`, `10年零4个月间` at the end of `head`: the years.
+fn written_span(head: &str) -> Option<(Decimal, String)> {
+    let head = head.trim_end_matches("间").trim_end_matches("来");
+    let (years_part, months) = match head.strip_suffix("个月") {
+        Some(h) => {
+            let digits: String = h.chars().rev().take_while(char::is_ascii_digit).collect();
+            let m: i64 = digits.chars().rev().collect::<String>().parse().ok()?;
+            let h = &h[..h.len() - digits.len()];
+            (h.strip_suffix('零').or_else(|| h.strip_suffix('又'))?, m)
+        }
+        None => (head, 0),
+    };
+    let y = years_part.strip_suffix('年')?;
+    let digits: String = y.chars().rev().take_while(char::is_ascii_digit).collect();
+    let years: i64 = if !digits.is_empty() {
+        digits.chars().rev().collect::<String>().parse().ok()?
+    } else {
+        let words: String = y
+            .chars()
+            .rev()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .collect();
+        let words: String = words.chars().rev().collect();
+        crate::quantity::number::parse_chinese(&words)?
+            .try_into()
+            .ok()?
+    };
+    if !(2..=100).contains(&years) {
+        return None;
+    }
+    let written: String = format!(
+        "{years}年{}",
+        if months > 0 {
+            format!("零{months}个月")
+        } else {
+            String::new()
+        }
+    );
+    Some((
+        Decimal::from(years) + Decimal::from(months) / Decimal::from(12),
+        written,
+    ))
 }

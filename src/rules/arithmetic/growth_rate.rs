@@ -173,12 +173,66 @@ pub struct GrowthRate {
 
 impl Rule for GrowthRate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in growths(cx.doc, &self.words, &self.constant) {
-            if let Some(d) = check_one(cx, &g, &self.words) {
+        let all = growths(cx.doc, &self.words, &self.constant);
+        for g in &all {
+            if let Some(d) = check_one(cx, g, &self.words) {
+                out.push(d);
+            }
+        }
+        for a in crate::relations::change_more::annuals(cx.doc, &self.words, &all) {
+            if let Some(d) = check_annual(cx, &a) {
                 out.push(d);
             }
         }
     }
+}
+
+/// `(1 + total)^(1 / years) − 1` in percent, for a total in percent.
+fn compound(total: Decimal, years: Decimal) -> Option<f64> {
+    use rust_decimal::prelude::ToPrimitive;
+    let t = 1.0 + total.to_f64()? / 100.0;
+    let n = years.to_f64()?;
+    if t <= 0.0 || n <= 0.0 {
+        return None;
+    }
+    Some((t.powf(1.0 / n) - 1.0) * 100.0)
+}
+
+/// An average annual rate against the growth over its span.
+fn check_annual(cx: &Context<'_>, a: &crate::relations::change_more::Annual) -> Option<Diagnostic> {
+    use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+    let qs = cx.quantities;
+    let lo = compound(a.total.lo, a.years)?;
+    let hi = compound(a.total.hi, a.years)?;
+    cx.coverage
+        .checked("average annual rate: the growth over its span compounded");
+    let eps = 1e-9;
+    if lo - eps <= a.rate.hi.to_f64()? && a.rate.lo.to_f64()? <= hi + eps {
+        return None;
+    }
+    let rate = &qs[a.stated];
+    let decimals = rate.display_decimals().max(1);
+    let mid = compound((a.total.lo + a.total.hi) / Decimal::TWO, a.years)?;
+    let shown = signed(Decimal::from_f64(mid)?, decimals);
+    let total = signed((a.total.lo + a.total.hi) / Decimal::TWO, decimals);
+    let years = crate::quantity::number::plain(a.years.round_dp(2));
+    let message = format!(
+        "average annual rate stated {}, but {total}% over {years} years is {shown}% a year",
+        written(cx, rate)
+    );
+    let d = DEF
+        .diagnostic(Severity::Warning, rate.span, message)
+        .with_primary_text("stated annual rate")
+        .with_label(qs[a.total_at].span, "growth over the span")
+        .with_note(format!(
+            "an average annual rate compounds: (1 + growth)^(1/years) − 1; the span is {} ({years} years)",
+            a.span_words
+        ))
+        .with_note(format!(
+            "with the rounding of each figure the annual rate lies between {:.3}% and {:.3}%",
+            lo, hi
+        ));
+    Some(d)
 }
 
 fn check_one(cx: &Context<'_>, g: &Growth, words: &ChangeWords) -> Option<Diagnostic> {
