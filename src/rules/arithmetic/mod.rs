@@ -1,6 +1,7 @@
 //! Arithmetic: figures that must agree with each other (breakdowns,
 //! shares, rates, structure ratios, changes).
 
+pub mod average;
 pub mod breakdown_sum;
 pub mod contribution_sum;
 pub mod growth_rate;
@@ -23,6 +24,7 @@ pub const RULES: &[RuleDef] = &[
     structure_ratio::DEF,
     growth_rate::DEF,
     rate_formula::DEF,
+    average::DEF,
     percentage_points::DEF,
     contribution_sum::DEF,
     unit_conversion::DEF,
