@@ -66,6 +66,9 @@ draft states both: `新收案件1488.9万件 … 12.6万名员额法官 … 人�
   of the next sentence when the paragraph names one span only.
 * `日均X` (`per_day`): a total of the whole year (`全年`) of a named year,
   over its days.
+* A table row labelled `均值` (`平均`, `平均值`) is the mean of the table's other
+  rows (totals, subsets and other means left out), in every column, within
+  the rounding of the figures.
 
 The total is a figure of the average's dimension (元 for 元, 件 for 件)
 stated before it, whose label names X (`新收案件总数` for 人均新收案件); the
@@ -309,8 +312,96 @@ enum Found {
     Only,
 }
 
+/// Labels of a table row (or column) that is the mean of the others.
+const MEAN_LABELS: &[&str] = &["均值", "平均", "平均值", "平均数", "算术平均", "算术平均值"];
+
+/// Labels of rows that are no item of a mean (totals, other means, subsets).
+fn is_item_label(label: &str) -> bool {
+    let l = label.trim_start_matches(['#', '＃']);
+    !(MEAN_LABELS.contains(&l)
+        || l.starts_with("其中")
+        || [
+            "合计", "总计", "小计", "全市", "全省", "全县", "全区", "全国",
+        ]
+        .iter()
+        .any(|w| l.starts_with(w)))
+}
+
+/// A table row labelled as the mean (`均值`) must be the mean of the other
+/// rows, in every column.
+fn table_means(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::relations::table::Num;
+    for grid in &cx.graph.tables.grids {
+        for (ri, row) in grid.rows.iter().enumerate() {
+            if !MEAN_LABELS.contains(&row.label.as_str()) {
+                continue;
+            }
+            let items: Vec<usize> = (0..grid.rows.len())
+                .filter(|&i| i != ri && is_item_label(&grid.rows[i].label))
+                .collect();
+            if items.len() < 2 {
+                continue;
+            }
+            let mut failing = Vec::new();
+            let mut held = 0;
+            for c in 0..grid.width() {
+                let Some(stated) = grid.cell(ri, c).num() else {
+                    continue;
+                };
+                let Some(cells) = items
+                    .iter()
+                    .map(|&i| grid.cell(i, c).num())
+                    .collect::<Option<Vec<&Num>>>()
+                else {
+                    continue;
+                };
+                let n = Decimal::from(cells.len() as i64);
+                let sum: Decimal = cells.iter().map(|x| x.value).sum();
+                let mean = sum / n;
+                let h = cells.iter().map(|x| x.half_ulp()).max().unwrap_or_default();
+                let (lo, hi) = (mean - h, mean + h);
+                let (slo, shi) = (
+                    stated.value - stated.half_ulp(),
+                    stated.value + stated.half_ulp(),
+                );
+                cx.coverage.checked("mean row of a table");
+                if slo <= hi && lo <= shi {
+                    held += 1;
+                } else {
+                    failing.push((c, stated, mean, cells.len()));
+                }
+            }
+            if held == 0 {
+                continue;
+            }
+            for (c, stated, mean, n) in failing {
+                let header = grid.header(c);
+                let at = if header.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({header})")
+                };
+                let message = format!(
+                    "mean stated {}{at}, but the {n} rows above average {}",
+                    stated.shown(),
+                    plain(round_half_away(mean, stated.scale + 2))
+                );
+                out.push(
+                    DEF.diagnostic(Severity::Error, stated.span, message)
+                        .with_primary_text("stated mean")
+                        .with_note(format!(
+                            "the row `{}` is the mean of the table's other rows; it holds in {held} other columns",
+                            grid.rows[ri].label
+                        )),
+                );
+            }
+        }
+    }
+}
+
 impl Rule for Average {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        table_means(cx, out);
         let qs = cx.quantities;
         for (ai, a) in qs.iter().enumerate() {
             if a.form != Form::Amount
@@ -382,6 +473,23 @@ fn find(
         )
     };
     let fitting: Vec<usize> = sentence.iter().copied().filter(|&i| fits(&qs[i])).collect();
+    // The average's own statement first (after the last `；` before it).
+    let statement: Vec<usize> = match sentence.last() {
+        Some(&last) => {
+            let text = cx.doc.text;
+            let end = qs.get(last + 1).map_or(qs[last].span.end, |q| q.span.start);
+            let from = sentence
+                .iter()
+                .rev()
+                .find(|&&i| {
+                    let gap = text.get(qs[i].span.end..end).unwrap_or("");
+                    gap.contains(['；', ';'])
+                })
+                .map_or(0, |&i| i + 1);
+            fitting.iter().copied().filter(|&i| i >= from).collect()
+        }
+        None => Vec::new(),
+    };
     let named: Vec<usize> = fitting.iter().copied().filter(|&i| names(i)).collect();
     if let Some(found) = pick(named) {
         return found.map(|i| (i, Found::Named));
@@ -394,8 +502,13 @@ fn find(
     if let Some(found) = pick(named) {
         return found.map(|i| (i, Found::Named));
     }
-    let values: Vec<Decimal> = fitting.iter().map(|&i| qs[i].value).collect();
-    match fitting.last() {
+    let only = if statement.is_empty() {
+        &fitting
+    } else {
+        &statement
+    };
+    let values: Vec<Decimal> = only.iter().map(|&i| qs[i].value).collect();
+    match only.last() {
         Some(&i) if values.iter().all(|v| *v == values[0]) => Some((i, Found::Only)),
         _ => None,
     }
