@@ -49,6 +49,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/formulas/agriculture.toml",
         include_str!("../../rules/formulas/agriculture.toml"),
     ),
+    (
+        "rules/formulas/income.toml",
+        include_str!("../../rules/formulas/income.toml"),
+    ),
 ];
 
 /// One `[[formula]]` table as written.

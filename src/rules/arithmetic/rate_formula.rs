@@ -249,9 +249,11 @@ fn formula_for<'f>(q: &Quantity, label: &str, formulas: &'f [Formula]) -> Option
     if !is_statement(q) {
         return None;
     }
-    let is_rate = match q.form {
+    let is_rate = match &q.form {
         Form::Percent | Form::Permille => true,
         Form::Amount => q.unit.is_none(),
+        // `生师比24.0:1`, `城乡居民收入比为1.82:1`: a plain ratio per a whole number.
+        Form::Ratio(t) => t.len() == 2 && t[1] > Decimal::ZERO,
         _ => false,
     };
     if !is_rate {
@@ -262,7 +264,7 @@ fn formula_for<'f>(q: &Quantity, label: &str, formulas: &'f [Formula]) -> Option
         .enumerate()
         .filter(|(_, f)| match f.unit {
             RateUnit::Percent | RateUnit::Permille => q.form != Form::Amount,
-            RateUnit::Plain => q.form == Form::Amount,
+            RateUnit::Plain => matches!(q.form, Form::Amount | Form::Ratio(_)),
             RateUnit::Measure(_) => false,
         })
         .filter(|(_, f)| !f.exclude.iter().any(|w| q.label_text.contains(w.as_str())))
@@ -586,6 +588,20 @@ fn operand_value(q: &Quantity) -> Option<(Interval, Dim)> {
     }
 }
 
+/// The bounds of a stated rate; for a ratio `a:b`, of a ÷ b.
+fn stated_bounds(q: &Quantity) -> Bounds {
+    match &q.form {
+        Form::Ratio(t) if t.len() == 2 && t[1] > Decimal::ZERO => {
+            let half = q.step / Decimal::TWO;
+            Bounds {
+                lo: (t[0] - half).checked_div(t[1]),
+                hi: (t[0] + half).checked_div(t[1]),
+            }
+        }
+        _ => q.bounds(),
+    }
+}
+
 /// The factor from a plain ratio to the unit the rate is stated in, and
 /// that unit as written.
 fn scale_of(q: &Quantity) -> (Decimal, &'static str) {
@@ -655,7 +671,7 @@ fn check_one(
         return None;
     }
     let (scale, unit) = scale_of(stated);
-    let bounds = stated.bounds();
+    let bounds = stated_bounds(stated);
     let mut failing: Vec<(Vec<Chosen>, Interval)> = Vec::new();
     for chosen in readings {
         // Two different years among the labels: figures of different periods.
