@@ -78,7 +78,32 @@ The increase and the rate may compare with a named year (`比2018年增加594万
 the level may stand further back, past a share of it (`为年初预算的61.2%`,
 `完成年初预算6.1亿元的40.4%`) or another change with its rate (`环比增加1.2万
 人次，增长0.5%，同比增加10.4万人次，增长4.2%`). Rate nouns count as verbs
-(`减幅为16.8%`, `升幅19.5%`).
+(`减幅为16.8%`, `升幅19.5%`, `上升率为10.11%`).
+
+Other shapes of real drafts are read as well:
+
+* the previous level inline with its year or period: `比1999年的8.19亿元增长
+  31.5%`, `较2016年568万人次增长29.4%`, a rate's previous level `较上年4.92‰下降
+  了7.72%`;
+* a census level and the change since: `与2010年第六次全国人口普查的703428人
+  相比，增加42961人，增长6.11%` (the rate is change ÷ previous);
+* the increase before the level (`缴存单位增加1.83万家，达到14.05万家，同比增长
+  14.98%`), the rate before its increase (`同比增长7.15%，增加32.63万人`,
+  `增长39.6%，新增产值7.8亿元`), the rate in brackets after its increase
+  (`比上年增加42.5万人（增长3.0%）`), a noun between the comparison and the
+  verb when the level names it (`受理各类案件3240件，与去年同期相比案件增加了
+  322件`);
+* an increase named by its noun whose level stands earlier in the paragraph
+  or the one before (`流动人口为375816759人。…流动人口增加154390107人，增长
+  69.73%`): a warning;
+* a record in two units with the previous record and a pair of rates
+  (`受理案件97件134人，去年同期为197件375人，件数和人数分别同比下降50.76%、
+  64.27%`; `同比件数下降a%、人数下降b%`): each rate with the level of its
+  unit;
+* an average annual rate (`年平均增长率为0.59%`, `年均增长率`, `年平均下降率`)
+  against the growth over its span compounded, `(1 + g)^(1/n) − 1`: the span
+  from `十年间`, `10年零4个月间`, or a census and the next one (ten years): a
+  warning.
 
 ## What it leaves alone
 

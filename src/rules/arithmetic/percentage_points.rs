@@ -61,6 +61,22 @@ Three shapes, the figures one right after the other in one sentence:
 A `由a%提高到b%` with b below a (or `下降到` with b above a) is reported as
 well, with or without a change in points after it.
 
+Further shapes, where the previous rate is not right before the points:
+
+* in brackets after the comparison: `占…的38.0%，比上年（37.5%）增加0.5个百分点`;
+* named with a date or a census: `适用率为75.52%，同比2018年上半年的70.60%，
+  上升4.92个百分点`, `年平均增长率为0.53%，与2000年至2010年的年平均增长率0.57%
+  下降0.04个百分点` (the rate noun after the date must be in the current rate's
+  label);
+* plain ratios and indices (`性别比为104.80，与第六次全国人口普查…106.75相比，
+  下降1.95个百分点`), and their change written without a unit (`比…98.24下降
+  0.29`);
+* another area's rate in brackets: `增速高于全市平均水平（1.7%）7.4个百分点`
+  (`高于` up, `低于` down; a warning);
+* a rate noun for the verb: `升幅23.6个百分点`, `降幅…`;
+* one term of a structure restated in the sentence: `三次产业结构由上年的
+  30.3∶27.0∶42.7调整为28.6∶28.3∶43.1，其中第二产业…比重提高1.3个百分点`.
+
 Every rate stands for the interval its last digit allows (`58.3%` is
 58.25–58.35), so the difference of two rates with one decimal may be off by
 0.1 from the difference of the printed figures; only a stated change outside

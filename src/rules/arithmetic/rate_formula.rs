@@ -52,7 +52,12 @@ and `贷款余额27848.6万元` is reported, because 245.95 ÷ 27848.6 is 8.83�
 
 The formulas are data, one file a domain: `rules/formulas/housing-fund.toml`
 (个贷率, 逾期率), `population.toml` (自然增长率, 城镇化率),
-`social-insurance.toml` (参保率), `education.toml`, `health.toml`. A user adds
+`social-insurance.toml` (参保率), `education.toml` (入学率, 上线率, 生师比),
+`health.toml` (病床使用率 and the bed indicators of hospital tables),
+`justice.toml` (结案率, 调解率, 不捕率, 不起诉率 …), `investment.toml`
+(投资完成率, 履约率, 开工率), `agriculture.toml` (单位面积产量),
+`income.toml` (城乡居民收入比); the list in use, with each formula's file,
+follows this documentation. A user adds
 or replaces formulas with `[[formula]]` tables in `yblint.toml` or in files
 that its `formula_files` names; the README section "Formulas" describes the
 format. A diagnostic names the file that defines its formula.
@@ -71,6 +76,23 @@ format. A diagnostic names the file that defines its formula.
   contains the name is used when no label ends with it. A figure whose label
   names two operands belongs to the longer name (`逾期贷款余额` is the
   overdue amount, not the loan balance).
+* Operands are looked up first in the rate's own statement (from the last
+  `；` before it to the next), and beyond its sentence only before it.
+* Figures stated in two units (`起诉257件292人`) are read once by each unit:
+  the rate is reported only when it follows from none of the readings; a
+  qualifier after the name (`不起诉率(按人数)`, `（按件数）`) picks one. The
+  parts of a breakdown whose total names the operand (`共不起诉70人，其中法定不
+  起诉0人`) are not the operand, and among loose matches the longest name wins.
+* A ratio `a:b` stated for a plain formula (`生师比24.0:1`) is a ÷ b.
+* Tables: a row (or column) whose label ends with a formula's name
+  (`病床使用率 %`, `单位面积产量（公斤/公顷）`) is checked in every column (or
+  row) against the rows (or columns) its operands name, each named by one
+  row only; a magnitude in a label's unit (`万床日`) scales its figures. A
+  table whose rate follows in no column is read as another definition:
+  silent.
+* A formula whose unit is a measure (`"公斤/公顷"`) is checked where the rate
+  and its operands carry units of the formula's dimension (table headers
+  such as `总产量（万吨）`, `播种面积（千公顷）`).
 * Every figure stands for the interval its displayed precision allows
   (`62.3%` for 62.25%–62.35%, `27848.6万元` for 27848.55万–27848.65万), the
   formula is computed over these intervals with exact decimals, and the rate
