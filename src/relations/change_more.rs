@@ -227,9 +227,7 @@ fn bare_change(label: &str, words: &ChangeWords) -> Option<(bool, &'static str)>
 /// The label of a level reached (`达到`, `达`, `增至`).
 fn reached_label(label: &str) -> bool {
     let l = label.trim_start_matches(['、', '，', ',']);
-    ["达到", "达", "增至", "增加到", "增长到", "为"]
-        .iter()
-        .any(|w| l == *w)
+    ["达到", "达", "增至", "增加到", "增长到", "为"].contains(&l)
 }
 
 /// The verb a label ends with and its direction (`缴存单位增加` → up).
@@ -523,9 +521,9 @@ pub fn annuals(doc: &Doc<'_>, words: &ChangeWords, growths: &[Growth]) -> Vec<An
             continue;
         }
         let l = q.label_text.trim_start_matches(['、', '，', ',']);
-        let down = if ANNUAL_UP.iter().any(|w| l == *w) {
+        let down = if ANNUAL_UP.contains(&l) {
             false
-        } else if ANNUAL_DOWN.iter().any(|w| l == *w) {
+        } else if ANNUAL_DOWN.contains(&l) {
             true
         } else {
             continue;

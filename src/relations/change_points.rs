@@ -130,10 +130,10 @@ fn loose_points_label(label: &str, words: &PointWords) -> Option<(bool, &'static
     if let Some(found) = points_label(l, words) {
         return Some(found);
     }
-    if UP_NOUNS.iter().any(|n| l == *n) {
+    if UP_NOUNS.contains(&l) {
         return Some((false, "提高"));
     }
-    if DOWN_NOUNS.iter().any(|n| l == *n) {
+    if DOWN_NOUNS.contains(&l) {
         return Some((true, "下降"));
     }
     None
@@ -235,7 +235,7 @@ fn compared(
     let qc = &qs[c];
     let rates = is_rate(qc) && is_rate(qp);
     let plains = is_plain(qc) && qp.form == Form::Amount && qp.unit.is_none();
-    if !(rates || plains) || (plain_change && !plains) {
+    if !plains && (!rates || plain_change) {
         return None;
     }
     if qc.approx == Approx::About || qc.role == super::super::quantity::Role::Previous {

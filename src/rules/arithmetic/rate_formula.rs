@@ -245,9 +245,7 @@ fn qualified_dimension(label: &str) -> Option<&'static str> {
     let mut l = label;
     loop {
         let trimmed = l.trim_end_matches(['为', '是', '达', '了']);
-        let Some(open) = qualifier_start(trimmed) else {
-            return None;
-        };
+        let open = qualifier_start(trimmed)?;
         let q = &trimmed[open..];
         if q.contains("按人") {
             return Some("persons");
