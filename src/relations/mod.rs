@@ -22,6 +22,7 @@ pub mod change;
 pub mod change_contrib;
 pub mod change_more;
 pub mod change_points;
+pub mod change_table;
 mod fenbie;
 mod groups;
 mod label;

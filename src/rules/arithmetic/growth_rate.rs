@@ -204,12 +204,79 @@ impl Rule for GrowthRate {
                 out.push(d);
             }
         }
-        for a in crate::relations::change_more::annuals(cx.doc, &self.words, &all) {
-            if let Some(d) = check_annual(cx, &a) {
+        let annuals = crate::relations::change_more::annuals(cx.doc, &self.words, &all);
+        for a in &annuals {
+            if let Some(d) = check_annual(cx, a) {
+                out.push(d);
+            }
+        }
+        let mut done: Vec<usize> = all.iter().map(|g| g.stated).collect();
+        done.extend(annuals.iter().map(|a| a.stated));
+        let grids = &cx.graph.tables.grids;
+        for t in crate::relations::change_table::table_growths(cx.doc, grids, &self.words, &done) {
+            if let Some(d) = check_table_growth(cx, &t) {
                 out.push(d);
             }
         }
     }
+}
+
+/// A growth against the previous period's figure in a table of months.
+fn check_table_growth(
+    cx: &Context<'_>,
+    t: &crate::relations::change_table::TableGrowth,
+) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let (rate, cur) = (&qs[t.stated], &qs[t.current]);
+    let c = crate::quantity::Interval::of(cur)?;
+    // A whole count in the table of a level counted whole is exact.
+    let half = if cur.step.is_zero() && t.previous.scale == 0 {
+        Decimal::ZERO
+    } else {
+        t.previous.half_ulp()
+    };
+    let (plo, phi) = (t.previous.value - half, t.previous.value + half);
+    if plo <= Decimal::ZERO {
+        return None;
+    }
+    let h = Decimal::ONE_HUNDRED;
+    let lo = (c.lo.checked_mul(h)? / phi) - h;
+    let hi = (c.hi.checked_mul(h)? / plo) - h;
+    cx.coverage
+        .checked("growth rate against a table's previous period");
+    let b = rate.bounds();
+    let (slo, shi) = if t.down {
+        (b.hi.map(|v| -v), b.lo.map(|v| -v))
+    } else {
+        (b.lo, b.hi)
+    };
+    let (slo, shi) = (slo?, shi?);
+    if slo <= hi && lo <= shi {
+        return None;
+    }
+    let decimals = rate.display_decimals().max(1);
+    let value = (cur.value.checked_mul(h)? / t.previous.value) - h;
+    let word = if t.down { "decline" } else { "growth" };
+    let message = format!(
+        "{word} stated {}, but ({} − {}) ÷ {} = {}% ({} in the table, column {})",
+        written(cx, rate),
+        written(cx, cur),
+        t.previous.shown(),
+        t.previous.shown(),
+        signed(value, decimals),
+        t.row,
+        t.column
+    );
+    Some(
+        DEF.diagnostic(Severity::Warning, rate.span, message)
+            .with_primary_text(format!("stated {word}"))
+            .with_label(cur.span, "current level")
+            .with_label(t.previous.span, "previous period in the table")
+            .with_note(format!(
+                "the previous level is the table's row {} under {}, found by the column's name",
+                t.row, t.column
+            )),
+    )
 }
 
 /// `(1 + total)^(1 / years) − 1` in percent, for a total in percent.
