@@ -373,6 +373,20 @@ fn pp_another_area_and_rate_nouns() {
     );
 }
 
+/// The previous share from the changes of part and base: 164 ÷ 210 = 78.10%
+/// before, 160 ÷ 200 = 80.0% now: 1.9 points.
+#[test]
+fn pp_share_change_from_the_changes_of_part_and_base() {
+    let right = "全县共有幼儿园200所，比上年减少10所。其中，普惠性幼儿园160所，比上年减少4所，占全县幼儿园的比例80.0%，比上年提高1.9个百分点。";
+    silent("percentage-points", right);
+    reports(
+        "percentage-points",
+        &right.replace("1.9个百分点", "4.3个百分点"),
+        "4.3个百分点",
+        Severity::Warning,
+    );
+}
+
 // ---------------------------------------------------------------- T3, T4, T5
 
 /// (10.77 − 8.19) ÷ 8.19 = 31.5%; (4.54 − 4.92) ÷ 4.92 = −7.72%.

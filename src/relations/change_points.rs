@@ -604,3 +604,183 @@ impl PointChange {
         }
     }
 }
+
+/// A change in points of a share whose previous value the draft lets one
+/// compute: `普惠性幼儿园23.64万所，比上年减少9301所，…，占全国幼儿园的比例
+/// 86.16%，比上年提高1.2个百分点` after `全国共有幼儿园27.44万所，比上年减少
+/// 14808所`: the previous share is (23.64万 + 9301) ÷ (27.44万 + 14808).
+#[derive(Debug, Clone, Copy)]
+pub struct ShareChange {
+    /// Index of the `个百分点` figure.
+    pub stated: usize,
+    /// The stated verb is a fall.
+    pub down: bool,
+    /// The verb as written.
+    pub verb: &'static str,
+    /// Index of the stated share.
+    pub share: usize,
+    /// The part and its change since the previous period (signed: a
+    /// decrease is `true`).
+    pub part: usize,
+    /// Index of the part's change.
+    pub part_change: usize,
+    /// The part's change is a decrease.
+    pub part_down: bool,
+    /// The base and its change.
+    pub base: usize,
+    /// Index of the base's change.
+    pub base_change: usize,
+    /// The base's change is a decrease.
+    pub base_down: bool,
+}
+
+/// The noun a share names its base by: `占全国幼儿园的比例` → `幼儿园`,
+/// `占教师总数的比重` → `教师`.
+fn share_base_noun(label: &str) -> Option<String> {
+    let l = label.trim_start_matches(['、', '，', ',']);
+    let at = l.find('占')?;
+    let l = &l[at + '占'.len_utf8()..];
+    let l = [
+        "的比例",
+        "的比重",
+        "的比例为",
+        "的比重为",
+        "比重为",
+        "比例为",
+        "比重",
+        "比例",
+    ]
+    .iter()
+    .find_map(|w| l.strip_suffix(w))?;
+    let l = ["全国", "全省", "全市", "全县", "全区", "全部"]
+        .iter()
+        .find_map(|w| l.strip_prefix(w))
+        .unwrap_or(l);
+    let l = ["总数", "总量", "总额", "总计", "合计"]
+        .iter()
+        .find_map(|w| l.strip_suffix(w))
+        .unwrap_or(l);
+    (l.chars().count() >= 2).then(|| l.to_string())
+}
+
+/// The change figure right after a level in its sentence (`比上年减少9301所`),
+/// of its dimension: its index and whether it is a decrease.
+fn change_after(doc: &Doc<'_>, words: &PointWords, level: usize) -> Option<(usize, bool)> {
+    let qs = doc.quantities;
+    let q = &qs[level];
+    let n = level + 1;
+    let c = qs.get(n)?;
+    if c.location.paragraph != q.location.paragraph
+        || c.location.sentence != q.location.sentence
+        || c.form != Form::Amount
+        || c.dimension() != q.dimension()
+        || c.approx != Approx::Exact
+    {
+        return None;
+    }
+    let (down, _) = change_label(&c.label_text, &words.growth)
+        .or_else(|| change_label(&c.label_text, &words.change))?;
+    Some((n, down))
+}
+
+/// The share changes in points of a draft (see [`ShareChange`]).
+pub fn share_changes(doc: &Doc<'_>, words: &PointWords) -> Vec<ShareChange> {
+    let qs = doc.quantities;
+    let mut out = Vec::new();
+    for (k, qk) in qs.iter().enumerate() {
+        if !is_points(qk) || qk.approx != Approx::Exact || k == 0 {
+            continue;
+        }
+        let Some((down, verb)) = points_label(&qk.label_text, words) else {
+            continue;
+        };
+        let s = k - 1;
+        let qs_ = &qs[s];
+        if !is_rate(qs_) || qs_.in_parens || qs_.location.sentence != qk.location.sentence {
+            continue;
+        }
+        let Some(noun) = share_base_noun(&qs_.label_text) else {
+            continue;
+        };
+        // The part: the level before the share, past its changes.
+        let (p, si) = (qk.location.paragraph, qk.location.sentence);
+        let before: Vec<usize> = doc.in_sentence(p, si).filter(|&i| i < s).collect();
+        let Some(&part) = before.iter().rev().find(|&&i| {
+            let q = &qs[i];
+            q.form == Form::Amount && q.unit.is_some() && q.role == crate::quantity::Role::Level
+        }) else {
+            continue;
+        };
+        let Some((part_change, part_down)) = change_after(doc, words, part) else {
+            continue;
+        };
+        // The base: the nearest level before the part in this paragraph or
+        // the one before, of its dimension, whose label names the noun.
+        let from = doc.in_paragraph(p.saturating_sub(1)).start;
+        let Some(base) = (from..part).rev().find(|&i| {
+            let q = &qs[i];
+            q.form == Form::Amount
+                && q.dimension() == qs[part].dimension()
+                && q.role == crate::quantity::Role::Level
+                && !q.in_parens
+                && q.approx == Approx::Exact
+                && q.label_text.contains(noun.as_str())
+        }) else {
+            continue;
+        };
+        let Some((base_change, base_down)) = change_after(doc, words, base) else {
+            continue;
+        };
+        out.push(ShareChange {
+            stated: k,
+            down,
+            verb,
+            share: s,
+            part,
+            part_change,
+            part_down,
+            base,
+            base_change,
+            base_down,
+        });
+    }
+    out
+}
+
+impl ShareChange {
+    /// The share now (part ÷ base, in percent), the share before ((part ∓
+    /// change) ÷ (base ∓ change)), and the change in points they allow
+    /// (also from the stated share); `None` when the base may be zero or
+    /// the part ÷ base does not give the stated share (another base).
+    pub fn computed(&self, qs: &[Quantity]) -> Option<(Interval, Interval, Interval)> {
+        let h = Interval::exact(Decimal::ONE_HUNDRED);
+        let p = Interval::of(&qs[self.part])?;
+        let b = Interval::of(&qs[self.base])?;
+        let dp = Interval::of(&qs[self.part_change])?;
+        let db = Interval::of(&qs[self.base_change])?;
+        let now = p.over(b)?.times(h)?;
+        let stated = Interval::of(&qs[self.share])?;
+        if !now.meets(&stated) {
+            return None;
+        }
+        // The previous part and base: a decrease since means more before.
+        let p0 = if self.part_down {
+            p.plus(dp)?
+        } else {
+            p.minus(dp)?
+        };
+        let b0 = if self.base_down {
+            b.plus(db)?
+        } else {
+            b.minus(db)?
+        };
+        if b0.lo <= Decimal::ZERO || p0.lo < Decimal::ZERO {
+            return None;
+        }
+        let before = p0.over(b0)?.times(h)?;
+        let d1 = now.minus(before)?;
+        let d2 = stated.minus(before)?;
+        let diff = Interval::new(d1.lo.min(d2.lo), d1.hi.max(d2.hi));
+        Some((now, before, diff))
+    }
+}

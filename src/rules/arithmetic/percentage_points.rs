@@ -9,9 +9,12 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::{signed, signed_plain as plain};
+use crate::quantity::Bounds;
 use crate::quantity::Quantity;
 use crate::relations::change::ChangeWords;
-use crate::relations::change_points::{point_changes, PointChange, PointWords, PointsBasis};
+use crate::relations::change_points::{
+    point_changes, share_changes, PointChange, PointWords, PointsBasis, ShareChange,
+};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -76,6 +79,11 @@ Further shapes, where the previous rate is not right before the points:
 * a rate noun for the verb: `升幅23.6个百分点`, `降幅…`;
 * one term of a structure restated in the sentence: `三次产业结构由上年的
   30.3∶27.0∶42.7调整为28.6∶28.3∶43.1，其中第二产业…比重提高1.3个百分点`.
+* a share whose previous value follows from the changes stated with its
+  part and its base: `全国共有幼儿园27.44万所，比上年减少14808所。其中，普惠性
+  幼儿园23.64万所，比上年减少9301所，…，占全国幼儿园的比例86.16%，比上年提高
+  1.2个百分点` (the base is the nearest earlier level whose label names the
+  share's base, and only when part ÷ base gives the stated share): a warning.
 
 Every rate stands for the interval its last digit allows (`58.3%` is
 58.25–58.35), so the difference of two rates with one decimal may be off by
@@ -163,12 +171,65 @@ pub struct PercentagePoints {
 
 impl Rule for PercentagePoints {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for c in point_changes(cx.doc, &self.words) {
-            if let Some(d) = check_one(cx, &c) {
+        let changes = point_changes(cx.doc, &self.words);
+        for c in &changes {
+            if let Some(d) = check_one(cx, c) {
+                out.push(d);
+            }
+        }
+        for c in share_changes(cx.doc, &self.words) {
+            if changes.iter().any(|o| o.stated == Some(c.stated)) {
+                continue;
+            }
+            if let Some(d) = check_share_change(cx, &c) {
                 out.push(d);
             }
         }
     }
+}
+
+/// A share's change in points against the share its part and base had
+/// before their stated changes.
+fn check_share_change(cx: &Context<'_>, c: &ShareChange) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let (now, before, diff) = c.computed(qs)?;
+    cx.coverage
+        .checked("change in percentage points of a share: the previous share from the changes");
+    let b = qs[c.stated].bounds();
+    let stated = if c.down {
+        Bounds {
+            lo: b.hi.map(|v| -v),
+            hi: b.lo.map(|v| -v),
+        }
+    } else {
+        b
+    };
+    if diff.meets_bounds(&stated) {
+        return None;
+    }
+    let decimals = qs[c.stated].display_decimals().max(1);
+    let shown = |v: Decimal| signed(v, decimals);
+    let message = format!(
+        "change stated {}{}, but the share was {}% before and is {}% now: {} points",
+        c.verb,
+        written(cx, &qs[c.stated]),
+        shown(before.mid()),
+        shown(now.mid()),
+        shown(now.mid() - before.mid())
+    );
+    let mut d = DEF
+        .diagnostic(Severity::Warning, qs[c.stated].span, message)
+        .with_primary_text("stated change")
+        .with_label(qs[c.share].span, "share")
+        .with_label(qs[c.part].span, "part")
+        .with_label(qs[c.part_change].span, "part's change")
+        .with_label(qs[c.base].span, "base")
+        .with_label(qs[c.base_change].span, "base's change");
+    d = d.with_note(
+        "the previous share is (part ∓ its change) ÷ (base ∓ its change), the base found by the noun the share names",
+    );
+    d.labels[1..].sort_by_key(|l| l.span.start);
+    Some(d)
 }
 
 fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
