@@ -510,6 +510,44 @@ fn t3_level_in_an_earlier_sentence() {
     );
 }
 
+/// A lead sentence that sums up a growth stated with its figures below:
+/// 2005.0 ÷ (17255.8 + 2005.0) = 10.41%.
+#[test]
+fn t3_rate_summed_up_before_its_statement() {
+    let right = "与2013年末相比，2018年末第二产业从业人员下降10.4%。2018年末，第二产业的从业人员为17255.8万人，减少2005.0万人，下降10.4%。";
+    silent("growth-rate", right);
+    reports(
+        "growth-rate",
+        &right.replacen("下降10.4%", "下降12.4%", 1),
+        "12.4%",
+        Severity::Warning,
+    );
+}
+
+/// The previous month in a table of months: 360 ÷ 400 − 1 = −10.0%.
+#[test]
+fn t5_previous_month_in_a_table() {
+    let text = |rate: &str| {
+        format!(
+            "| 月份 | 刑事类警情 | 治安类警情 |\n|---|---|---|\n| 2021年5月 | 400 | 900 |\n| 2021年6月 | 360 | 810 |\n\n6月份，全市共接刑事类报警360起，较上月相比下降{rate}。\n"
+        )
+    };
+    let config = Config::builtin().unwrap();
+    let check = |text: &str| -> Vec<Diagnostic> {
+        let doc =
+            yblint::source::from_text("月报.md", yblint::source::Kind::Markdown, text.to_string());
+        yblint::check_document(&doc, &config)
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.rule == "growth-rate")
+            .collect()
+    };
+    assert!(check(&text("10.0%")).is_empty());
+    let f = check(&text("12.0%"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Warning);
+}
+
 // ---------------------------------------------------------------- T6
 
 /// 52000 ÷ 48000 × 100 = 108.33.

@@ -292,7 +292,10 @@ fn level_named(doc: &Doc<'_>, change: usize, noun: &str) -> Option<usize> {
     let qs = doc.quantities;
     let qc = &qs[change];
     let p = qc.location.paragraph;
-    let from = doc.in_paragraph(p.saturating_sub(1)).start;
+    let from = doc
+        .in_paragraph(p.saturating_sub(1))
+        .start
+        .max(change.saturating_sub(300));
     let found: Vec<usize> = (from..change)
         .filter(|&i| {
             let q = &qs[i];
@@ -516,6 +519,9 @@ const ANNUAL_DOWN: &[&str] = &[
 pub fn annuals(doc: &Doc<'_>, words: &ChangeWords, growths: &[Growth]) -> Vec<Annual> {
     let qs = doc.quantities;
     let mut out = Vec::new();
+    // The span each sentence names, read once a sentence.
+    let mut spans: std::collections::HashMap<(usize, usize), Option<(Decimal, String)>> =
+        std::collections::HashMap::new();
     for (i, q) in qs.iter().enumerate() {
         if q.form != Form::Percent || q.in_parens || q.approx == Approx::About {
             continue;
@@ -533,11 +539,15 @@ pub fn annuals(doc: &Doc<'_>, words: &ChangeWords, growths: &[Growth]) -> Vec<An
         };
         let rate = if down { Interval::new(-b.hi, -b.lo) } else { b };
         let (p, s) = (q.location.paragraph, q.location.sentence);
-        let same: Vec<usize> = doc.in_sentence(p, s).filter(|&k| k < i).collect();
+        let same: Vec<usize> = (i.saturating_sub(100)..i)
+            .filter(|&k| qs[k].location.paragraph == p && qs[k].location.sentence == s)
+            .collect();
         // The total growth: a growth statement of the sentence, or else the
         // nearest rate before with a verb.
-        let total = growths
+        let first = growths.partition_point(|g| g.stated < i.saturating_sub(100));
+        let total = growths[first..]
             .iter()
+            .take_while(|g| g.stated < i)
             .filter(|g| g.form == Stated::Percent && same.contains(&g.stated))
             .max_by_key(|g| g.stated)
             .and_then(|g| Some((g.computed(qs)?.range, g.stated)));
@@ -556,9 +566,13 @@ pub fn annuals(doc: &Doc<'_>, words: &ChangeWords, growths: &[Growth]) -> Vec<An
         let Some((total, total_at)) = total else {
             continue;
         };
-        let sentence = &doc.draft.paragraphs[p].sentences[s];
-        let text = sentence.span.slice(doc.text);
-        let Some((years, span_words)) = span_years(text) else {
+        let Some((years, span_words)) = spans
+            .entry((p, s))
+            .or_insert_with(|| {
+                span_years(doc.draft.paragraphs[p].sentences[s].span.slice(doc.text))
+            })
+            .clone()
+        else {
             continue;
         };
         out.push(Annual {
@@ -648,4 +662,117 @@ fn written_span(head: &str) -> Option<(Decimal, String)> {
         Decimal::from(years) + Decimal::from(months) / Decimal::from(12),
         written,
     ))
+}
+
+/// A growth rate stated of a noun before the statement it sums up
+/// (`与2013年末相比，2018年末第二产业从业人员下降10.4%` in a lead sentence,
+/// `1.基本养老保险参保人数同比增长4.9%` as a heading) and the growth statement
+/// of the same noun after it that recomputes it: the index of the rate and
+/// of that growth in `growths`.
+pub fn restated(doc: &Doc<'_>, words: &ChangeWords, growths: &[Growth]) -> Vec<(usize, usize)> {
+    let qs = doc.quantities;
+    let mut out = Vec::new();
+    for (r, q) in qs.iter().enumerate() {
+        if q.form != Form::Percent
+            || q.in_parens
+            || q.approx != Approx::Exact
+            || growths.iter().any(|g| g.stated == r)
+        {
+            continue;
+        }
+        let Some((down, _)) = ends_with_verb(&q.label_text, words) else {
+            continue;
+        };
+        let Some((noun, cmp)) = restated_noun(&q.label_text, words) else {
+            continue;
+        };
+        let p = q.location.paragraph;
+        // Growths are in source order: those within reach after the rate.
+        let first = growths.partition_point(|g| g.stated <= r);
+        let found: Vec<usize> = growths[first..]
+            .iter()
+            .take_while(|g| g.stated <= r + 300)
+            .enumerate()
+            .map(|(i, g)| (first + i, g))
+            .filter(|(_, g)| {
+                let gq = &qs[g.stated];
+                g.stated > r
+                    && g.form == Stated::Percent
+                    && g.down == down
+                    && gq.location.paragraph <= p + 1
+            })
+            .filter(|(_, g)| {
+                let current = match g.basis {
+                    Basis::Levels { current, .. } | Basis::Increment { current, .. } => current,
+                    Basis::PreviousChange { .. } => return false,
+                };
+                let l = clean_label(&qs[current].label_text).replace('的', "");
+                let l = strip_year(&l);
+                let related = (l.chars().count() >= 4 && noun.contains(l))
+                    || (noun.chars().count() >= 4 && l.contains(noun.as_str()));
+                // The growth's comparison: its rate's, or its increase's
+                // (`环比增加8.85万人，增长0.7%` is against the month before).
+                let g_cmp = comparison_class(&qs[g.stated].label_text, words).or(match g.basis {
+                    Basis::Increment { change, .. } => {
+                        comparison_class(&qs[change].label_text, words)
+                    }
+                    _ => None,
+                });
+                related && (cmp.is_none() || g_cmp.is_none() || cmp == g_cmp)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [g] = found[..] {
+            out.push((r, g));
+        }
+    }
+    out
+}
+
+/// `2018年末`, `2018年` at the start of a label taken off.
+fn strip_year(l: &str) -> &str {
+    let digits = l.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return l;
+    }
+    let rest = &l[4..];
+    ["年末", "年底", "年"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(l)
+}
+
+/// The noun of a rate stated by itself (`.基本养老保险参保人数同比增长` →
+/// `基本养老保险参保人数`, comparison `year`), without heading numbers and a
+/// leading year.
+fn restated_noun(label: &str, words: &ChangeWords) -> Option<(String, Option<String>)> {
+    let l = label.trim_end_matches('了');
+    let verb = words
+        .up_verbs
+        .iter()
+        .chain(&words.down_verbs)
+        .filter(|v| l.ends_with(v.as_str()))
+        .max_by_key(|v| v.len())?;
+    let rest = &l[..l.len() - verb.len()];
+    let cmp_word = words
+        .comparisons
+        .iter()
+        .filter(|c| rest.ends_with(c.as_str()))
+        .max_by_key(|c| c.len());
+    let (noun, cmp) = match cmp_word {
+        Some(c) => (
+            &rest[..rest.len() - c.len()],
+            comparison_class(&format!("{c}{verb}"), words),
+        ),
+        None => (rest, None),
+    };
+    let noun = noun.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '、' | '，' | ',' | '．')
+    });
+    let noun = strip_year(noun);
+    let n = noun.chars().count();
+    if !(4..=16).contains(&n) || noun.contains(['比', '较', '占', '%']) {
+        return None;
+    }
+    Some((noun.to_string(), cmp))
 }

@@ -192,14 +192,22 @@ fn compared(
     k: usize,
 ) -> Option<PointChange> {
     let qs = doc.quantities;
-    let all: Vec<usize> = doc.in_sentence(pi, si).collect();
-    let at = all.iter().position(|&i| i == k)?;
-    let p = *all.get(at.checked_sub(1)?)?;
-    let (qk, qp) = (&qs[k], &qs[p]);
+    let qk = &qs[k];
     let plain_change = is_plain(qk);
-    if !is_points(qk) && !plain_change {
+    if !is_points(qk) && !(plain_change && qk.role == super::super::quantity::Role::Change) {
         return None;
     }
+    // The figures of the sentence before the points, nearest first, within
+    // a window (a sentence of many changes stays linear).
+    let _ = (pi, si);
+    let same = |i: usize| {
+        qs[i].location.paragraph == qk.location.paragraph
+            && qs[i].location.sentence == qk.location.sentence
+    };
+    let all: Vec<usize> = (k.saturating_sub(40)..=k).filter(|&i| same(i)).collect();
+    let at = all.len() - 1;
+    let p = *all.get(at.checked_sub(1)?)?;
+    let qp = &qs[p];
     if qp.approx == Approx::About || qk.approx == Approx::About {
         return None;
     }
@@ -335,9 +343,13 @@ fn structure_term(
     if !["占比", "比重", "比例"].iter().any(|w| l.contains(w)) {
         return None;
     }
-    let ratios: Vec<usize> = doc
-        .in_sentence(pi, si)
-        .filter(|&i| i < k && matches!(&qs[i].form, Form::Ratio(t) if t.len() == 3))
+    let _ = (pi, si);
+    let ratios: Vec<usize> = (k.saturating_sub(20)..k)
+        .filter(|&i| {
+            qs[i].location.paragraph == qk.location.paragraph
+                && qs[i].location.sentence == qk.location.sentence
+                && matches!(&qs[i].form, Form::Ratio(t) if t.len() == 3)
+        })
         .collect();
     let [prev, cur] = ratios[..] else {
         return None;
@@ -704,7 +716,9 @@ pub fn share_changes(doc: &Doc<'_>, words: &PointWords) -> Vec<ShareChange> {
         };
         // The part: the level before the share, past its changes.
         let (p, si) = (qk.location.paragraph, qk.location.sentence);
-        let before: Vec<usize> = doc.in_sentence(p, si).filter(|&i| i < s).collect();
+        let before: Vec<usize> = (s.saturating_sub(40)..s)
+            .filter(|&i| qs[i].location.paragraph == p && qs[i].location.sentence == si)
+            .collect();
         let Some(&part) = before.iter().rev().find(|&&i| {
             let q = &qs[i];
             q.form == Form::Amount && q.unit.is_some() && q.role == crate::quantity::Role::Level
@@ -716,7 +730,10 @@ pub fn share_changes(doc: &Doc<'_>, words: &PointWords) -> Vec<ShareChange> {
         };
         // The base: the nearest level before the part in this paragraph or
         // the one before, of its dimension, whose label names the noun.
-        let from = doc.in_paragraph(p.saturating_sub(1)).start;
+        let from = doc
+            .in_paragraph(p.saturating_sub(1))
+            .start
+            .max(part.saturating_sub(200));
         let Some(base) = (from..part).rev().find(|&i| {
             let q = &qs[i];
             q.form == Form::Amount

@@ -132,7 +132,7 @@ pub fn table_growths(
         // The level: the nearest figure with a unit before the rate in its
         // sentence, past shares and other rates.
         let l = rate.location;
-        let level = (0..r).rev().take_while(|&i| {
+        let level = (r.saturating_sub(50)..r).rev().take_while(|&i| {
             let q = &qs[i];
             q.location.paragraph == l.paragraph && q.location.sentence == l.sentence
         });

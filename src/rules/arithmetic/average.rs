@@ -129,6 +129,9 @@ pub struct Average {
     per_day: Vec<String>,
 }
 
+/// How far back (in figures) an average's total and count are looked for.
+const WINDOW: usize = 200;
+
 /// What an average is per.
 #[derive(Debug, Clone, PartialEq)]
 enum Per {
@@ -426,15 +429,23 @@ impl Rule for Average {
 fn scopes(cx: &Context<'_>, ai: usize) -> (Vec<usize>, Vec<usize>) {
     let qs = cx.quantities;
     let a = &qs[ai];
-    let sentence: Vec<usize> = cx
-        .doc
-        .in_sentence(a.location.paragraph, a.location.sentence)
-        .filter(|&i| i < ai)
-        .collect();
-    let paragraph: Vec<usize> = cx
-        .doc
-        .in_paragraph(a.location.paragraph)
-        .filter(|&i| i < ai && !sentence.contains(&i))
+    // Quantities are in source order: the sentence's figures before the
+    // average are the run before it with its location, and the paragraph's
+    // those before that; both within a window, so that a paragraph of many
+    // averages stays linear.
+    let from = ai.saturating_sub(WINDOW);
+    let same_sentence = |i: usize| {
+        let l = qs[i].location;
+        l.paragraph == a.location.paragraph && l.sentence == a.location.sentence
+    };
+    let s0 = (from..ai)
+        .rev()
+        .take_while(|&i| same_sentence(i))
+        .last()
+        .unwrap_or(ai);
+    let sentence: Vec<usize> = (s0..ai).collect();
+    let paragraph: Vec<usize> = (from..s0)
+        .filter(|&i| qs[i].location.paragraph == a.location.paragraph)
         .collect();
     (sentence, paragraph)
 }
@@ -474,21 +485,22 @@ fn find(
     };
     let fitting: Vec<usize> = sentence.iter().copied().filter(|&i| fits(&qs[i])).collect();
     // The average's own statement first (after the last `；` before it).
-    let statement: Vec<usize> = match sentence.last() {
-        Some(&last) => {
+    let statement: Vec<usize> = match (sentence.first(), sentence.last()) {
+        (Some(&first), Some(&last)) => {
             let text = cx.doc.text;
+            let start = qs[first].span.start;
             let end = qs.get(last + 1).map_or(qs[last].span.end, |q| q.span.start);
-            let from = sentence
+            let from = text
+                .get(start..end)
+                .and_then(|t| t.rfind(['；', ';']))
+                .map_or(start, |at| start + at);
+            fitting
                 .iter()
-                .rev()
-                .find(|&&i| {
-                    let gap = text.get(qs[i].span.end..end).unwrap_or("");
-                    gap.contains(['；', ';'])
-                })
-                .map_or(0, |&i| i + 1);
-            fitting.iter().copied().filter(|&i| i >= from).collect()
+                .copied()
+                .filter(|&i| qs[i].span.start >= from)
+                .collect()
         }
-        None => Vec::new(),
+        _ => Vec::new(),
     };
     let named: Vec<usize> = fitting.iter().copied().filter(|&i| names(i)).collect();
     if let Some(found) = pick(named) {

@@ -212,6 +212,15 @@ impl Rule for GrowthRate {
         }
         let mut done: Vec<usize> = all.iter().map(|g| g.stated).collect();
         done.extend(annuals.iter().map(|a| a.stated));
+        for (r, gi) in crate::relations::change_more::restated(cx.doc, &self.words, &all) {
+            if done.contains(&r) {
+                continue;
+            }
+            done.push(r);
+            if let Some(d) = check_restated(cx, r, &all[gi], &self.words) {
+                out.push(d);
+            }
+        }
         let grids = &cx.graph.tables.grids;
         for t in crate::relations::change_table::table_growths(cx.doc, grids, &self.words, &done) {
             if let Some(d) = check_table_growth(cx, &t) {
@@ -219,6 +228,55 @@ impl Rule for GrowthRate {
             }
         }
     }
+}
+
+/// A rate stated before the statement that recomputes it (a lead sentence,
+/// a heading): it must give the same growth.
+fn check_restated(
+    cx: &Context<'_>,
+    r: usize,
+    g: &Growth,
+    words: &ChangeWords,
+) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let computed = g.computed(qs)?;
+    let b = qs[r].bounds();
+    let stated = if g.down {
+        Bounds {
+            lo: b.hi.map(|v| -v),
+            hi: b.lo.map(|v| -v),
+        }
+    } else {
+        b
+    };
+    cx.coverage
+        .checked("growth rate restated before its statement");
+    if computed.range.meets_bounds(&stated) {
+        return None;
+    }
+    let decimals = qs[r].display_decimals().max(1);
+    let (_, mut notes) = describe(cx, g, &computed, false, words);
+    notes.insert(
+        0,
+        format!(
+            "the same growth is stated again with its figures: {}",
+            written(cx, &qs[g.stated])
+        ),
+    );
+    let word = if g.down { "decline" } else { "growth" };
+    let message = format!(
+        "{word} stated {}, but the figures it sums up give {}%",
+        written(cx, &qs[r]),
+        signed(computed.value.abs(), decimals)
+    );
+    let mut d = DEF
+        .diagnostic(Severity::Warning, qs[r].span, message)
+        .with_primary_text(format!("stated {word}"))
+        .with_label(qs[g.stated].span, "the growth stated with its figures");
+    for n in notes {
+        d = d.with_note(n);
+    }
+    Some(d)
 }
 
 /// A growth against the previous period's figure in a table of months.

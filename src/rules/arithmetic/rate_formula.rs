@@ -212,9 +212,11 @@ impl Rule for RateFormula {
                 continue;
             };
             let f = &formulas[fi];
-            let head = statement_head(cx, si);
-            if f.exclude.iter().any(|w| head.contains(w.as_str())) {
-                continue;
+            if !f.exclude.is_empty() {
+                let head = statement_head(cx, si);
+                if f.exclude.iter().any(|w| head.contains(w.as_str())) {
+                    continue;
+                }
             }
             let matches = index
                 .entry(fi)
@@ -312,14 +314,20 @@ fn statement_head<'t>(cx: &Context<'t>, qi: usize) -> &'t str {
     else {
         return "";
     };
-    let before = cx.text.get(sentence.span.start..q.span.start).unwrap_or("");
-    let from = sentence.span.start + before.rfind('；').map_or(0, |i| i + '；'.len_utf8());
-    let first = qs[..qi]
-        .iter()
-        .rev()
-        .take_while(|p| p.span.start >= from)
-        .last()
-        .map_or(q.span.start, |p| p.span.start);
+    // Within a window before the figure, so that a long sentence of rates
+    // stays linear.
+    let mut start = sentence.span.start.max(q.span.start.saturating_sub(600));
+    while !cx.text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = cx.text.get(start..q.span.start).unwrap_or("");
+    let from = start + before.rfind('；').map_or(0, |i| i + '；'.len_utf8());
+    let lo = qs[..qi].partition_point(|p| p.span.start < from);
+    let first = if lo < qi {
+        qs[lo].span.start
+    } else {
+        q.span.start
+    };
     cx.text.get(from..first).unwrap_or("")
 }
 
@@ -339,6 +347,10 @@ fn operand_matches(f: &Formula, cx: &Context<'_>, labels: &[&str]) -> Vec<Vec<Ma
             continue;
         }
         let label = labels[qi];
+        // The rate itself, stated again, is none of its operands.
+        if f.names().any(|n| label.ends_with(n)) {
+            continue;
+        }
         if !ops
             .iter()
             .flat_map(|op| &op.names)
@@ -529,45 +541,35 @@ fn statement_range(cx: &Context<'_>, qi: usize) -> std::ops::Range<usize> {
     else {
         return qi..qi + 1;
     };
+    // Within windows around the figure, so that a long sentence of rates
+    // stays linear; quantities are in source order: two binary searches.
     let text = cx.doc.text;
-    let before = text.get(sentence.span.start..q.span.start).unwrap_or("");
-    let from = sentence.span.start + before.rfind(['；', ';']).map_or(0, |i| i + 1);
-    let after = text.get(q.span.end..sentence.span.end).unwrap_or("");
-    let to = after
-        .find(['；', ';'])
-        .map_or(sentence.span.end, |i| q.span.end + i);
-    let lo = qs[..qi]
-        .iter()
-        .rposition(|p| {
-            p.span.start < from
-                || p.location.sentence != q.location.sentence
-                || p.location.paragraph != q.location.paragraph
-        })
-        .map_or(0, |i| i + 1);
-    let hi = qs[qi..]
-        .iter()
-        .position(|p| {
-            p.span.start >= to
-                || p.location.sentence != q.location.sentence
-                || p.location.paragraph != q.location.paragraph
-        })
-        .map_or(qs.len(), |i| qi + i);
-    lo..hi
+    let mut start = sentence.span.start.max(q.span.start.saturating_sub(600));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.span.end.min(q.span.end + 600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = text.get(start..q.span.start).unwrap_or("");
+    let from = start + before.rfind(['；', ';']).map_or(0, |i| i + 1);
+    let after = text.get(q.span.end..end).unwrap_or("");
+    let to = after.find(['；', ';']).map_or(end, |i| q.span.end + i);
+    let lo = qs.partition_point(|p| p.span.start < from);
+    let hi = qs.partition_point(|p| p.span.start < to);
+    lo.min(qi)..hi.max(qi + 1)
 }
 
 /// The dimensions operands of one reading may be counted in: `None` (any),
 /// then each dimension of the figures that match an operand, or only the
 /// one a qualifier names (`(按人数)`).
-fn reading_dims(
-    qs: &[Quantity],
-    matches: &[Vec<Match>],
-    hint: Option<&str>,
-) -> Vec<Option<String>> {
+fn reading_dims(qs: &[Quantity], matches: &[&[Match]], hint: Option<&str>) -> Vec<Option<String>> {
     if let Some(h) = hint {
         return vec![Some(h.to_string())];
     }
     let mut out: Vec<Option<String>> = vec![None];
-    for m in matches.iter().flatten() {
+    for m in matches.iter().flat_map(|ms| ms.iter()) {
         if let Some(d) = qs[m.q].dimension() {
             if !out.iter().any(|o| o.as_deref() == Some(d)) {
                 out.push(Some(d.to_string()));
@@ -655,9 +657,33 @@ fn check_one(
     // One reading for the figures as they come, and one for each unit they
     // are counted in (`起诉257件292人`: by cases or by persons).
     let hint = qualified_dimension(&stated.label_text);
+    // Only the matches within reach of the rate: its widest tier, and no
+    // more than a few hundred figures either way.
+    let lo = tiers
+        .iter()
+        .map(|(_, r)| r.start)
+        .chain([statement.start])
+        .min()
+        .unwrap_or(si)
+        .max(si.saturating_sub(300));
+    let hi = tiers
+        .iter()
+        .map(|(_, r)| r.end)
+        .chain([statement.end])
+        .max()
+        .unwrap_or(si + 1)
+        .min(si + 300);
+    let near: Vec<&[Match]> = matches
+        .iter()
+        .map(|ms| {
+            let a = ms.partition_point(|m| m.q < lo);
+            let b = ms.partition_point(|m| m.q < hi);
+            &ms[a..b.max(a)]
+        })
+        .collect();
     let mut readings: Vec<Vec<Chosen>> = Vec::new();
-    for dim in reading_dims(qs, matches, hint) {
-        let filtered: Vec<Vec<Match>> = matches
+    for dim in reading_dims(qs, &near, hint) {
+        let filtered: Vec<Vec<Match>> = near
             .iter()
             .map(|ms| {
                 ms.iter()

@@ -229,7 +229,13 @@ fn check_items(
     let labels: Vec<(String, String)> = (0..items.len())
         .map(|i| split_label(&items.label(i)))
         .collect();
+    // A table names a handful of rates; a table of hundreds of rows named
+    // by formulas is not checked row by row (each search is linear).
+    let mut rates_checked = 0usize;
     for (ri, (name_part, unit)) in labels.iter().enumerate() {
+        if rates_checked >= 50 {
+            break;
+        }
         // The formula the item names (the longest name when several do).
         let Some((f, fname)) = formulas
             .iter()
@@ -253,6 +259,7 @@ fn check_items(
         if !fits {
             continue;
         }
+        rates_checked += 1;
         let Some(picks) = operands(f, &labels, ri) else {
             cx.coverage.skipped(
                 "named rate in a table (formula)",
