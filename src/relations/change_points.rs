@@ -194,7 +194,7 @@ fn compared(
     let qs = doc.quantities;
     let qk = &qs[k];
     let plain_change = is_plain(qk);
-    if !is_points(qk) && !(plain_change && qk.role == super::super::quantity::Role::Change) {
+    if !(is_points(qk) || (plain_change && qk.role == super::super::quantity::Role::Change)) {
         return None;
     }
     // The figures of the sentence before the points, nearest first, within
