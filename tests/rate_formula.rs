@@ -412,7 +412,7 @@ fn malformed_formulas_in_yblint_toml() {
     let (message, header, caret) = broken(&IRRIGATION.replace("\"%\"", "\"percent\""));
     assert_eq!(
         message,
-        "error: invalid configuration: formula `有效灌溉率`: unknown unit `percent`; expected \"%\", \"‰\" or \"\" (a plain ratio)"
+        "error: invalid configuration: formula `有效灌溉率`: unknown unit `percent`; expected \"%\", \"‰\", \"\" (a plain ratio) or a unit such as \"公斤/公顷\""
     );
     assert!(header.ends_with("yblint.toml:4:8"), "{header}");
     assert_eq!(caret, (7, 9));

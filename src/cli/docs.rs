@@ -42,7 +42,7 @@ pub(super) fn show_rule(name: &str) -> i32 {
     match rules::find(name) {
         Some(r) => {
             print!("{}", rules::documentation(r));
-            if r.name != "breakdown-sum" {
+            if r.name != "breakdown-sum" && r.name != "rate-formula" {
                 return 0;
             }
             // The tables that steer the rule, as configured for the current
@@ -54,7 +54,11 @@ pub(super) fn show_rule(name: &str) -> i32 {
                 Ok(c) => c,
                 Err(e) => return config_error(&e),
             };
-            print!("{}", tables_section(r, &config));
+            if r.name == "rate-formula" {
+                print!("{}", formulas_section(&config));
+            } else {
+                print!("{}", tables_section(r, &config));
+            }
             0
         }
         None => {
@@ -65,6 +69,44 @@ pub(super) fn show_rule(name: &str) -> i32 {
             2
         }
     }
+}
+
+/// The `## Formulas in use` section printed after the documentation of
+/// rate-formula: every formula loaded for the current folder, with the file
+/// that defines it.
+fn formulas_section(config: &Config) -> String {
+    let mut out = String::from("\n## Formulas in use\n\n");
+    out.push_str(
+        "The formulas loaded for the current folder: the built-in `rules/formulas/*.toml`",
+    );
+    match &config.source {
+        Some(p) => out.push_str(&format!(" with the additions of {}.\n", p.display())),
+        None => out.push_str(" (no yblint.toml applies here).\n"),
+    }
+    out.push_str(
+        "A finding is an error for a definitional formula, a warning otherwise.\n\n\
+         | name | value | unit | scope | kind | file |\n|---|---|---|---|---|---|\n",
+    );
+    for f in &config.tables.formulas {
+        let names: Vec<&str> = f.names().collect();
+        let unit = match f.unit.name() {
+            "" => "(plain)".to_string(),
+            u => format!("`{u}`"),
+        };
+        let scope = match f.scope {
+            crate::formula::Scope::Sentence => "sentence",
+            crate::formula::Scope::Paragraph => "paragraph",
+            crate::formula::Scope::Entry => "entry",
+        };
+        let kind = if f.definitional { "error" } else { "warning" };
+        out.push_str(&format!(
+            "| {} | `{}` | {unit} | {scope} | {kind} | `{}` |\n",
+            names.join(", "),
+            f.value.replace('|', "\\|"),
+            f.file
+        ));
+    }
+    out
 }
 
 /// The `## Built-in tables` section printed after the documentation of

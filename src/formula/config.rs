@@ -37,6 +37,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/formulas/health.toml",
         include_str!("../../rules/formulas/health.toml"),
     ),
+    (
+        "rules/formulas/justice.toml",
+        include_str!("../../rules/formulas/justice.toml"),
+    ),
+    (
+        "rules/formulas/investment.toml",
+        include_str!("../../rules/formulas/investment.toml"),
+    ),
+    (
+        "rules/formulas/agriculture.toml",
+        include_str!("../../rules/formulas/agriculture.toml"),
+    ),
+    (
+        "rules/formulas/income.toml",
+        include_str!("../../rules/formulas/income.toml"),
+    ),
 ];
 
 /// One `[[formula]]` table as written.
@@ -285,7 +301,7 @@ fn check(origin: &Origin<'_>, raw: RawFormula) -> Result<Formula, ConfigError> {
         origin.error(
             Some(raw.unit.span()),
             format!(
-                "formula `{name}`: unknown unit `{}`; expected \"%\", \"‰\" or \"\" (a plain ratio)",
+                "formula `{name}`: unknown unit `{}`; expected \"%\", \"‰\", \"\" (a plain ratio) or a unit such as \"公斤/公顷\"",
                 raw.unit.get_ref()
             ),
         )

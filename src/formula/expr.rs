@@ -109,6 +109,11 @@ impl Dim {
         self.0.is_empty()
     }
 
+    /// This dimension divided by `other` (`mass` per `area`).
+    pub fn per(&self, other: &Dim) -> Dim {
+        self.combine(other, -1)
+    }
+
     fn combine(&self, other: &Dim, sign: i32) -> Dim {
         let mut out = self.0.clone();
         for (k, v) in &other.0 {

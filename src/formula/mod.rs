@@ -16,7 +16,7 @@ pub mod expr;
 pub use expr::{Dim, Expression};
 
 /// The unit a rate is stated in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RateUnit {
     /// `%`: the stated figure is a percentage.
     Percent,
@@ -24,16 +24,39 @@ pub enum RateUnit {
     Permille,
     /// `""`: a plain ratio, written without a unit.
     Plain,
+    /// A measure with a unit of the expression's dimension (`"公斤/公顷"`,
+    /// `"人/户"`): the stated figure is read in its own unit when it writes
+    /// one in full (`5194.9公斤/公顷`), else in this one (`平均亩产1250公斤`
+    /// under `"公斤/亩"`).
+    Measure(String),
 }
 
 impl RateUnit {
-    /// The unit named in a formula file (`"%"`, `"‰"`, `""`).
+    /// The unit named in a formula file (`"%"`, `"‰"`, `""`, or a unit such
+    /// as `"公斤/公顷"`, written with Chinese characters); `None` for a name
+    /// that cannot be a unit (`percent`, spaces, digits).
     pub fn from_name(name: &str) -> Option<RateUnit> {
         match name {
             "%" | "％" => Some(RateUnit::Percent),
             "‰" => Some(RateUnit::Permille),
             "" => Some(RateUnit::Plain),
+            n if n.chars().any(|c| c >= '\u{2E80}')
+                && n.chars().all(|c| !c.is_whitespace() && !c.is_ascii_digit())
+                && n.chars().count() <= 12 =>
+            {
+                Some(RateUnit::Measure(n.to_string()))
+            }
             _ => None,
+        }
+    }
+
+    /// The unit as a formula file writes it.
+    pub fn name(&self) -> &str {
+        match self {
+            RateUnit::Percent => "%",
+            RateUnit::Permille => "‰",
+            RateUnit::Plain => "",
+            RateUnit::Measure(u) => u,
         }
     }
 }

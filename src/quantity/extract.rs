@@ -464,7 +464,8 @@ impl Reader<'_> {
         Some(())
     }
 
-    /// Approximation words and signs around the figure.
+    /// Approximation words and signs around the figure (`约` that ends a
+    /// word, as in `现已履约16个` or `签约12个`, is none).
     fn surroundings(&self, q: &mut Quantity, clause_start: usize) {
         let before = self.text[clause_start..q.span.start].trim_end_matches(is_gap);
         let mut start = clause_start + before.len();
@@ -543,7 +544,7 @@ fn inside_word(before: &str, word: &str) -> bool {
         return false;
     };
     match word {
-        "约" => "履签节违合预制公条契邀特缔解守践毁誓立".contains(prev),
+        "约" => "履签节违合预制公条契邀特缔解守践毁誓立集简赴续相婚隐".contains(prev),
         "近" => "最附邻靠临就贴亲".contains(prev),
         _ => false,
     }

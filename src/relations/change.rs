@@ -92,6 +92,28 @@ pub enum Basis {
         /// The verb as written before the change (`增加`).
         verb: &'static str,
     },
+    /// The previous level and the change since (`与2010年…的703428人相比，增加
+    /// 42961人，增长6.11%`): growth = change ÷ previous.
+    PreviousChange {
+        /// Index of the previous level.
+        previous: usize,
+        /// Index of the change.
+        change: usize,
+        /// The change is a decrease.
+        down: bool,
+        /// The verb as written before the change.
+        verb: &'static str,
+    },
+}
+
+impl Basis {
+    /// The change is a decrease stated as an amount (`减少30781人`).
+    pub fn down_change(&self) -> bool {
+        matches!(
+            self,
+            Basis::Increment { down: true, .. } | Basis::PreviousChange { down: true, .. }
+        )
+    }
 }
 
 /// A stated growth and the figures it must follow from.
@@ -139,24 +161,39 @@ pub fn growths(doc: &Doc<'_>, words: &ChangeWords, constant: &ConstantPrice) -> 
             if constant.words.any_in(st) || constant.indicators.any_in(st) {
                 continue;
             }
+            // Figures in brackets are notes, but for a growth rate right
+            // after its increase (`比上年增加42.5万人（增长3.0%）`).
             let seq: Vec<usize> = doc
                 .in_sentence(pi, si)
-                .filter(|&i| !qs[i].in_parens)
+                .filter(|&i| !qs[i].in_parens || bracketed_rate(&qs[i], words))
                 .collect();
             for (j, &r) in seq.iter().enumerate() {
-                if j < 2 {
+                if j < 1 {
                     continue;
                 }
-                if let Some(g) = read_growth(qs, words, r, seq[j - 1], seq[j - 2]) {
-                    out.push(g);
-                } else if let Some(b) = level_before(qs, words, &seq[..j - 1]) {
-                    // `X，为年初预算61.2%，比上年增加a，增长p%`, `X，环比增加a，
-                    // 增长p%，同比增加b，增长q%`: the level stands further back.
-                    if let Some(g) = read_growth(qs, words, r, seq[j - 1], b)
-                        .filter(|g| matches!(g.basis, Basis::Increment { .. }))
-                    {
+                if j >= 2 {
+                    if let Some(g) = read_growth(qs, words, r, seq[j - 1], seq[j - 2]) {
                         out.push(g);
+                        continue;
                     }
+                    if let Some(b) = level_before(qs, words, &seq[..j - 1]) {
+                        // `X，为年初预算61.2%，比上年增加a，增长p%`, `X，环比增加a，
+                        // 增长p%，同比增加b，增长q%`: the level stands further back.
+                        if let Some(g) = read_growth(qs, words, r, seq[j - 1], b)
+                            .filter(|g| matches!(g.basis, Basis::Increment { .. }))
+                        {
+                            out.push(g);
+                            continue;
+                        }
+                    }
+                }
+                if let Some(g) = super::change_more::read(doc, words, &seq, j) {
+                    out.push(g);
+                }
+            }
+            for g in super::change_more::records(doc, words, &seq) {
+                if !out.iter().any(|o| o.stated == g.stated) {
+                    out.push(g);
                 }
             }
         }
@@ -259,8 +296,16 @@ fn read_growth(
     })
 }
 
+/// A growth rate in brackets right after the increase it goes with
+/// (`（增长3.0%）`).
+fn bracketed_rate(q: &Quantity, words: &ChangeWords) -> bool {
+    q.form == Form::Percent
+        && (q.label_text.starts_with('（') || q.label_text.starts_with('('))
+        && change_label(&q.label_text, words).is_some()
+}
+
 /// A plain amount with a unit that can be a level in a growth statement.
-fn is_amount(q: &Quantity) -> bool {
+pub(crate) fn is_amount(q: &Quantity) -> bool {
     q.form == Form::Amount && q.unit.is_some() && !q.sign_in_label && q.value >= Decimal::ZERO
 }
 
@@ -279,6 +324,12 @@ fn increment(
         return None;
     }
     if let Some((down, verb)) = change_label(&inc.label_text, words) {
+        return Some((down, verb, None));
+    }
+    // `与去年同期相比案件增加了322件` after `受理各类案件3240件`.
+    if let Some((down, verb)) =
+        super::change_more::noun_change_label(&inc.label_text, &cur.label_text, words)
+    {
         return Some((down, verb, None));
     }
     let (down, verb, year) = dated_change_label(&inc.label_text, words)?;
@@ -313,7 +364,7 @@ pub(crate) fn dated_change_label(
 /// (`为年初预算61.22%`, `完成年初预算数60999万元的40.4%`) and other changes of it
 /// with their rates (`环比增加1.2万人次，增长0.5%，`). `None` when anything
 /// else stands between.
-fn level_before(qs: &[Quantity], words: &ChangeWords, seq: &[usize]) -> Option<usize> {
+pub(crate) fn level_before(qs: &[Quantity], words: &ChangeWords, seq: &[usize]) -> Option<usize> {
     let mut k = seq.len();
     let mut skipped = false;
     while k > 0 {
@@ -347,7 +398,7 @@ fn level_before(qs: &[Quantity], words: &ChangeWords, seq: &[usize]) -> Option<u
 /// class: `year` (比上年, 同比, 比去年同期), `start` (比年初, 比上年末), `month`
 /// (环比, 比上月), `census` (比第六次全国人口普查), or the named year
 /// (`2018`); `None` when the label names no comparison.
-fn comparison_class(label: &str, words: &ChangeWords) -> Option<String> {
+pub(crate) fn comparison_class(label: &str, words: &ChangeWords) -> Option<String> {
     let l = label.trim_start_matches(['、', '和', '及', '并', '且', '，', ',']);
     let l = l.trim_end_matches('了');
     let verb = words
@@ -403,7 +454,7 @@ fn is_share_label(label: &str) -> bool {
 /// Reads a change label: an optional comparison and a verb, nothing else
 /// (`比上年增长`, `、下降`, `增长了`). Returns the direction and the verb.
 pub fn change_label(label: &str, words: &ChangeWords) -> Option<(bool, &'static str)> {
-    let l = label.trim_start_matches(['、', '和', '及', '并', '且', '，', ',']);
+    let l = label.trim_start_matches(['、', '和', '及', '并', '且', '，', ',', '（', '(']);
     let l = l.trim_end_matches('了');
     let (verb, down) = words
         .up_verbs
@@ -587,6 +638,26 @@ impl Growth {
                 Some(Computed {
                     range: Interval::new(lo.checked_mul(hundred)?, hi.checked_mul(hundred)?),
                     value: value.checked_mul(hundred)?,
+                })
+            }
+            Basis::PreviousChange {
+                previous,
+                change,
+                down,
+                ..
+            } => {
+                let p = Interval::of(&qs[previous])?;
+                let d = Interval::of(&qs[change])?;
+                if p.lo <= Decimal::ZERO || d.lo < Decimal::ZERO {
+                    return None;
+                }
+                let lo = d.lo.checked_div(p.hi)?;
+                let hi = d.hi.checked_div(p.lo)?;
+                let v = qs[change].value.checked_div(qs[previous].value)?;
+                let (lo, hi, v) = if down { (-hi, -lo, -v) } else { (lo, hi, v) };
+                Some(Computed {
+                    range: Interval::new(lo.checked_mul(hundred)?, hi.checked_mul(hundred)?),
+                    value: v.checked_mul(hundred)?,
                 })
             }
         }

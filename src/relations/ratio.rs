@@ -144,6 +144,33 @@ fn near_before_in_clause(doc: &Doc<'_>, q: &Quantity, window: usize) -> String {
     gapless(&doc.text[start..end])
 }
 
+/// Like [`near_before_in_clause`], within the figure's sentence.
+fn near_before_in_sentence(doc: &Doc<'_>, q: &Quantity, window: usize) -> String {
+    let l = q.location;
+    let sentence = &doc.draft.paragraphs[l.paragraph].sentences[l.sentence];
+    let end = q.full_span.start.max(sentence.span.start);
+    let mut start = end.saturating_sub(window).max(sentence.span.start);
+    while !doc.text.is_char_boundary(start) {
+        start += 1;
+    }
+    gapless(&doc.text[start..end])
+}
+
+/// The text without a note in brackets at its start (`（以女性为100，…）为` →
+/// `为`).
+fn strip_bracket_note(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix(['（', '(']) else {
+        return s;
+    };
+    match rest.find(['）', ')']) {
+        Some(at) => {
+            let close = rest[at..].chars().next().map_or(1, char::len_utf8);
+            &rest[at + close..]
+        }
+        None => s,
+    }
+}
+
 /// Every structure ratio of the draft.
 pub fn structures(doc: &Doc<'_>, opts: &RatioOptions, breakdowns: &[Breakdown]) -> Vec<Structure> {
     let mut out = Vec::new();
@@ -314,7 +341,13 @@ pub fn sex_ratios(doc: &Doc<'_>, opts: &RatioOptions) -> Vec<SexRatio> {
         }
         // The ratio word stands right before the figure, its qualifier
         // right before the word (出生人口性别比为).
-        let pre = near_before_in_clause(doc, q, 240);
+        let mut pre = near_before_in_clause(doc, q, 240);
+        // A note in brackets between the word and the figure, cut by a
+        // comma inside it (`性别比（以女性为100，男性对女性的比例）为104.33`):
+        // the clause before the note's end.
+        if pre.contains(['）', ')']) && !pre.contains(['（', '(']) {
+            pre = near_before_in_sentence(doc, q, 240);
+        }
         let Some((word_at, word)) = opts
             .sex_ratio_words
             .iter()
@@ -323,15 +356,19 @@ pub fn sex_ratios(doc: &Doc<'_>, opts: &RatioOptions) -> Vec<SexRatio> {
         else {
             continue;
         };
-        // Nothing but 为/是/达 between the word and the figure.
+        // Nothing but 为/是/达, and a note in brackets, between the word and
+        // the figure.
         let between = &pre[word_at + word.len()..];
+        let between = strip_bracket_note(between);
         if !trim_tail(between).is_empty() {
             continue;
         }
         let (stated, per, reversed) = match &q.form {
             Form::Ratio(v) if v.len() == 2 => {
+                // Males per 100 (or per 1) females; another whole number
+                // there is a slip the check shows (107.8:107).
                 let per = v[1];
-                if per.scale() != 0 || (per != Decimal::ONE_HUNDRED && per != Decimal::ONE) {
+                if per.normalize().scale() != 0 || per < Decimal::ONE || per > Decimal::from(1000) {
                     continue;
                 }
                 let reversed = pre[..word_at].ends_with("女男");
@@ -358,12 +395,15 @@ pub fn sex_ratios(doc: &Doc<'_>, opts: &RatioOptions) -> Vec<SexRatio> {
             continue;
         }
         // What the ratio is of: 出生人口 in 出生人口性别比; 男女 is not a qualifier.
-        let qualifier = strip_generic(
-            pre[..word_at]
-                .trim_end_matches("男女")
-                .trim_end_matches("的"),
-        )
-        .to_string();
+        let head = &pre[..word_at];
+        let head = head
+            .rfind(['，', '；', ',', ';', '：', ':'])
+            .map_or(head, |at| {
+                let c = head[at..].chars().next().map_or(1, char::len_utf8);
+                &head[at + c..]
+            });
+        let qualifier =
+            strip_generic(head.trim_end_matches("男女").trim_end_matches("的")).to_string();
         let qualifier = qualifier.trim_start_matches("其中").to_string();
         if let Some((male, female, sure)) = sex_parts(doc, partition, q, &qualifier) {
             out.push(SexRatio {

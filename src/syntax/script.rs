@@ -23,6 +23,18 @@ use std::borrow::Cow;
 /// boundaries at the same offsets.
 pub fn simplified(text: &str) -> Cow<'_, str> {
     let converted = fast2s::convert(text);
+    // Variants the table leaves as written (凈增 for 净增).
+    let converted = if converted.contains(VARIANTS_FROM) {
+        converted
+            .chars()
+            .map(|c| match VARIANTS.iter().find(|(v, _)| *v == c) {
+                Some((_, s)) => *s,
+                None => c,
+            })
+            .collect()
+    } else {
+        converted
+    };
     if converted == text {
         return Cow::Borrowed(text);
     }
@@ -40,6 +52,11 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
     debug_assert_eq!(out.len(), text.len());
     Cow::Owned(out)
 }
+
+/// Variant characters read as their simplified form, each of the same
+/// length in UTF-8.
+const VARIANTS: &[(char, char)] = &[('凈', '净')];
+const VARIANTS_FROM: &[char] = &['凈'];
 
 #[cfg(test)]
 mod tests {

@@ -78,7 +78,32 @@ The increase and the rate may compare with a named year (`比2018年增加594万
 the level may stand further back, past a share of it (`为年初预算的61.2%`,
 `完成年初预算6.1亿元的40.4%`) or another change with its rate (`环比增加1.2万
 人次，增长0.5%，同比增加10.4万人次，增长4.2%`). Rate nouns count as verbs
-(`减幅为16.8%`, `升幅19.5%`).
+(`减幅为16.8%`, `升幅19.5%`, `上升率为10.11%`).
+
+Other shapes of real drafts are read as well:
+
+* the previous level inline with its year or period: `比1999年的8.19亿元增长
+  31.5%`, `较2016年568万人次增长29.4%`, a rate's previous level `较上年4.92‰下降
+  了7.72%`;
+* a census level and the change since: `与2010年第六次全国人口普查的703428人
+  相比，增加42961人，增长6.11%` (the rate is change ÷ previous);
+* the increase before the level (`缴存单位增加1.83万家，达到14.05万家，同比增长
+  14.98%`), the rate before its increase (`同比增长7.15%，增加32.63万人`,
+  `增长39.6%，新增产值7.8亿元`), the rate in brackets after its increase
+  (`比上年增加42.5万人（增长3.0%）`), a noun between the comparison and the
+  verb when the level names it (`受理各类案件3240件，与去年同期相比案件增加了
+  322件`);
+* an increase named by its noun whose level stands earlier in the paragraph
+  or the one before (`流动人口为375816759人。…流动人口增加154390107人，增长
+  69.73%`): a warning;
+* a record in two units with the previous record and a pair of rates
+  (`受理案件97件134人，去年同期为197件375人，件数和人数分别同比下降50.76%、
+  64.27%`; `同比件数下降a%、人数下降b%`): each rate with the level of its
+  unit;
+* an average annual rate (`年平均增长率为0.59%`, `年均增长率`, `年平均下降率`)
+  against the growth over its span compounded, `(1 + g)^(1/n) − 1`: the span
+  from `十年间`, `10年零4个月间`, or a census and the next one (ten years): a
+  warning.
 
 ## What it leaves alone
 
@@ -173,12 +198,191 @@ pub struct GrowthRate {
 
 impl Rule for GrowthRate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in growths(cx.doc, &self.words, &self.constant) {
-            if let Some(d) = check_one(cx, &g, &self.words) {
+        let all = growths(cx.doc, &self.words, &self.constant);
+        for g in &all {
+            if let Some(d) = check_one(cx, g, &self.words) {
+                out.push(d);
+            }
+        }
+        let annuals = crate::relations::change_more::annuals(cx.doc, &self.words, &all);
+        for a in &annuals {
+            if let Some(d) = check_annual(cx, a) {
+                out.push(d);
+            }
+        }
+        let mut done: Vec<usize> = all.iter().map(|g| g.stated).collect();
+        done.extend(annuals.iter().map(|a| a.stated));
+        for (r, gi) in crate::relations::change_more::restated(cx.doc, &self.words, &all) {
+            if done.contains(&r) {
+                continue;
+            }
+            done.push(r);
+            if let Some(d) = check_restated(cx, r, &all[gi], &self.words) {
+                out.push(d);
+            }
+        }
+        let grids = &cx.graph.tables.grids;
+        for t in crate::relations::change_table::table_growths(cx.doc, grids, &self.words, &done) {
+            if let Some(d) = check_table_growth(cx, &t) {
                 out.push(d);
             }
         }
     }
+}
+
+/// A rate stated before the statement that recomputes it (a lead sentence,
+/// a heading): it must give the same growth.
+fn check_restated(
+    cx: &Context<'_>,
+    r: usize,
+    g: &Growth,
+    words: &ChangeWords,
+) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let computed = g.computed(qs)?;
+    let b = qs[r].bounds();
+    let stated = if g.down {
+        Bounds {
+            lo: b.hi.map(|v| -v),
+            hi: b.lo.map(|v| -v),
+        }
+    } else {
+        b
+    };
+    cx.coverage
+        .checked("growth rate restated before its statement");
+    if computed.range.meets_bounds(&stated) {
+        return None;
+    }
+    let decimals = qs[r].display_decimals().max(1);
+    let (_, mut notes) = describe(cx, g, &computed, false, words);
+    notes.insert(
+        0,
+        format!(
+            "the same growth is stated again with its figures: {}",
+            written(cx, &qs[g.stated])
+        ),
+    );
+    let word = if g.down { "decline" } else { "growth" };
+    let message = format!(
+        "{word} stated {}, but the figures it sums up give {}%",
+        written(cx, &qs[r]),
+        signed(computed.value.abs(), decimals)
+    );
+    let mut d = DEF
+        .diagnostic(Severity::Warning, qs[r].span, message)
+        .with_primary_text(format!("stated {word}"))
+        .with_label(qs[g.stated].span, "the growth stated with its figures");
+    for n in notes {
+        d = d.with_note(n);
+    }
+    Some(d)
+}
+
+/// A growth against the previous period's figure in a table of months.
+fn check_table_growth(
+    cx: &Context<'_>,
+    t: &crate::relations::change_table::TableGrowth,
+) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let (rate, cur) = (&qs[t.stated], &qs[t.current]);
+    let c = crate::quantity::Interval::of(cur)?;
+    // A whole count in the table of a level counted whole is exact.
+    let half = if cur.step.is_zero() && t.previous.scale == 0 {
+        Decimal::ZERO
+    } else {
+        t.previous.half_ulp()
+    };
+    let (plo, phi) = (t.previous.value - half, t.previous.value + half);
+    if plo <= Decimal::ZERO {
+        return None;
+    }
+    let h = Decimal::ONE_HUNDRED;
+    let lo = (c.lo.checked_mul(h)? / phi) - h;
+    let hi = (c.hi.checked_mul(h)? / plo) - h;
+    cx.coverage
+        .checked("growth rate against a table's previous period");
+    let b = rate.bounds();
+    let (slo, shi) = if t.down {
+        (b.hi.map(|v| -v), b.lo.map(|v| -v))
+    } else {
+        (b.lo, b.hi)
+    };
+    let (slo, shi) = (slo?, shi?);
+    if slo <= hi && lo <= shi {
+        return None;
+    }
+    let decimals = rate.display_decimals().max(1);
+    let value = (cur.value.checked_mul(h)? / t.previous.value) - h;
+    let word = if t.down { "decline" } else { "growth" };
+    let message = format!(
+        "{word} stated {}, but ({} − {}) ÷ {} = {}% ({} in the table, column {})",
+        written(cx, rate),
+        written(cx, cur),
+        t.previous.shown(),
+        t.previous.shown(),
+        signed(value, decimals),
+        t.row,
+        t.column
+    );
+    Some(
+        DEF.diagnostic(Severity::Warning, rate.span, message)
+            .with_primary_text(format!("stated {word}"))
+            .with_label(cur.span, "current level")
+            .with_label(t.previous.span, "previous period in the table")
+            .with_note(format!(
+                "the previous level is the table's row {} under {}, found by the column's name",
+                t.row, t.column
+            )),
+    )
+}
+
+/// `(1 + total)^(1 / years) − 1` in percent, for a total in percent.
+fn compound(total: Decimal, years: Decimal) -> Option<f64> {
+    use rust_decimal::prelude::ToPrimitive;
+    let t = 1.0 + total.to_f64()? / 100.0;
+    let n = years.to_f64()?;
+    if t <= 0.0 || n <= 0.0 {
+        return None;
+    }
+    Some((t.powf(1.0 / n) - 1.0) * 100.0)
+}
+
+/// An average annual rate against the growth over its span.
+fn check_annual(cx: &Context<'_>, a: &crate::relations::change_more::Annual) -> Option<Diagnostic> {
+    use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+    let qs = cx.quantities;
+    let lo = compound(a.total.lo, a.years)?;
+    let hi = compound(a.total.hi, a.years)?;
+    cx.coverage
+        .checked("average annual rate: the growth over its span compounded");
+    let eps = 1e-9;
+    if lo - eps <= a.rate.hi.to_f64()? && a.rate.lo.to_f64()? <= hi + eps {
+        return None;
+    }
+    let rate = &qs[a.stated];
+    let decimals = rate.display_decimals().max(1);
+    let mid = compound((a.total.lo + a.total.hi) / Decimal::TWO, a.years)?;
+    let shown = signed(Decimal::from_f64(mid)?, decimals);
+    let total = signed((a.total.lo + a.total.hi) / Decimal::TWO, decimals);
+    let years = crate::quantity::number::plain(a.years.round_dp(2));
+    let message = format!(
+        "average annual rate stated {}, but {total}% over {years} years is {shown}% a year",
+        written(cx, rate)
+    );
+    let d = DEF
+        .diagnostic(Severity::Warning, rate.span, message)
+        .with_primary_text("stated annual rate")
+        .with_label(qs[a.total_at].span, "growth over the span")
+        .with_note(format!(
+            "an average annual rate compounds: (1 + growth)^(1/years) − 1; the span is {} ({years} years)",
+            a.span_words
+        ))
+        .with_note(format!(
+            "with the rounding of each figure the annual rate lies between {:.3}% and {:.3}%",
+            lo, hi
+        ));
+    Some(d)
 }
 
 fn check_one(cx: &Context<'_>, g: &Growth, words: &ChangeWords) -> Option<Diagnostic> {
@@ -243,6 +447,16 @@ fn check_one(cx: &Context<'_>, g: &Growth, words: &ChangeWords) -> Option<Diagno
                 .with_label(qs[current].span, "current level")
                 .with_label(qs[change].span, if down { "decrease" } else { "increase" });
         }
+        Basis::PreviousChange {
+            previous,
+            change,
+            down,
+            ..
+        } => {
+            d = d
+                .with_label(qs[previous].span, "previous level")
+                .with_label(qs[change].span, if down { "decrease" } else { "increase" });
+        }
     }
     if g.loose {
         notes.push("approximate figures (余, 多, 以上, 以下) count only as bounds".into());
@@ -302,6 +516,15 @@ fn describe(
                 written(cx, d)
             )
         }
+        Basis::PreviousChange {
+            previous,
+            change,
+            verb,
+            ..
+        } => {
+            let (p, d) = (&qs[previous], &qs[change]);
+            format!("{verb}{} ÷ {}", written(cx, d), written(cx, p))
+        }
         Basis::Levels { current, previous } => {
             let (c, p) = (&qs[current], &qs[previous]);
             match g.form {
@@ -322,7 +545,9 @@ fn describe(
             let shown = signed(computed.value, decimals);
             let magnitude_growth = match g.basis {
                 // The increment form states the magnitude; show it unsigned.
-                Basis::Increment { .. } => signed(computed.value.abs(), decimals),
+                Basis::Increment { .. } | Basis::PreviousChange { .. } => {
+                    signed(computed.value.abs(), decimals)
+                }
                 Basis::Levels { .. } => shown.clone(),
             };
             if computed.range.hi < Decimal::ZERO && !g.down {
@@ -367,7 +592,7 @@ fn range_note(cx: &Context<'_>, g: &Growth, computed: &Computed, stated: &Bounds
     let up = RoundingStrategy::ToPositiveInfinity;
     let mut lo = computed.range.lo.round_dp_with_strategy(decimals, down);
     let mut hi = computed.range.hi.round_dp_with_strategy(decimals, up);
-    if matches!(g.basis, Basis::Increment { down: true, .. }) {
+    if g.basis.down_change() {
         (lo, hi) = (-hi, -lo);
     }
     let show = |v: Option<Decimal>| match v {
@@ -375,7 +600,7 @@ fn range_note(cx: &Context<'_>, g: &Growth, computed: &Computed, stated: &Bounds
         None => "…".into(),
     };
     let stated_range = match g.basis {
-        Basis::Increment { down: true, .. } => {
+        _ if g.basis.down_change() => {
             format!(
                 "{} to {}",
                 show(stated.hi.map(|v| -v)),

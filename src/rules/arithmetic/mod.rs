@@ -1,16 +1,19 @@
 //! Arithmetic: figures that must agree with each other (breakdowns,
 //! shares, rates, structure ratios, changes).
 
+pub mod average;
 pub mod breakdown_sum;
 pub mod contribution_sum;
 pub mod growth_rate;
 pub mod percentage_points;
 pub mod rate_formula;
+pub mod rate_formula_table;
 pub mod share;
 pub mod structure_ratio;
 pub mod table_growth;
 pub mod table_share;
 pub mod table_sum;
+pub mod unit_conversion;
 
 use super::RuleDef;
 
@@ -21,8 +24,10 @@ pub const RULES: &[RuleDef] = &[
     structure_ratio::DEF,
     growth_rate::DEF,
     rate_formula::DEF,
+    average::DEF,
     percentage_points::DEF,
     contribution_sum::DEF,
+    unit_conversion::DEF,
     table_sum::DEF,
     table_share::DEF,
     table_growth::DEF,

@@ -9,9 +9,12 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::{signed, signed_plain as plain};
+use crate::quantity::Bounds;
 use crate::quantity::Quantity;
 use crate::relations::change::ChangeWords;
-use crate::relations::change_points::{point_changes, PointChange, PointWords, PointsBasis};
+use crate::relations::change_points::{
+    point_changes, share_changes, PointChange, PointWords, PointsBasis, ShareChange,
+};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -60,6 +63,27 @@ Three shapes, the figures one right after the other in one sentence:
 
 A `由a%提高到b%` with b below a (or `下降到` with b above a) is reported as
 well, with or without a change in points after it.
+
+Further shapes, where the previous rate is not right before the points:
+
+* in brackets after the comparison: `占…的38.0%，比上年（37.5%）增加0.5个百分点`;
+* named with a date or a census: `适用率为75.52%，同比2018年上半年的70.60%，
+  上升4.92个百分点`, `年平均增长率为0.53%，与2000年至2010年的年平均增长率0.57%
+  下降0.04个百分点` (the rate noun after the date must be in the current rate's
+  label);
+* plain ratios and indices (`性别比为104.80，与第六次全国人口普查…106.75相比，
+  下降1.95个百分点`), and their change written without a unit (`比…98.24下降
+  0.29`);
+* another area's rate in brackets: `增速高于全市平均水平（1.7%）7.4个百分点`
+  (`高于` up, `低于` down; a warning);
+* a rate noun for the verb: `升幅23.6个百分点`, `降幅…`;
+* one term of a structure restated in the sentence: `三次产业结构由上年的
+  30.3∶27.0∶42.7调整为28.6∶28.3∶43.1，其中第二产业…比重提高1.3个百分点`.
+* a share whose previous value follows from the changes stated with its
+  part and its base: `全国共有幼儿园27.44万所，比上年减少14808所。其中，普惠性
+  幼儿园23.64万所，比上年减少9301所，…，占全国幼儿园的比例86.16%，比上年提高
+  1.2个百分点` (the base is the nearest earlier level whose label names the
+  share's base, and only when part ÷ base gives the stated share): a warning.
 
 Every rate stands for the interval its last digit allows (`58.3%` is
 58.25–58.35), so the difference of two rates with one decimal may be off by
@@ -147,12 +171,65 @@ pub struct PercentagePoints {
 
 impl Rule for PercentagePoints {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for c in point_changes(cx.doc, &self.words) {
-            if let Some(d) = check_one(cx, &c) {
+        let changes = point_changes(cx.doc, &self.words);
+        for c in &changes {
+            if let Some(d) = check_one(cx, c) {
+                out.push(d);
+            }
+        }
+        for c in share_changes(cx.doc, &self.words) {
+            if changes.iter().any(|o| o.stated == Some(c.stated)) {
+                continue;
+            }
+            if let Some(d) = check_share_change(cx, &c) {
                 out.push(d);
             }
         }
     }
+}
+
+/// A share's change in points against the share its part and base had
+/// before their stated changes.
+fn check_share_change(cx: &Context<'_>, c: &ShareChange) -> Option<Diagnostic> {
+    let qs = cx.quantities;
+    let (now, before, diff) = c.computed(qs)?;
+    cx.coverage
+        .checked("change in percentage points of a share: the previous share from the changes");
+    let b = qs[c.stated].bounds();
+    let stated = if c.down {
+        Bounds {
+            lo: b.hi.map(|v| -v),
+            hi: b.lo.map(|v| -v),
+        }
+    } else {
+        b
+    };
+    if diff.meets_bounds(&stated) {
+        return None;
+    }
+    let decimals = qs[c.stated].display_decimals().max(1);
+    let shown = |v: Decimal| signed(v, decimals);
+    let message = format!(
+        "change stated {}{}, but the share was {}% before and is {}% now: {} points",
+        c.verb,
+        written(cx, &qs[c.stated]),
+        shown(before.mid()),
+        shown(now.mid()),
+        shown(now.mid() - before.mid())
+    );
+    let mut d = DEF
+        .diagnostic(Severity::Warning, qs[c.stated].span, message)
+        .with_primary_text("stated change")
+        .with_label(qs[c.share].span, "share")
+        .with_label(qs[c.part].span, "part")
+        .with_label(qs[c.part_change].span, "part's change")
+        .with_label(qs[c.base].span, "base")
+        .with_label(qs[c.base_change].span, "base's change");
+    d = d.with_note(
+        "the previous share is (part ∓ its change) ÷ (base ∓ its change), the base found by the noun the share names",
+    );
+    d.labels[1..].sort_by_key(|l| l.span.start);
+    Some(d)
 }
 
 fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
@@ -172,10 +249,24 @@ fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
     }
     let (cur, prev) = (&qs[c.current], &qs[c.previous]);
     let decimals = cur.display_decimals().max(prev.display_decimals());
+    let shown = |current: bool, q: &Quantity| {
+        let v = c.rate_value(qs, current).unwrap_or(q.value);
+        let unit = if q.form == crate::quantity::Form::Percent {
+            "%"
+        } else {
+            ""
+        };
+        format!("{}{unit}", signed(v, decimals))
+    };
+    let unit = if c.stated.is_some_and(|s| qs[s].unit.is_some()) || c.stated.is_none() {
+        "个百分点"
+    } else {
+        ""
+    };
     let computation = format!(
-        "{} − {} = {}个百分点",
-        rate(cur, c.current_down, decimals),
-        rate(prev, c.previous_down, decimals),
+        "{} − {} = {}{unit}",
+        shown(true, cur),
+        shown(false, prev),
         signed(value, decimals)
     );
     let severity = if c.loose {
@@ -242,12 +333,6 @@ fn check_one(cx: &Context<'_>, c: &PointChange) -> Option<Diagnostic> {
 /// The to-verb before the reached rate, as written (`提高到60.1%`).
 fn to_words(cx: &Context<'_>, q: &Quantity) -> String {
     format!("{}{}", q.label_text.trim_end_matches('的'), written(cx, q))
-}
-
-/// A rate with its sign (`−2.1%` for `下降2.1%`).
-fn rate(q: &Quantity, down: bool, decimals: u32) -> String {
-    let v = if down { -q.value } else { q.value };
-    format!("{}%", signed(v, decimals))
 }
 
 /// The figure as written, spaces and line breaks removed.

@@ -52,7 +52,12 @@ and `贷款余额27848.6万元` is reported, because 245.95 ÷ 27848.6 is 8.83�
 
 The formulas are data, one file a domain: `rules/formulas/housing-fund.toml`
 (个贷率, 逾期率), `population.toml` (自然增长率, 城镇化率),
-`social-insurance.toml` (参保率), `education.toml`, `health.toml`. A user adds
+`social-insurance.toml` (参保率), `education.toml` (入学率, 上线率, 生师比),
+`health.toml` (病床使用率 and the bed indicators of hospital tables),
+`justice.toml` (结案率, 调解率, 不捕率, 不起诉率 …), `investment.toml`
+(投资完成率, 履约率, 开工率), `agriculture.toml` (单位面积产量),
+`income.toml` (城乡居民收入比); the list in use, with each formula's file,
+follows this documentation. A user adds
 or replaces formulas with `[[formula]]` tables in `yblint.toml` or in files
 that its `formula_files` names; the README section "Formulas" describes the
 format. A diagnostic names the file that defines its formula.
@@ -71,6 +76,23 @@ format. A diagnostic names the file that defines its formula.
   contains the name is used when no label ends with it. A figure whose label
   names two operands belongs to the longer name (`逾期贷款余额` is the
   overdue amount, not the loan balance).
+* Operands are looked up first in the rate's own statement (from the last
+  `；` before it to the next), and beyond its sentence only before it.
+* Figures stated in two units (`起诉257件292人`) are read once by each unit:
+  the rate is reported only when it follows from none of the readings; a
+  qualifier after the name (`不起诉率(按人数)`, `（按件数）`) picks one. The
+  parts of a breakdown whose total names the operand (`共不起诉70人，其中法定不
+  起诉0人`) are not the operand, and among loose matches the longest name wins.
+* A ratio `a:b` stated for a plain formula (`生师比24.0:1`) is a ÷ b.
+* Tables: a row (or column) whose label ends with a formula's name
+  (`病床使用率 %`, `单位面积产量（公斤/公顷）`) is checked in every column (or
+  row) against the rows (or columns) its operands name, each named by one
+  row only; a magnitude in a label's unit (`万床日`) scales its figures. A
+  table whose rate follows in no column is read as another definition:
+  silent.
+* A formula whose unit is a measure (`"公斤/公顷"`) is checked where the rate
+  and its operands carry units of the formula's dimension (table headers
+  such as `总产量（万吨）`, `播种面积（千公顷）`).
 * Every figure stands for the interval its displayed precision allows
   (`62.3%` for 62.25%–62.35%, `27848.6万元` for 27848.55万–27848.65万), the
   formula is computed over these intervals with exact decimals, and the rate
@@ -135,6 +157,9 @@ struct Match {
     alt: usize,
     /// The label ends with the name (a loose match only contains it).
     strict: bool,
+    /// The length of the name matched: among loose matches, the longest
+    /// name wins (`起诉各类犯罪` before `审查起诉案件` for `起诉各类犯罪|起诉`).
+    len: usize,
 }
 
 /// The operand a formula uses: the figure, its name, and how sure the match is.
@@ -150,7 +175,12 @@ impl RateFormula {
     /// The label without the link words at its end (`逾期率为` → `逾期率`).
     fn core<'l>(&self, label: &'l str) -> &'l str {
         let mut label = label;
-        for _ in 0..3 {
+        for _ in 0..4 {
+            // A qualifier in brackets after the name (`不起诉率(按人数)为`).
+            if let Some(open) = qualifier_start(label) {
+                label = &label[..open];
+                continue;
+            }
             let Some(w) = self
                 .link_words
                 .iter()
@@ -170,6 +200,7 @@ impl Rule for RateFormula {
         if formulas.is_empty() {
             return;
         }
+        super::rate_formula_table::check(cx, formulas, &[], out);
         let labels: Vec<&str> = cx
             .quantities
             .iter()
@@ -181,9 +212,11 @@ impl Rule for RateFormula {
                 continue;
             };
             let f = &formulas[fi];
-            let head = statement_head(cx, si);
-            if f.exclude.iter().any(|w| head.contains(w.as_str())) {
-                continue;
+            if !f.exclude.is_empty() {
+                let head = statement_head(cx, si);
+                if f.exclude.iter().any(|w| head.contains(w.as_str())) {
+                    continue;
+                }
             }
             let matches = index
                 .entry(fi)
@@ -192,6 +225,37 @@ impl Rule for RateFormula {
                 out.push(d);
             }
         }
+    }
+}
+
+/// Where a bracketed qualifier at the end of a label opens (`(按人数)` in
+/// `不起诉率(按人数)`), when the label ends with one.
+fn qualifier_start(label: &str) -> Option<usize> {
+    let close = label.chars().last()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        _ => return None,
+    };
+    let at = label.rfind(open)?;
+    (at > 0).then_some(at)
+}
+
+/// The dimension a rate's qualifier says its figures are counted in:
+/// `(按人数)` → persons, `（按件数）` → `count:件`.
+fn qualified_dimension(label: &str) -> Option<&'static str> {
+    let mut l = label;
+    loop {
+        let trimmed = l.trim_end_matches(['为', '是', '达', '了']);
+        let open = qualifier_start(trimmed)?;
+        let q = &trimmed[open..];
+        if q.contains("按人") {
+            return Some("persons");
+        }
+        if q.contains("按件") {
+            return Some("count:件");
+        }
+        l = &trimmed[..open];
     }
 }
 
@@ -207,9 +271,11 @@ fn formula_for<'f>(q: &Quantity, label: &str, formulas: &'f [Formula]) -> Option
     if !is_statement(q) {
         return None;
     }
-    let is_rate = match q.form {
+    let is_rate = match &q.form {
         Form::Percent | Form::Permille => true,
         Form::Amount => q.unit.is_none(),
+        // `生师比24.0:1`, `城乡居民收入比为1.82:1`: a plain ratio per a whole number.
+        Form::Ratio(t) => t.len() == 2 && t[1] > Decimal::ZERO,
         _ => false,
     };
     if !is_rate {
@@ -218,7 +284,11 @@ fn formula_for<'f>(q: &Quantity, label: &str, formulas: &'f [Formula]) -> Option
     formulas
         .iter()
         .enumerate()
-        .filter(|(_, f)| (f.unit == RateUnit::Plain) == (q.form == Form::Amount))
+        .filter(|(_, f)| match f.unit {
+            RateUnit::Percent | RateUnit::Permille => q.form != Form::Amount,
+            RateUnit::Plain => matches!(q.form, Form::Amount | Form::Ratio(_)),
+            RateUnit::Measure(_) => false,
+        })
         .filter(|(_, f)| !f.exclude.iter().any(|w| q.label_text.contains(w.as_str())))
         .filter_map(|(i, f)| {
             f.names()
@@ -244,14 +314,20 @@ fn statement_head<'t>(cx: &Context<'t>, qi: usize) -> &'t str {
     else {
         return "";
     };
-    let before = cx.text.get(sentence.span.start..q.span.start).unwrap_or("");
-    let from = sentence.span.start + before.rfind('；').map_or(0, |i| i + '；'.len_utf8());
-    let first = qs[..qi]
-        .iter()
-        .rev()
-        .take_while(|p| p.span.start >= from)
-        .last()
-        .map_or(q.span.start, |p| p.span.start);
+    // Within a window before the figure, so that a long sentence of rates
+    // stays linear.
+    let mut start = sentence.span.start.max(q.span.start.saturating_sub(600));
+    while !cx.text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = cx.text.get(start..q.span.start).unwrap_or("");
+    let from = start + before.rfind('；').map_or(0, |i| i + '；'.len_utf8());
+    let lo = qs[..qi].partition_point(|p| p.span.start < from);
+    let first = if lo < qi {
+        qs[lo].span.start
+    } else {
+        q.span.start
+    };
     cx.text.get(from..first).unwrap_or("")
 }
 
@@ -271,6 +347,10 @@ fn operand_matches(f: &Formula, cx: &Context<'_>, labels: &[&str]) -> Vec<Vec<Ma
             continue;
         }
         let label = labels[qi];
+        // The rate itself, stated again, is none of its operands.
+        if f.names().any(|n| label.ends_with(n)) {
+            continue;
+        }
         if !ops
             .iter()
             .flat_map(|op| &op.names)
@@ -309,10 +389,28 @@ fn operand_matches(f: &Formula, cx: &Context<'_>, labels: &[&str]) -> Vec<Vec<Ma
         for (j, b) in best.iter().enumerate() {
             if let Some((len, strict, alt)) = *b {
                 if len == top {
-                    out[j].push(Match { q: qi, alt, strict });
+                    out[j].push(Match {
+                        q: qi,
+                        alt,
+                        strict,
+                        len,
+                    });
                 }
             }
         }
+    }
+    // The parts of a breakdown whose total names the operand too
+    // (`共不起诉70人，其中法定不起诉0人，…`) are not the operand.
+    for list in &mut out {
+        let named: std::collections::HashSet<usize> = list.iter().map(|m| m.q).collect();
+        let parts: std::collections::HashSet<usize> = cx
+            .graph
+            .breakdowns
+            .iter()
+            .filter(|b| named.contains(&b.total))
+            .flat_map(|b| b.parts.iter().copied())
+            .collect();
+        list.retain(|m| !parts.contains(&m.q));
     }
     out
 }
@@ -373,32 +471,112 @@ fn choose(
     qs: &[Quantity],
     matches: &[Match],
     si: usize,
+    statement: &std::ops::Range<usize>,
     tiers: &[(Scope, std::ops::Range<usize>)],
 ) -> Option<Chosen> {
+    // The rate's own statement (from the last `；` before it to the next)
+    // first, a strict name before a loose one; then the tiers of its scope.
+    for strict in [true, false] {
+        if let Some(found) = pick(qs, matches, si, statement, strict, Scope::Sentence) {
+            return found;
+        }
+    }
     for strict in [true, false] {
         for (tier, range) in tiers {
-            let lo = matches.partition_point(|m| m.q < range.start);
-            let hi = matches.partition_point(|m| m.q < range.end);
-            let found: Vec<&Match> = matches[lo..hi]
-                .iter()
-                .filter(|m| m.strict == strict && m.q != si)
-                .collect();
-            let Some(first) = found.first() else {
-                continue;
+            // Beyond the rate's sentence, only figures stated before it.
+            let range = if *tier == Scope::Sentence {
+                range.clone()
+            } else {
+                range.start..range.end.min(si)
             };
-            if found.len() > 8 || found.iter().any(|m| !same_figure(&qs[m.q], &qs[first.q])) {
-                return None;
+            if let Some(found) = pick(qs, matches, si, &range, strict, *tier) {
+                return found;
             }
-            let nearest = found.iter().min_by_key(|m| m.q.abs_diff(si))?;
-            return Some(Chosen {
-                q: nearest.q,
-                alt: nearest.alt,
-                strict,
-                tier: *tier,
-            });
         }
     }
     None
+}
+
+/// The figure of `matches` within `range` (quantity indices): `None` when
+/// there is none, `Some(None)` when the figures there disagree.
+fn pick(
+    qs: &[Quantity],
+    matches: &[Match],
+    si: usize,
+    range: &std::ops::Range<usize>,
+    strict: bool,
+    tier: Scope,
+) -> Option<Option<Chosen>> {
+    let lo = matches.partition_point(|m| m.q < range.start);
+    let hi = matches.partition_point(|m| m.q < range.end);
+    let found: Vec<&Match> = matches[lo..hi]
+        .iter()
+        .filter(|m| m.strict == strict && m.q != si)
+        .collect();
+    let longest = found.iter().map(|m| m.len).max()?;
+    let found: Vec<&Match> = found.into_iter().filter(|m| m.len == longest).collect();
+    let first = found.first()?;
+    if found.len() > 8 || found.iter().any(|m| !same_figure(&qs[m.q], &qs[first.q])) {
+        return Some(None);
+    }
+    let nearest = found.iter().min_by_key(|m| m.q.abs_diff(si))?;
+    Some(Some(Chosen {
+        q: nearest.q,
+        alt: nearest.alt,
+        strict,
+        tier,
+    }))
+}
+
+/// The quantities of the statement a figure belongs to: from the last `；`
+/// before it in its sentence to the next one.
+fn statement_range(cx: &Context<'_>, qi: usize) -> std::ops::Range<usize> {
+    let qs = cx.quantities;
+    let q = &qs[qi];
+    let Some(sentence) = cx
+        .draft
+        .paragraphs
+        .get(q.location.paragraph)
+        .and_then(|p| p.sentences.get(q.location.sentence))
+    else {
+        return qi..qi + 1;
+    };
+    // Within windows around the figure, so that a long sentence of rates
+    // stays linear; quantities are in source order: two binary searches.
+    let text = cx.doc.text;
+    let mut start = sentence.span.start.max(q.span.start.saturating_sub(600));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.span.end.min(q.span.end + 600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = text.get(start..q.span.start).unwrap_or("");
+    let from = start + before.rfind(['；', ';']).map_or(0, |i| i + 1);
+    let after = text.get(q.span.end..end).unwrap_or("");
+    let to = after.find(['；', ';']).map_or(end, |i| q.span.end + i);
+    let lo = qs.partition_point(|p| p.span.start < from);
+    let hi = qs.partition_point(|p| p.span.start < to);
+    lo.min(qi)..hi.max(qi + 1)
+}
+
+/// The dimensions operands of one reading may be counted in: `None` (any),
+/// then each dimension of the figures that match an operand, or only the
+/// one a qualifier names (`(按人数)`).
+fn reading_dims(qs: &[Quantity], matches: &[&[Match]], hint: Option<&str>) -> Vec<Option<String>> {
+    if let Some(h) = hint {
+        return vec![Some(h.to_string())];
+    }
+    let mut out: Vec<Option<String>> = vec![None];
+    for m in matches.iter().flat_map(|ms| ms.iter()) {
+        if let Some(d) = qs[m.q].dimension() {
+            if !out.iter().any(|o| o.as_deref() == Some(d)) {
+                out.push(Some(d.to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// The years a label names (`2019年贷款余额` → 2019).
@@ -432,6 +610,20 @@ fn operand_value(q: &Quantity) -> Option<(Interval, Dim)> {
     }
 }
 
+/// The bounds of a stated rate; for a ratio `a:b`, of a ÷ b.
+fn stated_bounds(q: &Quantity) -> Bounds {
+    match &q.form {
+        Form::Ratio(t) if t.len() == 2 && t[1] > Decimal::ZERO => {
+            let half = q.step / Decimal::TWO;
+            Bounds {
+                lo: (t[0] - half).checked_div(t[1]),
+                hi: (t[0] + half).checked_div(t[1]),
+            }
+        }
+        _ => q.bounds(),
+    }
+}
+
 /// The factor from a plain ratio to the unit the rate is stated in, and
 /// that unit as written.
 fn scale_of(q: &Quantity) -> (Decimal, &'static str) {
@@ -461,45 +653,111 @@ fn check_one(
     let qs = cx.quantities;
     let stated = &qs[si];
     let tiers = tiers(cx, stated, f.scope);
-    let Some(chosen) = matches
+    let statement = statement_range(cx, si);
+    // One reading for the figures as they come, and one for each unit they
+    // are counted in (`起诉257件292人`: by cases or by persons).
+    let hint = qualified_dimension(&stated.label_text);
+    // Only the matches within reach of the rate: its widest tier, and no
+    // more than a few hundred figures either way.
+    let lo = tiers
         .iter()
-        .map(|m| choose(qs, m, si, &tiers))
-        .collect::<Option<Vec<Chosen>>>()
-    else {
+        .map(|(_, r)| r.start)
+        .chain([statement.start])
+        .min()
+        .unwrap_or(si)
+        .max(si.saturating_sub(300));
+    let hi = tiers
+        .iter()
+        .map(|(_, r)| r.end)
+        .chain([statement.end])
+        .max()
+        .unwrap_or(si + 1)
+        .min(si + 300);
+    let near: Vec<&[Match]> = matches
+        .iter()
+        .map(|ms| {
+            let a = ms.partition_point(|m| m.q < lo);
+            let b = ms.partition_point(|m| m.q < hi);
+            &ms[a..b.max(a)]
+        })
+        .collect();
+    let mut readings: Vec<Vec<Chosen>> = Vec::new();
+    for dim in reading_dims(qs, &near, hint) {
+        let filtered: Vec<Vec<Match>> = near
+            .iter()
+            .map(|ms| {
+                ms.iter()
+                    .filter(|m| {
+                        let q = &qs[m.q];
+                        dim.is_none() || q.form != Form::Amount || q.dimension() == dim.as_deref()
+                    })
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        let Some(chosen) = filtered
+            .iter()
+            .map(|m| choose(qs, m, si, &statement, &tiers))
+            .collect::<Option<Vec<Chosen>>>()
+        else {
+            continue;
+        };
+        if !readings
+            .iter()
+            .any(|r| r.iter().zip(&chosen).all(|(a, b)| a.q == b.q))
+        {
+            readings.push(chosen);
+        }
+    }
+    if readings.is_empty() {
         cx.coverage.skipped(
             "named rate (formula)",
             "an operand is not stated in scope, or stated twice with different values",
         );
         return None;
-    };
-    // Two different years among the labels: figures of different periods.
-    let mut ys = years(&stated.label_text);
-    for c in &chosen {
-        ys.extend(years(&qs[c.q].label_text));
-    }
-    ys.sort_unstable();
-    ys.dedup();
-    if ys.len() > 1 {
-        cx.coverage
-            .skipped("named rate (formula)", "its figures are of different years");
-        return None;
-    }
-    let (values, dims): (Vec<Interval>, Vec<Dim>) = chosen
-        .iter()
-        .map(|c| operand_value(&qs[c.q]))
-        .collect::<Option<Vec<_>>>()?
-        .into_iter()
-        .unzip();
-    if !f.expression.dimension(&dims)?.is_none() {
-        return None;
     }
     let (scale, unit) = scale_of(stated);
-    let computed = f.expression.eval(&values)?.times(Interval::exact(scale))?;
-    cx.coverage.checked("named rate (formula)");
-    let bounds = stated.bounds();
-    if computed.meets_bounds(&bounds) {
-        return None;
+    let bounds = stated_bounds(stated);
+    let mut failing: Vec<(Vec<Chosen>, Interval)> = Vec::new();
+    for chosen in readings {
+        // Two different years among the labels: figures of different periods.
+        let mut ys = years(&stated.label_text);
+        for c in &chosen {
+            ys.extend(years(&qs[c.q].label_text));
+        }
+        ys.sort_unstable();
+        ys.dedup();
+        if ys.len() > 1 {
+            cx.coverage
+                .skipped("named rate (formula)", "its figures are of different years");
+            continue;
+        }
+        let Some(operands) = chosen
+            .iter()
+            .map(|c| operand_value(&qs[c.q]))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let (values, dims): (Vec<Interval>, Vec<Dim>) = operands.into_iter().unzip();
+        if !f.expression.dimension(&dims).is_some_and(|d| d.is_none()) {
+            continue;
+        }
+        let Some(computed) = f
+            .expression
+            .eval(&values)
+            .and_then(|v| v.times(Interval::exact(scale)))
+        else {
+            continue;
+        };
+        cx.coverage.checked("named rate (formula)");
+        if computed.meets_bounds(&bounds) {
+            return None;
+        }
+        failing.push((chosen, computed));
     }
+    let several = failing.len() > 1;
+    let (chosen, computed) = failing.into_iter().next()?;
 
     let alt_name = |i: usize| -> &str {
         let c = &chosen[i];
@@ -532,7 +790,7 @@ fn check_one(
             format!("{} {} ({why})", alt_name(i), written(cx, q))
         })
         .collect();
-    let severity = if f.definitional && loose.is_empty() {
+    let severity = if f.definitional && loose.is_empty() && !several {
         Severity::Error
     } else {
         Severity::Warning
@@ -553,6 +811,12 @@ fn check_one(
             bounds_text(&bounds, unit)
         ),
     ];
+    if several {
+        notes.push(
+            "its figures are stated in more than one unit (件 and 人); the rate follows from none of them"
+                .to_string(),
+        );
+    }
     if !loose.is_empty() {
         notes.push(format!(
             "matched loosely, so a warning: {}",

@@ -317,11 +317,8 @@ fn check_sex(cx: &Context<'_>, s: &SexRatio) -> Option<Diagnostic> {
         .value
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(f.value)?;
-    let scale = if s.per == Decimal::ONE {
-        Decimal::ONE_HUNDRED
-    } else {
-        Decimal::ONE
-    };
+    // Males per `per` females: 100 ÷ per from a percentage.
+    let scale = Decimal::ONE_HUNDRED.checked_div(s.per)?;
     computed.lo = computed.lo.and_then(|v| v.checked_div(scale));
     computed.hi = computed.hi.and_then(|v| v.checked_div(scale));
     let exact = exact_pct.checked_div(scale)?;
