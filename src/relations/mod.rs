@@ -29,6 +29,7 @@ pub mod partition;
 mod qizhong;
 pub mod ratio;
 pub mod share;
+mod share_runs;
 pub mod table;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
@@ -36,7 +37,10 @@ pub use partition::Partition;
 pub use ratio::{
     label_name, sex_ratios, structures, RatioOptions, SexRatio, Structure, StructureName, Term,
 };
-pub use share::{shares, Share, ShareOptions, StatedShare};
+pub use share::{
+    share_statements, shares, Share, ShareOptions, ShareReading, ShareStatement, StatedShare,
+};
+pub use share_runs::ImpliedGroup;
 
 use std::collections::HashMap;
 

@@ -24,6 +24,7 @@
 use rust_decimal::Decimal;
 
 use super::label::{strip_generic, trim_tail};
+use super::share_runs::ImpliedGroup;
 use super::{Breakdown, Doc};
 use crate::quantity::number::parse_chinese;
 use crate::quantity::{Approx, Bounds, Form, LabelWords, Quantity, Role};
@@ -63,6 +64,8 @@ pub struct ShareOptions {
     /// Nouns that may follow an inline base before `的` (`完成全年900万人目标的
     /// 77%`).
     pub inline_nouns: Vec<String>,
+    /// Adverbs between a part and its `占` (`仅占`, `约占`).
+    pub adverbs: Vec<String>,
 }
 
 /// A share as the draft states it.
@@ -114,6 +117,52 @@ pub struct Share {
     /// One of a list after `分别` paired by position with the parts of a
     /// breakdown, whose total is the base.
     pub listed: bool,
+    /// One of a run of sibling shares (`A a件，占p%；B b件，占q%`) whose base
+    /// is the run's: how many of the run's shares fit it, of how many.
+    pub sibling: Option<(usize, usize)>,
+}
+
+/// A share as the draft states it, with what its words say of its part
+/// and its base, whether or not the base was found: the runs of sibling
+/// shares (`A a件，占p%；B b件，占q%`) and the shares of one base are read
+/// from these.
+#[derive(Debug, Clone)]
+pub struct ShareStatement {
+    /// The stated share.
+    pub stated: StatedShare,
+    /// The byte where its marker (`占`, `比重`) starts.
+    pub marker: usize,
+    /// Paragraph, sentence and clause of the marker.
+    pub paragraph: usize,
+    /// See `paragraph`.
+    pub sentence: usize,
+    /// See `paragraph`.
+    pub clause: usize,
+    /// The part, when it is a stated figure.
+    pub part: Option<usize>,
+    /// The part is the figure right before the marker, or the one that ends
+    /// an earlier clause of the sentence (not one found by its name).
+    pub part_near: bool,
+    /// The part's name.
+    pub part_name: String,
+    /// The words before the marker in its clause, generic words and
+    /// adverbs taken off (`0—14岁人口`, `一类`), when no figure stands there.
+    pub subject: String,
+    /// The base's name, normalised (`全部低保资金` → `低保资金`); empty when
+    /// the share names none (`占p%`, `占比`, `占总量的`).
+    pub base_name: String,
+    /// The base's name as written.
+    pub shown_base: String,
+    /// The marker is `占` (not `比重` alone).
+    pub is_zhan: bool,
+    /// Index of its share in the list [`shares`] returns, when its base was
+    /// found.
+    pub share: Option<usize>,
+    /// One of a list after `分别` paired by position with the figures
+    /// before it: the byte of its `分别`.
+    pub list: Option<usize>,
+    /// The base written inline for this share of a `分别` list.
+    pub inline_base: Option<usize>,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -124,18 +173,50 @@ pub fn shares(
     opts: &ShareOptions,
     breakdowns: &[Breakdown],
 ) -> Vec<Share> {
+    share_statements(doc, words, opts, breakdowns).shares
+}
+
+/// The shares of a draft as [`share_statements`] reads them.
+#[derive(Debug, Clone, Default)]
+pub struct ShareReading {
+    /// Every share whose part and base are both stated.
+    pub shares: Vec<Share>,
+    /// Every share statement read, with the index of its share when it has
+    /// one.
+    pub statements: Vec<ShareStatement>,
+    /// Shares of one base the draft does not state, whose implied bases
+    /// must agree.
+    pub implied: Vec<ImpliedGroup>,
+}
+
+/// Every share of the draft whose part and base are both stated, every
+/// share statement read, and the groups of shares of one unstated base.
+pub fn share_statements(
+    doc: &Doc<'_>,
+    words: &LabelWords,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+) -> ShareReading {
     let mut out = Vec::new();
+    let mut stmts: Vec<ShareStatement> = Vec::new();
+    let mut take = |out: &mut Vec<Share>, stmt: Option<ShareStatement>| {
+        let Some(mut stmt) = stmt else { return };
+        if let Some(s) = resolve(doc, opts, breakdowns, &stmt) {
+            stmt.share = Some(out.len());
+            out.push(s);
+        }
+        stmts.push(stmt);
+    };
     for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
             let st = sentence.span.slice(doc.text);
             for (off, _) in st.match_indices("分别") {
-                out.extend(listed_shares(
-                    doc,
-                    opts,
-                    breakdowns,
-                    (pi, si),
-                    sentence.span.start + off,
-                ));
+                let (shares, listed) =
+                    listed_shares(doc, opts, breakdowns, (pi, si), sentence.span.start + off);
+                out.extend(shares);
+                for stmt in listed {
+                    take(&mut out, Some(stmt));
+                }
             }
             for (ci, clause) in sentence.clauses.iter().enumerate() {
                 let raw = clause.span.slice(doc.text);
@@ -145,10 +226,10 @@ pub fn shares(
                     let bare = trim_tail(&q.label_text);
                     if q.form == Form::Percent && bare == "比重" && !raw.contains('占') {
                         let at = Loc { pi, si, ci };
-                        if let Some(s) = read_share(doc, words, opts, breakdowns, at, q.label.start)
-                        {
-                            out.push(s);
-                        }
+                        take(
+                            &mut out,
+                            read_statement(doc, words, opts, at, q.label.start),
+                        );
                     }
                 }
                 for &qi in doc.in_clause(pi, si, ci) {
@@ -159,14 +240,17 @@ pub fn shares(
                 for (off, _) in raw.match_indices('占') {
                     let at = clause.span.start + off;
                     let loc = Loc { pi, si, ci };
-                    if let Some(s) = read_share(doc, words, opts, breakdowns, loc, at) {
-                        out.push(s);
-                    }
+                    take(&mut out, read_statement(doc, words, opts, loc, at));
                 }
             }
         }
     }
-    out
+    let implied = super::share_runs::apply(doc, opts, breakdowns, &mut out, &mut stmts);
+    ShareReading {
+        shares: out,
+        statements: stmts,
+        implied,
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -182,7 +266,7 @@ fn gapless(s: &str) -> String {
 
 /// A figure that can be a part or a base: a plain positive level with an
 /// additive unit, not a rate, not in parentheses.
-fn is_amount(q: &Quantity) -> bool {
+pub(super) fn is_amount(q: &Quantity) -> bool {
     q.form == Form::Amount
         && q.unit.as_ref().is_some_and(|u| u.additive)
         && q.role == Role::Level
@@ -192,15 +276,15 @@ fn is_amount(q: &Quantity) -> bool {
         && q.value > Decimal::ZERO
 }
 
-/// Reads the share whose marker (`占`, or `比重`) starts at byte `at`.
-fn read_share(
+/// Reads the share whose marker (`占`, or `比重`) starts at byte `at`: what
+/// the words say of its part and its base, whether or not the base is found.
+fn read_statement(
     doc: &Doc<'_>,
     words: &LabelWords,
     opts: &ShareOptions,
-    breakdowns: &[Breakdown],
     loc: Loc,
     at: usize,
-) -> Option<Share> {
+) -> Option<ShareStatement> {
     let clause = doc.clause(loc.pi, loc.si, loc.ci);
     let text = doc.text;
     let is_zhan = text[at..].starts_with('占');
@@ -218,18 +302,22 @@ fn read_share(
         }
     }
     // The stated share: the first figure after the marker, or a share in
-    // words before it.
+    // words before it. A share in brackets right after its part
+    // (`38.8亿人次（占45.8%）`) is read too.
     let next = doc
         .in_clause(loc.pi, loc.si, loc.ci)
         .iter()
         .copied()
         .find(|&i| doc.quantities[i].span.start >= after_marker);
     let limit = next.map_or(clause.span.end, |i| doc.quantities[i].full_span.start);
+    let opens_bracket = gapless(&text[clause.span.start..at])
+        .trim_end_matches(|c: char| opts.adverbs.iter().any(|a| a.contains(c)))
+        .ends_with(['（', '(']);
     let stated = match word_share(text, after_marker, limit) {
         Some(w) => w,
         None => {
             let q = &doc.quantities[next?];
-            if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+            if q.form != Form::Percent || q.role != Role::Level || (q.in_parens && !opens_bracket) {
                 return None;
             }
             let step = if q.step.is_zero() && q.in_words {
@@ -276,9 +364,32 @@ fn read_share(
         }
         base
     };
+    if phrase.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        // `占l8.4%`: a letter for a digit, the figure is damaged.
+        return None;
+    }
     let shown_base = strip(trim_tail(&phrase).to_string(), false);
     let base = strip(shown_base.clone(), true);
-    let unnamed = !is_zhan || base.is_empty() || base == "比";
+    // `占比`, `占比量`, `占总量的`: no base named.
+    let unnamed = !is_zhan || base.is_empty() || base == "比" || base == "比量";
+    let base_name = if unnamed {
+        String::new()
+    } else {
+        normalize_base(&base, opts)
+    };
+    // The words before the marker without adverbs (`仅占`, `约占`) and a
+    // bracket the share opens (`（占45.8%）`).
+    let mut lead_in = clause_before.as_str();
+    loop {
+        let before = lead_in.len();
+        lead_in = lead_in.trim_end_matches(['（', '(']);
+        if let Some(a) = opts.adverbs.iter().find(|a| lead_in.ends_with(a.as_str())) {
+            lead_in = &lead_in[..lead_in.len() - a.len()];
+        }
+        if lead_in.len() == before {
+            break;
+        }
+    }
     // The part: the figure right before the marker in its clause, or the one
     // that ends an earlier clause of the sentence, or a figure named by the
     // words before 占.
@@ -288,31 +399,82 @@ fn read_share(
         .copied()
         .filter(|&i| doc.quantities[i].full_span.end <= at)
         .collect();
-    let (part, part_sure, part_name) = if let Some(&last) = before.last() {
-        let q = &doc.quantities[last];
-        if !gapless(&text[q.full_span.end..at]).is_empty() || !is_amount(q) || !own_label(doc, q) {
-            return None;
-        }
-
-        (last, true, name_of(q))
-    } else {
-        let subject = strip_generic(&clause_before).to_string();
-        if subject.is_empty() {
-            let p = figure_ending_earlier_clause(doc, loc)?;
-            (p, true, name_of(&doc.quantities[p]))
-        } else {
-            if unnamed && !is_zhan {
-                // `第三产业比重…`: a name before 比重 with no figure.
-                return None;
-            }
-            let norm = normalize_base(&subject, opts);
-            if norm.chars().count() < 2 {
-                return None;
-            }
-            let p = by_name(doc, opts, loc, at, &norm, None, None)?;
-            (p, false, subject)
-        }
+    let mut stmt = ShareStatement {
+        stated,
+        marker: at,
+        paragraph: loc.pi,
+        sentence: loc.si,
+        clause: loc.ci,
+        part: None,
+        part_near: false,
+        part_name: String::new(),
+        subject: String::new(),
+        base_name,
+        shown_base,
+        is_zhan,
+        share: None,
+        list: None,
+        inline_base: None,
     };
+    if let Some(&last) = before.last() {
+        let q = &doc.quantities[last];
+        let gap = gapless(&text[q.full_span.end..at]);
+        let gap = gap.trim_end_matches(['（', '(']);
+        let adverb_only = gap.is_empty() || opts.adverbs.iter().any(|a| a == gap);
+        if adverb_only && is_amount(q) && own_label(doc, q) {
+            stmt.part = Some(last);
+            stmt.part_near = true;
+            stmt.part_name = name_of(q);
+        }
+        return Some(stmt);
+    }
+    let subject = strip_generic(lead_in).to_string();
+    if subject.is_empty() {
+        if let Some(p) = figure_ending_earlier_clause(doc, loc) {
+            stmt.part = Some(p);
+            stmt.part_near = true;
+            stmt.part_name = name_of(&doc.quantities[p]);
+        }
+        return Some(stmt);
+    }
+    stmt.subject = subject.clone();
+    if unnamed && !is_zhan {
+        // `第三产业比重…`: a name before 比重 with no figure.
+        return Some(stmt);
+    }
+    let norm = normalize_base(&subject, opts);
+    if norm.chars().count() >= 2 {
+        if let Some(p) = by_name(doc, opts, loc, at, &norm, None, None) {
+            stmt.part = Some(p);
+            stmt.part_name = subject;
+        }
+    }
+    Some(stmt)
+}
+
+/// The share of a statement whose part and base are both stated: the base
+/// named after 占 found by its name, or the total of the part's breakdown,
+/// or the lead total before a bare `占p%`.
+fn resolve(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    stmt: &ShareStatement,
+) -> Option<Share> {
+    let loc = Loc {
+        pi: stmt.paragraph,
+        si: stmt.sentence,
+        ci: stmt.clause,
+    };
+    let at = stmt.marker;
+    let part = stmt.part?;
+    if stmt.list.is_some() {
+        return resolve_listed(doc, opts, stmt, part);
+    }
+    let part_sure = stmt.part_near;
+    let part_name = stmt.part_name.clone();
+    let stated = stmt.stated.clone();
+    let unnamed = stmt.base_name.is_empty();
     let a = &doc.quantities[part];
     let listed =
         doc.in_clause(a.location.paragraph, a.location.sentence, a.location.clause)[0] != part;
@@ -332,7 +494,7 @@ fn read_share(
             .map(|b| b.total)
             .collect();
         let Some(&first) = totals.first() else {
-            if !is_zhan || a.in_parens {
+            if !stmt.is_zhan || a.in_parens {
                 return None;
             }
             // `X人，占p%` with no breakdown around it: the lead total stated
@@ -350,6 +512,7 @@ fn read_share(
                 base_share: None,
                 lead: true,
                 listed: false,
+                sibling: None,
             });
         };
         if totals
@@ -367,14 +530,14 @@ fn read_share(
         base_share = own_share(doc, first);
         (first, false, name_of(&doc.quantities[first]))
     } else {
-        let norm = normalize_base(&base, opts);
+        let norm = &stmt.base_name;
         if norm.chars().count() < 2 {
             return None; // 占全省的12%: the base is a place, not a figure.
         }
         if let Some((_, d)) = opts
             .measures
             .iter()
-            .find(|(w, _)| base.contains(w.as_str()))
+            .find(|(w, _)| stmt.shown_base.contains(w.as_str()))
         {
             if *d != dim {
                 return None;
@@ -385,12 +548,12 @@ fn read_share(
             .filter(|b| b.parts.contains(&part))
             .map(|b| b.total)
             .collect();
-        let b = by_name(doc, opts, loc, at, &norm, Some(part), Some(&own_totals))?;
+        let b = by_name(doc, opts, loc, at, norm, Some(part), Some(&own_totals))?;
         let same_sentence = {
             let l = doc.quantities[b].location;
             l.paragraph == loc.pi && l.sentence == loc.si
         };
-        (b, same_sentence, shown_base)
+        (b, same_sentence, stmt.shown_base.clone())
     };
     let b = &doc.quantities[base_i];
     if b.dimension() != Some(dim.as_str()) || base_i == part || b.value < a.value {
@@ -407,6 +570,64 @@ fn read_share(
         base_share,
         lead: false,
         listed: false,
+        sibling: None,
+    })
+}
+
+/// The share of one pair of a `分别` list read without a breakdown: of its
+/// inline base, or of the base its name finds.
+fn resolve_listed(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    stmt: &ShareStatement,
+    part: usize,
+) -> Option<Share> {
+    let a = &doc.quantities[part];
+    let base = match stmt.inline_base {
+        Some(b) => b,
+        None => {
+            if stmt.base_name.chars().count() < 2 {
+                return None;
+            }
+            let loc = Loc {
+                pi: stmt.paragraph,
+                si: stmt.sentence,
+                ci: stmt.clause,
+            };
+            by_name(
+                doc,
+                opts,
+                loc,
+                stmt.marker,
+                &stmt.base_name,
+                Some(part),
+                None,
+            )?
+        }
+    };
+    let b = &doc.quantities[base];
+    if b.dimension() != a.dimension() || base == part {
+        return None;
+    }
+    if stmt.inline_base.is_none() && b.value < a.value {
+        return None;
+    }
+    Some(Share {
+        stated: stmt.stated.clone(),
+        part,
+        base,
+        part_name: stmt.part_name.clone(),
+        base_name: if stmt.inline_base.is_some() {
+            format!("{}{}", stmt.shown_base, gapless(b.span.slice(doc.text)))
+        } else {
+            name_of(b)
+        },
+        sure: false,
+        other_bases: Vec::new(),
+        base_share: None,
+        lead: false,
+        listed: true,
+        sibling: None,
     })
 }
 
@@ -500,6 +721,7 @@ fn inline_base_share(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc, p: usize) -> 
         base_share: None,
         lead: false,
         listed: false,
+        sibling: None,
     })
 }
 
@@ -590,11 +812,12 @@ fn listed_shares(
     breakdowns: &[Breakdown],
     (pi, si): (usize, usize),
     at: usize,
-) -> Vec<Share> {
+) -> (Vec<Share>, Vec<ShareStatement>) {
+    let none = || (Vec::new(), Vec::new());
     let text = doc.text;
     let after = gapless(&text[at + "分别".len()..]);
     if !after.starts_with('占') && !after.starts_with('为') && !after.starts_with('是') {
-        return Vec::new();
+        return none();
     }
     // `分别为` needs a share word before it (`比重分别为`, `占比分别为`).
     let before = gapless(&text[doc.draft.paragraphs[pi].sentences[si].span.start..at]);
@@ -603,11 +826,13 @@ fn listed_shares(
             .iter()
             .any(|w| before.ends_with(w))
     {
-        return Vec::new();
+        return none();
     }
-    // The percentages of the list.
+    // The percentages of the list, and the bases written inline before them
+    // (`分别占年度目标（470亿元、106.5亿元、30亿元）的121.3%、185%、230%`).
     let sentence: Vec<usize> = doc.in_sentence(pi, si).collect();
     let mut stated = Vec::new();
+    let mut inline: Vec<usize> = Vec::new();
     let mut last_end = at;
     for &i in &sentence {
         let q = &doc.quantities[i];
@@ -615,8 +840,16 @@ fn listed_shares(
             continue;
         }
         let gap = gapless(&text[last_end..q.full_span.start]);
+        if stated.is_empty() && q.in_parens && is_ratio_operand(q) && q.role == Role::Level {
+            if !inline.is_empty() && !["、", "，", ","].contains(&gap.as_str()) {
+                break;
+            }
+            inline.push(i);
+            last_end = q.full_span.end;
+            continue;
+        }
         let joined =
-            stated.is_empty() || ["、", "和", "及", "与", ",", "，"].contains(&gap.as_str());
+            stated.is_empty() || ["", "、", "和", "及", "与", ",", "，"].contains(&gap.as_str());
         if !joined {
             break;
         }
@@ -626,16 +859,32 @@ fn listed_shares(
         stated.push(i);
         last_end = q.full_span.end;
     }
-    if stated.len() < 2 {
-        return Vec::new();
+    if stated.len() < 2 || (!inline.is_empty() && inline.len() != stated.len()) {
+        return none();
     }
+    let first_share = doc.quantities[stated[0]].full_span.start;
+    let phrase = gapless(&text[at + "分别".len()..first_share]);
     if opts
         .other_period
         .iter()
-        .any(|w| gapless(&text[at..doc.quantities[stated[0]].full_span.start]).contains(w.as_str()))
+        .any(|w| phrase.contains(w.as_str()))
     {
-        return Vec::new();
+        return none();
     }
+    let stated_share = |p: usize| {
+        let q = &doc.quantities[p];
+        let mut bounds_q = q.clone();
+        if bounds_q.step.is_zero() && q.in_words {
+            bounds_q.step = Decimal::ONE;
+        }
+        StatedShare {
+            span: q.full_span,
+            value: q.value,
+            decimals: bounds_q.step.normalize().scale(),
+            bounds: bounds_q.bounds(),
+            in_words: q.in_words,
+        }
+    };
     // The nearest breakdown before the marker, in this sentence or the one before.
     let near = |b: &&Breakdown| {
         b.parts.iter().all(|&p| {
@@ -645,16 +894,27 @@ fn listed_shares(
                 && (l.sentence == si || l.sentence + 1 == si)
         })
     };
-    let Some(bd) = breakdowns
+    let bd = breakdowns
         .iter()
         .filter(near)
-        .max_by_key(|b| b.parts.iter().max().copied())
+        .max_by_key(|b| b.parts.iter().max().copied());
+    let Some(bd) =
+        bd.filter(|b| inline.is_empty() && b.parts.len() == stated.len() && !b.overlapping)
     else {
-        return Vec::new();
+        return (
+            Vec::new(),
+            list_statements(
+                doc,
+                opts,
+                (pi, si),
+                at,
+                &phrase,
+                &stated,
+                &inline,
+                &stated_share,
+            ),
+        );
     };
-    if bd.parts.len() != stated.len() || bd.overlapping {
-        return Vec::new();
-    }
     // No other figure of the parts' kind between the parts and the list.
     let last_part = *bd.parts.iter().max().expect("parts");
     let dim = doc.quantities[last_part].dimension();
@@ -670,14 +930,15 @@ fn listed_shares(
             i > last_part && q.full_span.end <= at && q.form == Form::Amount && q.dimension() == dim
         })
     {
-        return Vec::new();
+        return none();
     }
     let total = bd.total;
     let tq = &doc.quantities[total];
     if !is_amount(tq) {
-        return Vec::new();
+        return none();
     }
-    bd.parts
+    let shares = bd
+        .parts
         .iter()
         .zip(&stated)
         .filter_map(|(&part, &p)| {
@@ -685,19 +946,8 @@ fn listed_shares(
             if !is_amount(a) || a.dimension() != tq.dimension() || a.value > tq.value {
                 return None;
             }
-            let q = &doc.quantities[p];
-            let mut bounds_q = q.clone();
-            if bounds_q.step.is_zero() && q.in_words {
-                bounds_q.step = Decimal::ONE;
-            }
             Some(Share {
-                stated: StatedShare {
-                    span: q.full_span,
-                    value: q.value,
-                    decimals: bounds_q.step.normalize().scale(),
-                    bounds: bounds_q.bounds(),
-                    in_words: q.in_words,
-                },
+                stated: stated_share(p),
                 part,
                 base: total,
                 part_name: name_of(a)
@@ -709,14 +959,125 @@ fn listed_shares(
                 base_share: None,
                 lead: false,
                 listed: true,
+                sibling: None,
             })
         })
+        .collect();
+    (shares, Vec::new())
+}
+
+/// A list after `分别` with no breakdown before it: the percentages are
+/// paired in order with the figures listed right before the marker (as
+/// many as there are percentages, of one kind, nothing of their kind
+/// before them in the sentence but a larger total). Each pair is a
+/// statement of the list (`list` set), with its inline base when the list
+/// writes one for each, and the base's name (one for all, or one for each:
+/// `分别占全县工业产值总量、新增产值总量的68.8%、70.9%`).
+#[allow(clippy::too_many_arguments)]
+fn list_statements(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    (pi, si): (usize, usize),
+    at: usize,
+    phrase: &str,
+    stated: &[usize],
+    inline: &[usize],
+    stated_share: &dyn Fn(usize) -> StatedShare,
+) -> Vec<ShareStatement> {
+    let text = doc.text;
+    let k = stated.len();
+    let before: Vec<usize> = doc
+        .in_sentence(pi, si)
+        .filter(|&i| doc.quantities[i].full_span.end <= at)
+        .filter(|&i| {
+            let q = &doc.quantities[i];
+            q.role != Role::Change && q.form != Form::Percent && !q.in_parens
+        })
+        .collect();
+    if before.len() < k {
+        return Vec::new();
+    }
+    let parts = &before[before.len() - k..];
+    let first = &doc.quantities[parts[0]];
+    let dim = first.dimension();
+    if parts.iter().any(|&p| {
+        let q = &doc.quantities[p];
+        !is_amount(q) || q.dimension() != dim || q.approx != Approx::Exact
+    }) {
+        return Vec::new();
+    }
+    if first.label_text.starts_with(['、', '和', '及']) {
+        return Vec::new(); // the list goes on before the first part taken
+    }
+    let sum: Decimal = parts.iter().map(|&p| doc.quantities[p].value).sum();
+    if let Some(&prev) = before.len().checked_sub(k + 1).map(|j| &before[j]) {
+        let q = &doc.quantities[prev];
+        if is_amount(q) && q.dimension() == dim && q.approx == Approx::Exact && q.value < sum {
+            // Another figure of the list's kind, not its total.
+            return Vec::new();
+        }
+    }
+    // The base's name, or one name for each share.
+    let marker = phrase
+        .trim_start_matches('占')
+        .trim_start_matches("为")
+        .trim_start_matches("是");
+    let name_part = match marker.find(['（', '(']) {
+        Some(i) => &marker[..i],
+        None => marker,
+    };
+    let mut names: Vec<String> = name_part
+        .split('、')
+        .map(|n| {
+            let mut base = trim_tail(n).to_string();
+            while let Some(s) = longest_suffix(&base, &opts.base_suffixes) {
+                base.truncate(base.len() - s.len());
+                base = trim_tail(&base).to_string();
+            }
+            if base.is_empty() || base == "比" || base == "比量" || !phrase.starts_with('占') {
+                String::new()
+            } else {
+                normalize_base(&base, opts)
+            }
+        })
+        .collect();
+    if names.len() != 1 && names.len() != k {
+        return Vec::new();
+    }
+    if names.len() == 1 {
+        names = vec![names[0].clone(); k];
+    }
+    let loc = doc.quantities[stated[0]].location;
+    parts
+        .iter()
+        .zip(stated)
+        .enumerate()
+        .map(|(i, (&part, &p))| ShareStatement {
+            stated: stated_share(p),
+            marker: at,
+            paragraph: loc.paragraph,
+            sentence: loc.sentence,
+            clause: loc.clause,
+            part: Some(part),
+            part_near: true,
+            part_name: name_of(&doc.quantities[part])
+                .trim_start_matches(['、', '和', '及', '，', ','])
+                .to_string(),
+            subject: String::new(),
+            base_name: names[i].clone(),
+            shown_base: names[i].clone(),
+            is_zhan: phrase.starts_with('占'),
+            share: None,
+            list: Some(at),
+            inline_base: inline.get(i).copied(),
+        })
+        .filter(|s| !gapless(&text[..0]).is_empty() || s.part.is_some())
         .collect()
 }
 
 /// How far back the lead total of a bare `占p%` is looked for when the
 /// paragraph opens no entry (an infographic's lines are paragraphs).
-const LEAD_PARAGRAPHS: usize = 6;
+pub(super) const LEAD_PARAGRAPHS: usize = 6;
 
 /// How far (as a factor) the base a bare `占p%` implies may be from a lead
 /// total whose label names no whole (`lead_words`) before the share is taken
@@ -860,7 +1221,7 @@ fn own_label(doc: &Doc<'_>, q: &Quantity) -> bool {
 }
 
 /// The name a figure is stated under (`其中，农村低保资金` → `农村低保资金`).
-fn name_of(q: &Quantity) -> String {
+pub(super) fn name_of(q: &Quantity) -> String {
     strip_generic(trim_tail(&q.label_text)).to_string()
 }
 
@@ -1012,7 +1373,7 @@ fn longest_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
 }
 
 /// The four-digit years (`2019年`) written in `s`.
-fn years(s: &str) -> Vec<String> {
+pub(super) fn years(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     for i in 0..chars.len() {

@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::round_half_away;
 use crate::quantity::{Bounds, Quantity};
-use crate::relations::{shares, Share, ShareOptions};
+use crate::relations::{share_statements, ImpliedGroup, Share, ShareOptions};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -156,6 +156,8 @@ struct Settings {
     lead_words: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     label_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    adverbs: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
@@ -180,6 +182,7 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             inline_nouns: s.inline_nouns,
             lead_words: s.lead_words,
             label_verbs: s.label_verbs,
+            adverbs: s.adverbs,
         },
     }))
 }
@@ -194,8 +197,14 @@ impl Rule for ShareRule {
         if !cx.text.contains('占') && !cx.text.contains("比重") && !cx.text.contains('的') {
             return;
         }
-        for s in shares(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns) {
-            if let Some(d) = check_one(cx, &s) {
+        let reading = share_statements(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns);
+        for s in &reading.shares {
+            if let Some(d) = check_one(cx, s) {
+                out.push(d);
+            }
+        }
+        for g in &reading.implied {
+            if let Some(d) = check_implied(cx, g) {
                 out.push(d);
             }
         }
@@ -312,6 +321,109 @@ fn check_one(cx: &Context<'_>, s: &Share) -> Option<Diagnostic> {
     Some(d)
 }
 
+/// The base `part ÷ share` implies, over the bounds both allow.
+fn implied_base(part: &Bounds, share: &Bounds) -> Bounds {
+    let hundred = Decimal::ONE_HUNDRED;
+    let div = |x: Option<Decimal>, y: Option<Decimal>| {
+        let (x, y) = (x?, y?);
+        if y <= Decimal::ZERO {
+            return None;
+        }
+        x.checked_mul(hundred)?.checked_div(y)
+    };
+    Bounds {
+        lo: div(part.lo, share.hi),
+        hi: div(part.hi, share.lo),
+    }
+}
+
+/// Shares of one base the draft does not state: the bases their parts and
+/// shares imply must overlap. The member whose implied base meets none of
+/// the others' common one is reported (the last, when two disagree).
+fn check_implied(cx: &Context<'_>, g: &ImpliedGroup) -> Option<Diagnostic> {
+    if g.members.len() < 2 {
+        return None;
+    }
+    let bases: Vec<Bounds> = g
+        .members
+        .iter()
+        .map(|(p, _, st)| implied_base(&cx.quantities[*p].bounds(), st))
+        .collect();
+    if bases.iter().any(|b| b.lo.is_none() || b.hi.is_none()) {
+        cx.coverage
+            .skipped("share", "a part of shares of one base is approximate");
+        return None;
+    }
+    let common = |skip: Option<usize>| -> Option<Bounds> {
+        let mut lo: Option<Decimal> = None;
+        let mut hi: Option<Decimal> = None;
+        for (i, b) in bases.iter().enumerate() {
+            if Some(i) == skip {
+                continue;
+            }
+            lo = Some(lo.map_or(b.lo?, |l: Decimal| l.max(b.lo.expect("lo"))));
+            hi = Some(hi.map_or(b.hi?, |h: Decimal| h.min(b.hi.expect("hi"))));
+        }
+        (lo? <= hi?).then_some(Bounds { lo, hi })
+    };
+    cx.coverage.checked("share: shares of one unstated base");
+    if common(None).is_some() {
+        return None;
+    }
+    // The odd one out: the member without which the others agree.
+    let odd: Vec<usize> = (0..bases.len())
+        .filter(|&i| common(Some(i)).is_some())
+        .collect();
+    let (bad, rest) = match odd.as_slice() {
+        [one] if bases.len() > 2 => (*one, common(Some(*one))?),
+        _ if bases.len() == 2 => (1, bases[0].clone()),
+        _ => (
+            bases.len() - 1,
+            common(Some(bases.len() - 1)).unwrap_or(bases[0].clone()),
+        ),
+    };
+    let (part, span, stated) = &g.members[bad];
+    let a = &cx.quantities[*part];
+    let base = if g.base_name.is_empty() {
+        "their base".to_string()
+    } else {
+        g.base_name.clone()
+    };
+    let show = |v: Option<Decimal>| {
+        v.map(|v| {
+            crate::quantity::number::round_half_away(v, 0)
+                .normalize()
+                .to_string()
+        })
+        .unwrap_or_default()
+    };
+    let stated_text = written(cx.text, *span);
+    let message = format!(
+        "share stated {stated_text}, but the other shares of {base} listed with it imply a different {base}: {} ÷ {stated_text} is {}–{}, theirs {}–{}",
+        written_q(cx, a),
+        show(bases[bad].lo),
+        show(bases[bad].hi),
+        show(rest.lo),
+        show(rest.hi),
+    );
+    let _ = stated;
+    let mut d = crate::rules::arithmetic::share::DEF
+        .diagnostic(Severity::Warning, *span, message)
+        .with_primary_text("stated share")
+        .with_label(a.span, "part");
+    for (i, (p, sp, _)) in g.members.iter().enumerate() {
+        if i != bad {
+            d = d
+                .with_label(*sp, "share of the same base")
+                .with_label(cx.quantities[*p].span, "its part");
+        }
+    }
+    Some(d.with_note(format!(
+        "the draft does not state {base}; each part ÷ its share gives the base it implies (in {}'s units, each figure ± half a unit of its last digit), and shares of one base must imply the same one",
+        a.display_unit
+    )))
+}
+
 fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
     let b = &cx.quantities[s.base];
     let a = &cx.quantities[s.part];
@@ -331,7 +443,13 @@ fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
                 })
                 .map(|si| (pi, si))
         });
-    if s.listed {
+    if let Some((fit, of)) = s.sibling {
+        format!(
+            "the share names no base: it is one of a list of {of} shares, {fit} of which are shares of {} {}",
+            s.base_name,
+            written_q(cx, b)
+        )
+    } else if s.listed {
         format!(
             "the share is one of a list after 分别, paired by position with the parts of the breakdown of {} {}",
             s.base_name,
