@@ -548,12 +548,38 @@ fn resolve(
             .filter(|b| b.parts.contains(&part))
             .map(|b| b.total)
             .collect();
-        let b = by_name(doc, opts, loc, at, norm, Some(part), Some(&own_totals))?;
-        let same_sentence = {
-            let l = doc.quantities[b].location;
-            l.paragraph == loc.pi && l.sentence == loc.si
-        };
-        (b, same_sentence, stmt.shown_base.clone())
+        match by_name(doc, opts, loc, at, norm, Some(part), Some(&own_totals)) {
+            Some(b) => {
+                let same_sentence = {
+                    let l = doc.quantities[b].location;
+                    l.paragraph == loc.pi && l.sentence == loc.si
+                };
+                (b, same_sentence, stmt.shown_base.clone())
+            }
+            None => {
+                // The total of the part's breakdown, when its label says what
+                // the base's name says (`全年共支出城市低保资金674.3亿元，…，其中
+                // 中央补助资金439.1亿元，占总支出的65.1%`; `归集…147.98亿元，其中
+                // …，占归集额的77%`).
+                let stem = norm.trim_end_matches(['额', '量', '数']);
+                if stem.chars().count() < 2 {
+                    return None;
+                }
+                let named: Vec<usize> = own_totals
+                    .iter()
+                    .copied()
+                    .filter(|&t| without_notes(&doc.quantities[t].label_text).contains(stem))
+                    .collect();
+                let &t = named.first()?;
+                if named
+                    .iter()
+                    .any(|&o| doc.quantities[o].value != doc.quantities[t].value)
+                {
+                    return None;
+                }
+                (t, false, stmt.shown_base.clone())
+            }
+        }
     };
     let b = &doc.quantities[base_i];
     if b.dimension() != Some(dim.as_str()) || base_i == part || b.value < a.value {
@@ -1311,9 +1337,15 @@ fn by_name(
             .span
             .slice(doc.text),
     );
+    // A figure labelled with a year the share's sentence does not name is
+    // another year's, when the sentence names one (`2019年…占生产总值的`
+    // against `2018年生产总值`); a sentence that names none is of the year
+    // the draft speaks of.
     let other_year = |i: usize| {
         let ys = years(&doc.quantities[i].label_text);
-        !ys.is_empty() && ys.iter().any(|y| !sentence_years.contains(y))
+        !ys.is_empty()
+            && !sentence_years.is_empty()
+            && ys.iter().any(|y| !sentence_years.contains(y))
     };
     let para: Vec<usize> = doc
         .in_paragraph(loc.pi)
@@ -1322,9 +1354,19 @@ fn by_name(
     if !para.is_empty() {
         return pick(para);
     }
-    let entry = doc.draft.paragraphs[loc.pi].entry?;
-    let earlier: Vec<usize> = (entry..loc.pi)
-        .filter(|&p| doc.draft.paragraphs[p].entry == Some(entry))
+    // Earlier paragraphs of the entry, or of the section when the draft
+    // has no entries (a few paragraphs back).
+    let section = doc.draft.paragraphs[loc.pi].section;
+    let first = match doc.draft.paragraphs[loc.pi].entry {
+        Some(e) => e,
+        None => loc.pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let entry = doc.draft.paragraphs[loc.pi].entry;
+    let earlier: Vec<usize> = (first..loc.pi)
+        .filter(|&p| {
+            let para = &doc.draft.paragraphs[p];
+            para.entry == entry && para.section == section
+        })
         .flat_map(|p| doc.in_paragraph(p))
         .filter(|&i| fits(i) && !other_year(i))
         .collect();
@@ -1338,7 +1380,10 @@ fn by_name(
 fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> bool {
     // `一般公共预算收入完成`, `财政总收入累计完成`: the verb that ends the label
     // is not part of the name.
-    let mut label = trim_tail(label);
+    // Notes in brackets and footnote marks are not part of the name
+    // (`地区生产总值（GDP）[2]完成`).
+    let cleaned = without_notes(label);
+    let mut label = trim_tail(&cleaned);
     while let Some(t) = longest_suffix(label, &opts.label_verbs) {
         label = trim_tail(&label[..label.len() - t.len()]);
     }
@@ -1362,6 +1407,22 @@ fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> b
             .flatten()
             .any(|w| extra.contains(w.as_str()))
     })
+}
+
+/// A label without what it writes in brackets (`（GDP）`, `(含…)`) and
+/// without footnote marks (`[2]`).
+fn without_notes(label: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '（' | '(' | '[' | '［' | '【' => depth += 1,
+            '）' | ')' | ']' | '］' | '】' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn longest_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {

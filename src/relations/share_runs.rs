@@ -343,12 +343,10 @@ pub(super) fn apply(
                     if firm || part == base {
                         continue;
                     }
+                    // A part larger than the base its siblings fit is
+                    // reported too (`男性14.46亿人，占全国总人口的51.24%`
+                    // of 14.12亿人).
                     let b = &doc.quantities[base];
-                    if b.value < doc.quantities[part].value
-                        || !s.base_name.is_empty() && s.share.is_none()
-                    {
-                        continue;
-                    }
                     let share = Share {
                         stated: s.stated.clone(),
                         part,
