@@ -30,6 +30,7 @@ mod qizhong;
 pub mod ratio;
 pub mod share;
 mod share_runs;
+mod share_sum;
 pub mod table;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
@@ -41,6 +42,7 @@ pub use share::{
     share_statements, shares, Share, ShareOptions, ShareReading, ShareStatement, StatedShare,
 };
 pub use share_runs::ImpliedGroup;
+pub use share_sum::{share_sums, ShareSum};
 
 use std::collections::HashMap;
 

@@ -350,7 +350,14 @@ fn read_statement(
     {
         return None;
     }
-    if words.change.iter().any(|w| phrase.contains(w.as_str())) {
+    // A change of the share (`占比提高…`); a change named as a noun
+    // (`占财政收入增收额的比重`, `占增量的`) is a base like any other.
+    let changes = words.change.iter().any(|w| {
+        phrase
+            .match_indices(w.as_str())
+            .any(|(i, _)| !phrase[i + w.len()..].starts_with(['额', '量', '数', '值', '部']))
+    });
+    if changes {
         return None;
     }
     // The base's name as written (占床位总数的 → 床位总数), then without the

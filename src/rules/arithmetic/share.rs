@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::round_half_away;
 use crate::quantity::{Bounds, Quantity};
-use crate::relations::{share_statements, ImpliedGroup, Share, ShareOptions};
+use crate::relations::{share_statements, share_sums, ImpliedGroup, Share, ShareOptions, ShareSum};
 use crate::rules::{Context, Example, Rule, RuleDef};
 
 /// Registry entry.
@@ -205,6 +205,11 @@ impl Rule for ShareRule {
         }
         for g in &reading.implied {
             if let Some(d) = check_implied(cx, g) {
+                out.push(d);
+            }
+        }
+        for g in share_sums(cx.doc, &self.opts, &reading) {
+            if let Some(d) = check_sum(cx, &g) {
                 out.push(d);
             }
         }
@@ -422,6 +427,77 @@ fn check_implied(cx: &Context<'_>, g: &ImpliedGroup) -> Option<Diagnostic> {
         "the draft does not state {base}; each part ÷ its share gives the base it implies (in {}'s units, each figure ± half a unit of its last digit), and shares of one base must imply the same one",
         a.display_unit
     )))
+}
+
+/// Shares of the parts of one whole: they add up to 100 at most, and to
+/// 100 when the parts are the whole (within the rounding of each share).
+fn check_sum(cx: &Context<'_>, g: &ShareSum) -> Option<Diagnostic> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let lo: Decimal = g
+        .members
+        .iter()
+        .map(|(s, _)| s.bounds.lo.unwrap_or(Decimal::ZERO))
+        .sum();
+    let hi: Option<Decimal> = g.members.iter().map(|(s, _)| s.bounds.hi).sum();
+    cx.coverage
+        .checked("share: shares of the parts of one whole");
+    let over = lo > hundred;
+    let under = g.complete && hi.is_some_and(|h| h < hundred);
+    if !over && !under {
+        return None;
+    }
+    let stated: Vec<String> = g
+        .members
+        .iter()
+        .map(|(s, _)| written(cx.text, s.span))
+        .collect();
+    let total: Decimal = g.members.iter().map(|(s, _)| s.value).sum();
+    let names: Vec<&str> = g
+        .members
+        .iter()
+        .map(|(_, n)| n.as_str())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let parts = if names.len() == g.members.len() {
+        format!(" of {}", names.join("、"))
+    } else {
+        String::new()
+    };
+    let (message, note) = if over {
+        (
+            format!(
+                "shares{parts} add up to {}%, more than 100%: {}",
+                total.normalize(),
+                stated.join(" + ")
+            ),
+            format!(
+                "the parts do not overlap ({}), so their shares of one whole add up to 100% at most; even at the low end of each share's rounding they add up to {}%",
+                g.whole,
+                lo.normalize()
+            ),
+        )
+    } else {
+        (
+            format!(
+                "shares{parts} add up to {}%, less than 100%: {}",
+                total.normalize(),
+                stated.join(" + ")
+            ),
+            format!(
+                "the parts are the whole ({}), so their shares add up to 100%; even at the high end of each share's rounding they add up to {}%",
+                g.whole,
+                hi.unwrap_or_default().normalize()
+            ),
+        )
+    };
+    let first = &g.members[0].0;
+    let mut d = crate::rules::arithmetic::share::DEF
+        .diagnostic(Severity::Warning, first.span, message)
+        .with_primary_text("share");
+    for (s, _) in &g.members[1..] {
+        d = d.with_label(s.span, "share of the same whole");
+    }
+    Some(d.with_note(note))
 }
 
 fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
