@@ -317,7 +317,7 @@ fn read_statement(
         Some(w) => w,
         None => {
             let q = &doc.quantities[next?];
-            if q.form != Form::Percent || q.role != Role::Level || (q.in_parens && !opens_bracket) {
+            if q.form != Form::Percent || !stated_role(q) || (q.in_parens && !opens_bracket) {
                 return None;
             }
             let step = if q.step.is_zero() && q.in_words {
@@ -451,7 +451,20 @@ fn read_statement(
     }
     let norm = normalize_base(&subject, opts);
     if norm.chars().count() >= 2 {
-        if let Some(p) = by_name(doc, opts, loc, at, &norm, None, None) {
+        let found = by_name(doc, opts, loc, at, &norm, None, None).or_else(|| {
+            // `累计完成产值占…` after `累计完成工业总产值27.5亿元`: the name
+            // with words left out, in the sentence only.
+            by_loose_name(
+                doc,
+                opts,
+                loc,
+                at,
+                std::slice::from_ref(&norm),
+                usize::MAX,
+                false,
+            )
+        });
+        if let Some(p) = found {
             stmt.part = Some(p);
             stmt.part_name = subject;
         }
@@ -569,21 +582,34 @@ fn resolve(
                 // 中央补助资金439.1亿元，占总支出的65.1%`; `归集…147.98亿元，其中
                 // …，占归集额的77%`).
                 let stem = norm.trim_end_matches(['额', '量', '数']);
-                if stem.chars().count() < 2 {
-                    return None;
-                }
                 let named: Vec<usize> = own_totals
                     .iter()
                     .copied()
-                    .filter(|&t| without_notes(&doc.quantities[t].label_text).contains(stem))
+                    .filter(|&t| {
+                        stem.chars().count() >= 2
+                            && without_notes(&doc.quantities[t].label_text).contains(stem)
+                    })
                     .collect();
-                let &t = named.first()?;
-                if named
-                    .iter()
-                    .any(|&o| doc.quantities[o].value != doc.quantities[t].value)
-                {
-                    return None;
-                }
+                let t = match named.first() {
+                    Some(&t) => {
+                        if named
+                            .iter()
+                            .any(|&o| doc.quantities[o].value != doc.quantities[t].value)
+                        {
+                            return None;
+                        }
+                        t
+                    }
+                    None => {
+                        // A label that writes the base's name with words in
+                        // between (`规模企业产值` for `240户规模工业企业累计完成
+                        // 工业产值`).
+                        let shown = stmt.shown_base.trim_start_matches("同期");
+                        let mut names = vec![shown.to_string(), norm.clone()];
+                        names.dedup();
+                        by_loose_name(doc, opts, loc, at, &names, part, true)?
+                    }
+                };
                 (t, false, stmt.shown_base.clone())
             }
         }
@@ -635,7 +661,13 @@ fn resolve_listed(
                 &stmt.base_name,
                 Some(part),
                 None,
-            )?
+            )
+            .or_else(|| {
+                let shown = stmt.shown_base.trim_start_matches("同期");
+                let mut names = vec![shown.to_string(), stmt.base_name.clone()];
+                names.dedup();
+                by_loose_name(doc, opts, loc, stmt.marker, &names, part, true)
+            })?
         }
     };
     let b = &doc.quantities[base];
@@ -662,6 +694,23 @@ fn resolve_listed(
         listed: true,
         sibling: None,
     })
+}
+
+/// A percentage that can be a stated share: a level, or a figure read as
+/// another period's only for `占同期…` (of the same period: `占同期全县规模
+/// 企业产值总量的91.5%`).
+fn stated_role(q: &Quantity) -> bool {
+    match q.role {
+        Role::Level => true,
+        Role::Previous => {
+            let l = &q.label_text;
+            l.contains("占同期")
+                && !["上年", "去年", "前年", "同比", "年初"]
+                    .iter()
+                    .any(|w| l.contains(w))
+        }
+        _ => false,
+    }
 }
 
 /// A figure that can stand in a ratio of like amounts: a positive amount
@@ -886,7 +935,7 @@ fn listed_shares(
         if !joined {
             break;
         }
-        if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+        if q.form != Form::Percent || !stated_role(q) || q.in_parens {
             break;
         }
         stated.push(i);
@@ -1059,7 +1108,8 @@ fn list_statements(
         Some(i) => &marker[..i],
         None => marker,
     };
-    let mut names: Vec<String> = name_part
+    // (as written, normalised)
+    let mut names: Vec<(String, String)> = name_part
         .split('、')
         .map(|n| {
             let mut base = trim_tail(n).to_string();
@@ -1068,9 +1118,10 @@ fn list_statements(
                 base = trim_tail(&base).to_string();
             }
             if base.is_empty() || base == "比" || base == "比量" || !phrase.starts_with('占') {
-                String::new()
+                (String::new(), String::new())
             } else {
-                normalize_base(&base, opts)
+                let norm = normalize_base(&base, opts);
+                (base, norm)
             }
         })
         .collect();
@@ -1097,8 +1148,8 @@ fn list_statements(
                 .trim_start_matches(['、', '和', '及', '，', ','])
                 .to_string(),
             subject: String::new(),
-            base_name: names[i].clone(),
-            shown_base: names[i].clone(),
+            base_name: names[i].1.clone(),
+            shown_base: names[i].0.clone(),
             is_zhan: phrase.starts_with('占'),
             share: None,
             list: Some(at),
@@ -1378,6 +1429,99 @@ fn by_name(
         .filter(|&i| fits(i) && !other_year(i))
         .collect();
     pick(earlier)
+}
+
+/// The one figure whose label writes `name` with other words in between
+/// (`规模企业产值` in `240户规模工业企业累计完成工业产值`): every character
+/// of the name in order, and the label ending (its verbs taken off) with the
+/// name's last two characters, its head noun. Names are tried in order; a
+/// name of four characters or more only. In the sentence, else earlier in
+/// the paragraph, else (when `wide`) in the few paragraphs before; several
+/// figures of different values give nothing. `part` (or `usize::MAX`) is
+/// the share's part, which the base must measure alike and not be.
+fn by_loose_name(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    loc: Loc,
+    at: usize,
+    names: &[String],
+    part: usize,
+    wide: bool,
+) -> Option<usize> {
+    let dim = doc.quantities.get(part).and_then(|q| q.dimension());
+    let fits = |i: usize, name: &str| -> bool {
+        let q = &doc.quantities[i];
+        if i == part || q.full_span.end > at || !is_amount(q) || q.approx != Approx::Exact {
+            return false;
+        }
+        if dim.is_some() && q.dimension() != dim {
+            return false;
+        }
+        let cleaned = without_notes(&q.label_text);
+        let mut label = trim_tail(&cleaned);
+        while let Some(t) = longest_suffix(label, &opts.label_verbs) {
+            label = trim_tail(&label[..label.len() - t.len()]);
+        }
+        let c: Vec<char> = name.chars().collect();
+        let head: String = c[c.len() - 2..].iter().collect();
+        if !label.ends_with(&head) {
+            return false;
+        }
+        let mut chars = label.chars();
+        name.chars().all(|c| chars.any(|l| l == c))
+    };
+    let sentence_years = years(
+        doc.draft.paragraphs[loc.pi].sentences[loc.si]
+            .span
+            .slice(doc.text),
+    );
+    let other_year = |i: usize| {
+        let ys = years(&doc.quantities[i].label_text);
+        !ys.is_empty()
+            && !sentence_years.is_empty()
+            && ys.iter().any(|y| !sentence_years.contains(y))
+    };
+    let section = doc.draft.paragraphs[loc.pi].section;
+    let first = match doc.draft.paragraphs[loc.pi].entry {
+        Some(e) => e,
+        None => loc.pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let entry = doc.draft.paragraphs[loc.pi].entry;
+    let mut scopes: Vec<Vec<usize>> = vec![
+        doc.in_sentence(loc.pi, loc.si).collect(),
+        doc.in_paragraph(loc.pi)
+            .filter(|&i| doc.quantities[i].location.sentence < loc.si)
+            .collect(),
+    ];
+    if wide {
+        scopes.push(
+            (first..loc.pi)
+                .filter(|&p| {
+                    let para = &doc.draft.paragraphs[p];
+                    para.entry == entry && para.section == section
+                })
+                .flat_map(|p| doc.in_paragraph(p))
+                .collect(),
+        );
+    } else {
+        scopes.truncate(1);
+    }
+    for name in names.iter().filter(|n| n.chars().count() >= 4) {
+        for scope in &scopes {
+            let cands: Vec<usize> = scope
+                .iter()
+                .copied()
+                .filter(|&i| fits(i, name) && !other_year(i))
+                .collect();
+            let Some(&last) = cands.last() else { continue };
+            let v = doc.quantities[last].value;
+            return cands
+                .iter()
+                .all(|&c| doc.quantities[c].value == v)
+                .then_some(last);
+        }
+    }
+    None
 }
 
 /// True when a figure's label names `name` (already normalised): the label,
