@@ -451,19 +451,29 @@ fn read_statement(
     }
     let norm = normalize_base(&subject, opts);
     if norm.chars().count() >= 2 {
-        let found = by_name(doc, opts, loc, at, &norm, None, None).or_else(|| {
-            // `累计完成产值占…` after `累计完成工业总产值27.5亿元`: the name
-            // with words left out, in the sentence only.
-            by_loose_name(
-                doc,
-                opts,
-                loc,
-                at,
-                std::slice::from_ref(&norm),
-                usize::MAX,
-                false,
-            )
+        // `累计完成工业产值16.9亿元，增长25%，工业产值占…`: the name of the
+        // figure that ends an earlier clause, said again.
+        let restated = figure_ending_earlier_clause(doc, loc).filter(|&p| {
+            let label = without_notes(&doc.quantities[p].label_text);
+            let mut chars = label.chars();
+            label.ends_with(norm.chars().last().unwrap_or(' '))
+                && norm.chars().all(|c| chars.any(|l| l == c))
         });
+        let found = restated
+            .or_else(|| by_name(doc, opts, loc, at, &norm, None, None))
+            .or_else(|| {
+                // `累计完成产值占…` after `累计完成工业总产值27.5亿元`: the name
+                // with words left out, in the sentence only.
+                by_loose_name(
+                    doc,
+                    opts,
+                    loc,
+                    at,
+                    std::slice::from_ref(&norm),
+                    usize::MAX,
+                    false,
+                )
+            });
         if let Some(p) = found {
             stmt.part = Some(p);
             stmt.part_name = subject;

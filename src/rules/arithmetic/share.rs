@@ -161,6 +161,13 @@ struct Settings {
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    Ok(Box::new(ShareRule {
+        opts: options(value)?,
+    }))
+}
+
+/// The share options of merged settings.
+fn options(value: Spanned<DeValue<'_>>) -> Result<ShareOptions, toml::de::Error> {
     let s: Settings = crate::rules::settings(value)?;
     if s.measures
         .iter()
@@ -170,21 +177,30 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             "`measures` has an empty word or dimension",
         ));
     }
-    Ok(Box::new(ShareRule {
-        opts: ShareOptions {
-            not_share: s.not_share,
-            base_suffixes: s.base_suffixes,
-            base_prefixes: s.base_prefixes,
-            other_period: s.other_period,
-            narrowing: s.narrowing,
-            measures: s.measures,
-            inline_verbs: s.inline_verbs,
-            inline_nouns: s.inline_nouns,
-            lead_words: s.lead_words,
-            label_verbs: s.label_verbs,
-            adverbs: s.adverbs,
-        },
-    }))
+    Ok(ShareOptions {
+        not_share: s.not_share,
+        base_suffixes: s.base_suffixes,
+        base_prefixes: s.base_prefixes,
+        other_period: s.other_period,
+        narrowing: s.narrowing,
+        measures: s.measures,
+        inline_verbs: s.inline_verbs,
+        inline_nouns: s.inline_nouns,
+        lead_words: s.lead_words,
+        label_verbs: s.label_verbs,
+        adverbs: s.adverbs,
+    })
+}
+
+/// The built-in settings as share options (`yblint dump` reads shares with
+/// them).
+pub fn builtin_options() -> ShareOptions {
+    let mut table = toml::de::DeTable::parse(DEF.defaults)
+        .expect("the built-in settings of `share` parse")
+        .into_inner();
+    table.remove("severity");
+    options(Spanned::new(0..0, DeValue::Table(table)))
+        .expect("the built-in settings of `share` are valid")
 }
 
 /// The `share` rule with its settings.
