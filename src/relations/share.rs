@@ -15,11 +15,16 @@
 //! - the base is named between `占` and the share (`全部低保资金`) and found
 //!   under that name in the same sentence, or earlier in the paragraph or
 //!   the entry; `占比`/`比重` without a name take the total of the breakdown
-//!   (`其中`, `分别为`) the part belongs to.
+//!   (`其中`, `分别为`) the part belongs to;
+//! - lists after `分别` are paired in order with the parts before them
+//!   (`listed_shares`), and lists of items each with its share are read as
+//!   shares of one base (`share_runs`); every share read, base found or
+//!   not, is a [`ShareStatement`], from which the groups of shares of one
+//!   unstated base and the sums of shares (`share_sum`) are read.
 //!
 //! Anything else is left alone: `占地`/`占用`, a base that is not stated
 //! (`占全省的12%`), a base measured otherwise than the part (人数 against 金额),
-//! lists (`分别占…`), changes of a share (`占比提高…`), other periods.
+//! changes of a share (`占比提高…`), other periods.
 
 use rust_decimal::Decimal;
 
@@ -163,6 +168,8 @@ pub struct ShareStatement {
     pub list: Option<usize>,
     /// The base written inline for this share of a `分别` list.
     pub inline_base: Option<usize>,
+    /// The parts of the other shares of its `分别` list.
+    pub siblings: Vec<usize>,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -384,6 +391,10 @@ fn read_statement(
     } else {
         normalize_base(&base, opts)
     };
+    if !unnamed && base_name.chars().count() < 2 {
+        // `占全市的12%`: the base is a place, not a figure.
+        return None;
+    }
     // The words before the marker without adverbs (`仅占`, `约占`) and a
     // bracket the share opens (`（占45.8%）`).
     let mut lead_in = clause_before.as_str();
@@ -422,6 +433,7 @@ fn read_statement(
         share: None,
         list: None,
         inline_base: None,
+        siblings: Vec::new(),
     };
     if let Some(&last) = before.last() {
         let q = &doc.quantities[last];
@@ -472,6 +484,7 @@ fn read_statement(
                     std::slice::from_ref(&norm),
                     usize::MAX,
                     false,
+                    &[],
                 )
             });
         if let Some(p) = found {
@@ -617,7 +630,7 @@ fn resolve(
                         let shown = stmt.shown_base.trim_start_matches("同期");
                         let mut names = vec![shown.to_string(), norm.clone()];
                         names.dedup();
-                        by_loose_name(doc, opts, loc, at, &names, part, true)?
+                        by_loose_name(doc, opts, loc, at, &names, part, true, &[])?
                     }
                 };
                 (t, false, stmt.shown_base.clone())
@@ -676,7 +689,16 @@ fn resolve_listed(
                 let shown = stmt.shown_base.trim_start_matches("同期");
                 let mut names = vec![shown.to_string(), stmt.base_name.clone()];
                 names.dedup();
-                by_loose_name(doc, opts, loc, stmt.marker, &names, part, true)
+                by_loose_name(
+                    doc,
+                    opts,
+                    loc,
+                    stmt.marker,
+                    &names,
+                    part,
+                    true,
+                    &stmt.siblings,
+                )
             })?
         }
     };
@@ -693,7 +715,7 @@ fn resolve_listed(
         base,
         part_name: stmt.part_name.clone(),
         base_name: if stmt.inline_base.is_some() {
-            format!("{}{}", stmt.shown_base, gapless(b.span.slice(doc.text)))
+            stmt.shown_base.clone()
         } else {
             name_of(b)
         },
@@ -1101,10 +1123,17 @@ fn list_statements(
     if first.label_text.starts_with(['、', '和', '及']) {
         return Vec::new(); // the list goes on before the first part taken
     }
-    let sum: Decimal = parts.iter().map(|&p| doc.quantities[p].value).sum();
+    let sum: Decimal = parts
+        .iter()
+        .map(|&p| doc.quantities[p].bounds().lo.unwrap_or_default())
+        .sum();
     if let Some(&prev) = before.len().checked_sub(k + 1).map(|j| &before[j]) {
         let q = &doc.quantities[prev];
-        if is_amount(q) && q.dimension() == dim && q.approx == Approx::Exact && q.value < sum {
+        if is_amount(q)
+            && q.dimension() == dim
+            && q.approx == Approx::Exact
+            && q.bounds().hi.is_some_and(|h| h < sum)
+        {
             // Another figure of the list's kind, not its total.
             return Vec::new();
         }
@@ -1141,6 +1170,31 @@ fn list_statements(
     if names.len() == 1 {
         names = vec![names[0].clone(); k];
     }
+    // `城市、农村低保资金分别为1620万元、4210万元`: the parts named before
+    // their own `分别为`.
+    let named_parts: Option<Vec<String>> = ["分别为", "分别是", "分别达", "分别"]
+        .iter()
+        .find_map(|w| first.label_text.strip_suffix(w))
+        .and_then(|head| {
+            let head = strip_generic(head.trim_start_matches(['，', ',']));
+            let list: Vec<&str> = head.split(['、', '和', '及']).collect();
+            let last = *list.last()?;
+            // The noun the last item ends with is every item's (`城市、农村
+            // 低保资金`): the items are the words before it.
+            let n: Vec<String> = list
+                .iter()
+                .map(|w| {
+                    let lead = w.chars().count();
+                    let noun: String = last.chars().skip(lead).collect();
+                    if lead < last.chars().count() {
+                        format!("{w}{noun}")
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            (n.len() == k && n.iter().all(|x| !x.is_empty())).then_some(n)
+        });
     let loc = doc.quantities[stated[0]].location;
     parts
         .iter()
@@ -1154,9 +1208,12 @@ fn list_statements(
             clause: loc.clause,
             part: Some(part),
             part_near: true,
-            part_name: name_of(&doc.quantities[part])
-                .trim_start_matches(['、', '和', '及', '，', ','])
-                .to_string(),
+            part_name: match &named_parts {
+                Some(n) => n[i].clone(),
+                None => name_of(&doc.quantities[part])
+                    .trim_start_matches(['、', '和', '及', '，', ','])
+                    .to_string(),
+            },
             subject: String::new(),
             base_name: names[i].1.clone(),
             shown_base: names[i].0.clone(),
@@ -1164,6 +1221,7 @@ fn list_statements(
             share: None,
             list: Some(at),
             inline_base: inline.get(i).copied(),
+            siblings: parts.iter().copied().filter(|&p| p != part).collect(),
         })
         .filter(|s| !gapless(&text[..0]).is_empty() || s.part.is_some())
         .collect()
@@ -1373,7 +1431,7 @@ fn by_name(
                 && gapless(&doc.text[prev.full_span.end..q.label.start.max(prev.full_span.end)])
                     .is_empty()
         };
-        !after_age && label_names(doc, opts, &q.label_text, name)
+        !after_age && label_names(doc, opts, &wide_label(doc, i), name)
     };
     let pick = |cands: Vec<usize>| -> Option<usize> {
         if cands.is_empty() {
@@ -1457,17 +1515,27 @@ fn by_loose_name(
     names: &[String],
     part: usize,
     wide: bool,
+    siblings: &[usize],
 ) -> Option<usize> {
     let dim = doc.quantities.get(part).and_then(|q| q.dimension());
     let fits = |i: usize, name: &str| -> bool {
         let q = &doc.quantities[i];
-        if i == part || q.full_span.end > at || !is_amount(q) || q.approx != Approx::Exact {
+        if i == part
+            || siblings.contains(&i)
+            || q.full_span.end > at
+            || !is_amount(q)
+            || q.approx != Approx::Exact
+        {
+            return false;
+        }
+        // A base is no item with a share of its own (`A 160件，占40.0%`).
+        if wide && followed_by_share(doc, i) {
             return false;
         }
         if dim.is_some() && q.dimension() != dim {
             return false;
         }
-        let cleaned = without_notes(&q.label_text);
+        let cleaned = without_notes(&wide_label(doc, i));
         let mut label = trim_tail(&cleaned);
         while let Some(t) = longest_suffix(label, &opts.label_verbs) {
             label = trim_tail(&label[..label.len() - t.len()]);
@@ -1568,6 +1636,34 @@ fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> b
             .flatten()
             .any(|w| extra.contains(w.as_str()))
     })
+}
+
+/// A figure's label with what a footnote mark or a note in brackets cut
+/// off before it: in `地区生产总值（GDP）[2]完成529757万元` the mark `2` is read
+/// as a figure, and the label after it is only `]完成`.
+fn wide_label(doc: &Doc<'_>, i: usize) -> String {
+    let mut label = doc.quantities[i].label_text.clone();
+    let mut j = i;
+    while j > 0 {
+        let prev = &doc.quantities[j - 1];
+        if prev.location != doc.quantities[j].location {
+            break;
+        }
+        let before = doc.text[..prev.span.start].trim_end();
+        let after = doc.text[prev.span.end..].trim_start();
+        let mark = before.ends_with(['[', '［']) && after.starts_with([']', '］']);
+        if !mark && !prev.in_parens {
+            break;
+        }
+        label = format!(
+            "{}{}{}",
+            prev.label_text,
+            gapless(prev.span.slice(doc.text)),
+            label
+        );
+        j -= 1;
+    }
+    label
 }
 
 /// A label without what it writes in brackets (`（GDP）`, `(含…)`) and
