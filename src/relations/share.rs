@@ -444,6 +444,9 @@ fn read_statement(
             stmt.part = Some(last);
             stmt.part_near = true;
             stmt.part_name = name_of(q);
+        } else {
+            // `0—14岁人口占17.95%`: a name with a figure in it.
+            stmt.subject = strip_generic(lead_in).to_string();
         }
         return Some(stmt);
     }
@@ -482,9 +485,11 @@ fn read_statement(
                     loc,
                     at,
                     std::slice::from_ref(&norm),
-                    usize::MAX,
-                    false,
-                    &[],
+                    LooseScope {
+                        part: usize::MAX,
+                        wide: false,
+                        siblings: &[],
+                    },
                 )
             });
         if let Some(p) = found {
@@ -630,7 +635,18 @@ fn resolve(
                         let shown = stmt.shown_base.trim_start_matches("同期");
                         let mut names = vec![shown.to_string(), norm.clone()];
                         names.dedup();
-                        by_loose_name(doc, opts, loc, at, &names, part, true, &[])?
+                        by_loose_name(
+                            doc,
+                            opts,
+                            loc,
+                            at,
+                            &names,
+                            LooseScope {
+                                part,
+                                wide: true,
+                                siblings: &[],
+                            },
+                        )?
                     }
                 };
                 (t, false, stmt.shown_base.clone())
@@ -695,9 +711,11 @@ fn resolve_listed(
                     loc,
                     stmt.marker,
                     &names,
-                    part,
-                    true,
-                    &stmt.siblings,
+                    LooseScope {
+                        part,
+                        wide: true,
+                        siblings: &stmt.siblings,
+                    },
                 )
             })?
         }
@@ -1507,16 +1525,30 @@ fn by_name(
 /// the paragraph, else (when `wide`) in the few paragraphs before; several
 /// figures of different values give nothing. `part` (or `usize::MAX`) is
 /// the share's part, which the base must measure alike and not be.
+/// Where [`by_loose_name`] looks, and what it leaves out.
+struct LooseScope<'s> {
+    /// The share's part (`usize::MAX` when looking for the part itself).
+    part: usize,
+    /// Looking for a base: earlier paragraphs too, and no item with a share
+    /// of its own.
+    wide: bool,
+    /// The parts of the other shares of the part's list.
+    siblings: &'s [usize],
+}
+
 fn by_loose_name(
     doc: &Doc<'_>,
     opts: &ShareOptions,
     loc: Loc,
     at: usize,
     names: &[String],
-    part: usize,
-    wide: bool,
-    siblings: &[usize],
+    scope: LooseScope<'_>,
 ) -> Option<usize> {
+    let LooseScope {
+        part,
+        wide,
+        siblings,
+    } = scope;
     let dim = doc.quantities.get(part).and_then(|q| q.dimension());
     let fits = |i: usize, name: &str| -> bool {
         let q = &doc.quantities[i];

@@ -374,7 +374,7 @@ pub(super) fn apply(
                     .iter()
                     .filter_map(|&k| {
                         let s = &stmts[k];
-                        s.part.map(|p| (p, s.stated.span, s.stated.bounds.clone()))
+                        s.part.map(|p| (p, s.stated.span, s.stated.bounds))
                     })
                     .collect();
                 for &k in &run {
@@ -403,7 +403,7 @@ pub(super) fn apply(
         }
         let Some(p) = s.part else { continue };
         let dim = doc.quantities[p].dimension();
-        let mut members = vec![(p, s.stated.span, s.stated.bounds.clone())];
+        let mut members = vec![(p, s.stated.span, s.stated.bounds)];
         for j in k + 1..stmts.len() {
             let t = &stmts[j];
             if t.paragraph != s.paragraph || t.sentence != s.sentence {
@@ -417,7 +417,7 @@ pub(super) fn apply(
                 continue;
             }
             seen[j] = true;
-            members.push((tp, t.stated.span, t.stated.bounds.clone()));
+            members.push((tp, t.stated.span, t.stated.bounds));
         }
         if members.len() >= 2 {
             implied.push(ImpliedGroup {
