@@ -68,7 +68,7 @@ fn runs(doc: &Doc<'_>, opts: &ShareOptions, stmts: &[ShareStatement]) -> Vec<Vec
         let one_base = run.iter().all(|&k| {
             stmts[k].inline_base.is_none() && stmts[k].base_name == stmts[run[0]].base_name
         });
-        if one_base && run.len() >= 2 && !own_plan(opts, &stmts[run[0]].base_name) {
+        if one_base && run.len() >= 2 && !own_plan(opts, &stmts[run[0]].shown_base) {
             out.push(run);
         }
     }
@@ -79,7 +79,7 @@ fn runs(doc: &Doc<'_>, opts: &ShareOptions, stmts: &[ShareStatement]) -> Vec<Vec
         }
         let Some(part) = s
             .part
-            .filter(|_| s.part_near && !own_plan(opts, &s.base_name))
+            .filter(|_| s.part_near && !own_plan(opts, &s.shown_base))
         else {
             // A share with no part of its own ends every run.
             if outer.is_some() {
@@ -181,10 +181,23 @@ fn runs(doc: &Doc<'_>, opts: &ShareOptions, stmts: &[ShareStatement]) -> Vec<Vec
     out
 }
 
+/// True when the paragraph of a statement states, before its part, a
+/// larger figure of the part's kind: a total of its own (`全年共支出城市低保
+/// 资金674.3亿元，…，其中中央补助资金439.1亿元，占总支出的65.1%`).
+fn local_total(doc: &Doc<'_>, s: &ShareStatement) -> bool {
+    let Some(p) = s.part else { return false };
+    let a = &doc.quantities[p];
+    doc.in_paragraph(s.paragraph).any(|i| {
+        let q = &doc.quantities[i];
+        i < p && is_amount(q) && q.dimension() == a.dimension() && q.value > a.value
+    })
+}
+
 /// A base each part has of its own: a plan, a budget, a target
 /// (`占调整预算100.93%`, `为年度目标的…`): shares of it are not of one base.
 fn own_plan(opts: &ShareOptions, name: &str) -> bool {
-    opts.inline_nouns.iter().any(|n| name.contains(n.as_str()))
+    // `支出总预算` is the whole's, not each part's.
+    !name.contains('总') && opts.inline_nouns.iter().any(|n| name.contains(n.as_str()))
 }
 
 /// `part ÷ base × 100` meets the stated share's interval.
@@ -397,17 +410,32 @@ pub(super) fn apply(
             || grouped[k]
             || s.share.is_some()
             || s.base_name.chars().count() < 2
-            || own_plan(opts, &s.base_name)
+            || own_plan(opts, &s.shown_base)
         {
             continue;
         }
         let Some(p) = s.part else { continue };
         let dim = doc.quantities[p].dimension();
         let mut members = vec![(p, s.stated.span, s.stated.bounds)];
+        // Sentences of one paragraph too (`（一）…，占支出总预算78.33%。（二）…，
+        // 占支出总预算10.73%。`), when the name is a long one and no sentence
+        // of theirs states a total of its own before the part.
+        // Numbered items one a paragraph alike (`（一）…。（二）…。`), paragraph
+        // after paragraph.
+        let across = s.base_name.chars().count() >= 4 && !local_total(doc, s);
+        let mut last_para = s.paragraph;
         for j in k + 1..stmts.len() {
             let t = &stmts[j];
-            if t.paragraph != s.paragraph || t.sentence != s.sentence {
+            // Paragraphs between them hold no figures (`其中：`).
+            let gap_has_figures =
+                (last_para + 1..t.paragraph).any(|q| !doc.in_paragraph(q).is_empty());
+            if gap_has_figures || (t.paragraph != s.paragraph && !across) {
                 break;
+            }
+            if t.sentence != s.sentence || t.paragraph != s.paragraph {
+                if !across || local_total(doc, t) {
+                    continue;
+                }
             }
             if grouped[j] || t.share.is_some() || t.base_name != s.base_name {
                 continue;
@@ -417,6 +445,7 @@ pub(super) fn apply(
                 continue;
             }
             seen[j] = true;
+            last_para = t.paragraph;
             members.push((tp, t.stated.span, t.stated.bounds));
         }
         if members.len() >= 2 {

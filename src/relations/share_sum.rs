@@ -130,7 +130,8 @@ fn same_base(a: &str, b: &str) -> bool {
 
 /// A base each part has of its own (a plan, a budget: `占调整预算…`).
 fn own_plan(opts: &ShareOptions, name: &str) -> bool {
-    opts.inline_nouns.iter().any(|n| name.contains(n.as_str()))
+    // `支出总预算` is the whole's, not each part's.
+    !name.contains('总') && opts.inline_nouns.iter().any(|n| name.contains(n.as_str()))
 }
 
 /// True when a group is left to the checks of its shares one by one.
@@ -152,7 +153,7 @@ fn partition_sums(
             let Some((m, word)) = p.member_word(&name) else {
                 continue;
             };
-            if own_plan(opts, &s.base_name) {
+            if own_plan(opts, &s.shown_base) {
                 continue;
             }
             let rest = strip_generic(trim_tail(&name.replacen(word, "", 1))).to_string();
@@ -205,7 +206,7 @@ fn band_sums(doc: &Doc<'_>, opts: &ShareOptions, sentence: &[&ShareStatement]) -
     if found.iter().any(|f| {
         !same_base(&f.2.base_name, &found[0].2.base_name)
             || f.1 != found[0].1
-            || own_plan(opts, &f.2.base_name)
+            || own_plan(opts, &f.2.shown_base)
     }) {
         return Vec::new();
     }
