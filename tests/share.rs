@@ -752,3 +752,42 @@ fn loose_names_that_do_not_decide_stay_silent() {
     silent("全年审结一审案件589.4万件，二审案件58.2万件，再审案件1.8万件，分别占审结案件总数的86.62%、8.55%、0.26%。");
     silent("全县规模工业企业累计完成工业产值30.2亿元，规模以上企业完成工业产值26.0亿元。五大支柱行业完成产值24.5亿元，占上年同期全县规模企业产值总量的95.0%。");
 }
+
+/// Numbered items one a paragraph, each with its share of one long-named
+/// base the draft does not state (850088.3 ÷ 78.33% ≈ 1085265元, 116433.12 ÷
+/// 10.73% ≈ 1085118元, 43897.73 ÷ 4.05% ≈ 1083895元, all within rounding);
+/// 850088.3 ÷ 83.33% is about 1020146元. Items that each state a total of
+/// their own are not of one base.
+#[test]
+fn numbered_items_of_one_unstated_base() {
+    let text = "（一）教育支出850088.3元，占支出总预算78.33%。\n（二）社会保障和就业支出116433.12元，占支出总预算10.73%。\n（三）卫生健康支出43897.73元，占支出总预算4.05%。\n";
+    silent(text);
+    let d = share(&text.replace("78.33%", "83.33%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "83.33%");
+    assert_eq!(
+        d[0].message,
+        "share stated 83.33%, but the other shares of 支出总预算 listed with it imply another 支出总预算: 850088.3元 ÷ 83.33% is 1020085.50元 to 1020208.04元, theirs 1084612.16元 to 1085234.49元"
+    );
+    silent("（一）城市低保。全年共支出城市低保资金674.3亿元，其中中央补助资金439.1亿元，占总支出的65.1%。\n（二）农村低保。全年共支出农村低保资金718.0亿元，其中中央补助资金431.4亿元，占总支出的60.1%。\n");
+}
+
+/// A plan named after 完成 (`完成年度计划的37.5%`) is found like a base named
+/// after 占, in the share's part of its sentence after a `；` first: 7.7 ÷
+/// 67.9 = 11.3%. A plan may be over-fulfilled (11.7 ÷ 10 = 117%), and 完成
+/// with no share after it is no share.
+#[test]
+fn a_plan_named_after_wancheng() {
+    let text = "列入省重点项目36个，年度投资计划236.2亿元，完成投资88.6亿元，完成年度计划的37.5%；县重点项目55个，年度投资计划67.9亿元，完成投资7.7亿元，完成年度计划的11.4%。";
+    silent(text);
+    one(
+        &text.replace("11.4%", "16.4%"),
+        "warning",
+        "16.4%",
+        "7.7亿元",
+        "67.9亿元",
+        "share stated 16.4%, but 完成投资 7.7亿元 ÷ 年度计划 67.9亿元 = 11.3%",
+    );
+    silent("年度就业计划10万人。全年新增城镇就业11.7万人，完成年度计划的117%。");
+    silent("全年新增城镇就业11.7万人，完成全年目标任务。");
+}

@@ -249,6 +249,12 @@ pub fn share_statements(
                     let loc = Loc { pi, si, ci };
                     take(&mut out, read_statement(doc, words, opts, loc, at));
                 }
+                // `完成年度计划的37.5%`, a plan named, not written inline.
+                for (off, _) in raw.match_indices("完成") {
+                    let at = clause.span.start + off;
+                    let loc = Loc { pi, si, ci };
+                    take(&mut out, read_statement(doc, words, opts, loc, at));
+                }
             }
         }
     }
@@ -294,10 +300,19 @@ fn read_statement(
 ) -> Option<ShareStatement> {
     let clause = doc.clause(loc.pi, loc.si, loc.ci);
     let text = doc.text;
-    let is_zhan = text[at..].starts_with('占');
-    let after_marker = if is_zhan { at + '占'.len_utf8() } else { at };
+    // `完成年度计划的37.5%`: a plan named after 完成 reads like a base
+    // named after 占.
+    let plan = text[at..].starts_with("完成");
+    let is_zhan = text[at..].starts_with('占') || plan;
+    let after_marker = if plan {
+        at + "完成".len()
+    } else if is_zhan {
+        at + '占'.len_utf8()
+    } else {
+        at
+    };
     let rest = &text[after_marker..clause.span.end];
-    if is_zhan {
+    if is_zhan && !plan {
         let rest_gapless = gapless(rest);
         if !rest_gapless.starts_with("地区")
             && opts
@@ -393,6 +408,16 @@ fn read_statement(
     };
     if !unnamed && base_name.chars().count() < 2 {
         // `占全市的12%`: the base is a place, not a figure.
+        return None;
+    }
+    if plan
+        && (unnamed
+            || !phrase.ends_with('的')
+            || !opts
+                .inline_nouns
+                .iter()
+                .any(|n| base_name.contains(n.as_str())))
+    {
         return None;
     }
     // The words before the marker without adverbs (`仅占`, `约占`) and a
@@ -654,7 +679,9 @@ fn resolve(
         }
     };
     let b = &doc.quantities[base_i];
-    if b.dimension() != Some(dim.as_str()) || base_i == part || b.value < a.value {
+    // A plan may be fulfilled beyond 100%.
+    let plan = doc.text[stmt.marker..].starts_with("完成");
+    if b.dimension() != Some(dim.as_str()) || base_i == part || (b.value < a.value && !plan) {
         return None;
     }
     Some(Share {
@@ -1597,7 +1624,16 @@ fn by_loose_name(
         None => loc.pi.saturating_sub(LEAD_PARAGRAPHS),
     };
     let entry = doc.draft.paragraphs[loc.pi].entry;
+    // The share's part of its sentence after a `；` first (`省重点项目…年度投资
+    // 计划236.2亿元…，完成年度计划的37.5%；县重点项目…年度投资计划67.9亿元…`).
+    let sentence_start = doc.draft.paragraphs[loc.pi].sentences[loc.si].span.start;
+    let segment_start = doc.text[sentence_start..at]
+        .rfind(['；', ';'])
+        .map_or(sentence_start, |i| sentence_start + i);
     let mut scopes: Vec<Vec<usize>> = vec![
+        doc.in_sentence(loc.pi, loc.si)
+            .filter(|&i| doc.quantities[i].full_span.start >= segment_start)
+            .collect(),
         doc.in_sentence(loc.pi, loc.si).collect(),
         doc.in_paragraph(loc.pi)
             .filter(|&i| doc.quantities[i].location.sentence < loc.si)
@@ -1614,7 +1650,7 @@ fn by_loose_name(
                 .collect(),
         );
     } else {
-        scopes.truncate(1);
+        scopes.truncate(2);
     }
     for name in names.iter().filter(|n| n.chars().count() >= 4) {
         for scope in &scopes {

@@ -91,9 +91,15 @@ const DOCS: &str = r#"A share must equal its part divided by its base when the d
   归集额的77%；补充住房公积金33.67亿元，占归集额的23%` with no 归集额
   given): each part divided by its share is the base it implies, and the
   bases of one list, or of shares in one sentence that name their base
-  alike, must overlap. The share whose implied base meets none of the
-  others' is reported, as a warning. A plan, budget or target
-  (`inline_nouns`: `占调整预算100.93%`) is each part's own, not one base.
+  alike, or of numbered items one a paragraph that name a long base alike
+  (`（一）…，占支出总预算78.33%。（二）…`) when none states a total of its
+  own, must overlap. Each share whose implied base leaves out the base
+  most of them imply is reported, as a warning. A plan, budget or target
+  (`inline_nouns`: `占调整预算100.93%`) is each part's own, not one base,
+  unless it is the whole's (`支出总预算`).
+* A plan named after `完成` (`完成投资7.7亿元，完成年度计划的11.4%`) is
+  found like a base named after `占`, first in the share's part of its
+  sentence after a `；`; it may be fulfilled beyond 100%.
 * A list after `分别` (`其中A x、B y，分别占T的78%和22%`, `占比分别为22.3%、
   34.2%和43.5%`, `…增加值占生产总值的比重分别为…`): the percentages are
   paired in order with the parts of the nearest breakdown before the list
