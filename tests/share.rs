@@ -273,10 +273,22 @@ fn change_of_a_share() {
     silent("全年发放低保资金5830万元，其中，农村低保资金4210万元，占比比上年提高1.2%。");
 }
 
-/// Shares in a list (分别占…) are not paired.
+/// Shares in a list (分别占…) are paired in order with the figures listed
+/// before them, named by the words before their own `分别为`: here the
+/// shares are swapped (1620 ÷ 5830 = 27.8%, 4210 ÷ 5830 = 72.2%).
 #[test]
 fn shares_in_a_list() {
-    silent("全年发放低保资金5830万元，城市、农村低保资金分别为1620万元、4210万元，分别占全部低保资金的72.2%、27.8%。");
+    silent("全年发放低保资金5830万元，城市、农村低保资金分别为1620万元、4210万元，分别占全部低保资金的27.8%、72.2%。");
+    let d = share("全年发放低保资金5830万元，城市、农村低保资金分别为1620万元、4210万元，分别占全部低保资金的72.2%、27.8%。");
+    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "share stated 72.2%, but 城市低保资金 1620万元 ÷ 发放低保资金 5830万元 = 27.8%",
+            "share stated 27.8%, but 农村低保资金 4210万元 ÷ 发放低保资金 5830万元 = 72.2%",
+        ]
+    );
+    assert!(d.iter().all(|d| d.severity == "warning"));
 }
 
 /// The base is a subset's total: 2900 ÷ 6000 = 48.3% of 小学在校学生, not of
@@ -478,4 +490,304 @@ fn an_age_band_label_is_not_the_whole() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].span.text, "26.1%");
     assert_eq!(d[0].severity, "warning");
+}
+
+// ------------------------------ lists of items each with its share (S1)
+
+/// Items each with a bare share are shares of one base: here the figure
+/// before the list that two of the three fit (70 ÷ 280 = 25.0%, 42 ÷ 280 =
+/// 15.0%). 56 ÷ 280 = 20.0%, stated 17.9%: reported, though 56 ÷ 312 =
+/// 17.9% would fit the other figure alone.
+#[test]
+fn items_of_a_list_are_shares_of_one_base() {
+    let text = "全年共收到群众来信312件，经审核立案280件。按内容分，涉及社会保障的来信70件，占25.0%；涉及城乡建设的来信56件，占20.0%；涉及教育的来信42件，占15.0%。";
+    silent(text);
+    let d = one(
+        &text.replace("占20.0%", "占17.9%"),
+        "warning",
+        "17.9%",
+        "56件",
+        "280件",
+        "share stated 17.9%, but 涉及城乡建设的来信 56件 ÷ 经审核立案 280件 = 20.0%",
+    );
+    assert_eq!(
+        d.notes.last().unwrap(),
+        "the share names no base: it is one of a list of 3 shares, 2 of which are shares of 经审核立案 280件 (check that it is the figure meant)"
+    );
+}
+
+/// The list's base may have a share of its own (`…8.6万人，占全省户籍人口的
+/// 2.1%`), and one item may name it for all (`占立案总数的…`): 0.9 ÷ 8.6 =
+/// 10.5%; 120 ÷ 400 = 30.0%.
+#[test]
+fn a_list_base_with_its_own_share_or_named_once() {
+    let text = "全省现有持证残疾人8.6万人，占全省户籍人口的2.1%。按类别分，视力残疾1.2万人，占14.0%；听力残疾0.9万人，占10.5%；肢体残疾4.3万人，占50.0%。";
+    silent(text);
+    one(
+        &text.replace("占10.5%", "占15.5%"),
+        "warning",
+        "15.5%",
+        "0.9万人",
+        "8.6万人",
+        "share stated 15.5%, but 听力残疾 0.9万人 ÷ 现有持证残疾人 8.6万人 = 10.5%",
+    );
+    let text = "全县立案提案400件。经济类提案160件，占立案总数的40.0%；社会类提案120件，占30.0%；文化类提案80件，占20.0%。";
+    silent(text);
+    one(
+        &text.replace("占30.0%", "占35.0%"),
+        "warning",
+        "35.0%",
+        "120件",
+        "400件",
+        "share stated 35.0%, but 社会类提案 120件 ÷ 立案提案 400件 = 30.0%",
+    );
+}
+
+/// Silent twins: an item opened by `其中` inside the list is of its parent
+/// (12600 ÷ 18000 = 70.0%), not of the list's base; items with shares of
+/// plans of their own (`占调整预算…`) are no list of one base; a share in
+/// brackets and one after `仅` are read, and agree.
+#[test]
+fn list_traps_stay_silent() {
+    silent("全县常住人口80000人。0-14岁人口为12000人，占15.0%；15-59岁人口为50000人，占62.5%；60岁及以上人口为18000人，占22.5%，其中65岁及以上人口为12600人，占70.0%。");
+    silent("税务部门完成13866万元，占调整预算100.93%；财政部门完成14717万元，占调整预算110.14%。");
+    silent("全年总诊疗量84.7亿人次，其中，医院38.8亿人次（占45.8%），基层医疗卫生机构42.5亿人次（占50.2%），其他医疗卫生机构3.4亿人次（占4.0%）。");
+    silent("全年接报警情262万起，其中，指派民警到场处置警情100.4万起，仅占38.3%。");
+}
+
+/// A share in brackets right after its part, and one after `仅`: 42.5 ÷ 84.7
+/// = 50.2%, 100.4 ÷ 262 = 38.3%.
+#[test]
+fn shares_in_brackets_and_after_an_adverb() {
+    one(
+        "全年总诊疗量84.7亿人次，其中，医院38.8亿人次（占45.8%），基层医疗卫生机构42.5亿人次（占55.2%），其他医疗卫生机构3.4亿人次（占4.0%）。",
+        "warning",
+        "55.2%",
+        "42.5亿人次",
+        "84.7亿人次",
+        "share stated 55.2%, but 基层医疗卫生机构 42.5亿人次 ÷ 诊疗量 84.7亿人次 = 50.2%",
+    );
+    one(
+        "全年接报警情262万起，其中，指派民警到场处置警情100.4万起，仅占43.3%。",
+        "warning",
+        "43.3%",
+        "100.4万起",
+        "262万起",
+        "share stated 43.3%, but 指派民警到场处置警情 100.4万起 ÷ 接报警情 262万起 = 38.3%",
+    );
+}
+
+// ------------------------------------ shares of one unstated base (S4, S5)
+
+/// Shares of one base the draft does not state imply the same base: 114.31
+/// ÷ 77% ≈ 148.5亿元 and 33.67 ÷ 23% ≈ 146.4亿元 overlap within rounding;
+/// 114.31 ÷ 82% is 138.55 to 140.26, 33.67 ÷ 23% is 143.26 to 149.67.
+#[test]
+fn shares_of_one_unstated_base_agree() {
+    let text =
+        "一季度住房公积金114.31亿元，占缴存额的77%；补充住房公积金33.67亿元，占缴存额的23%。";
+    silent(text);
+    let d = share(&text.replace("77%", "82%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let d = &d[0];
+    assert_eq!(d.severity, "warning");
+    assert_eq!(d.span.text, "23%");
+    assert_eq!(
+        d.message,
+        "share stated 23%, but the other shares of 缴存额 listed with it imply another 缴存额: 33.67亿元 ÷ 23% is 143.255亿元 to 149.667亿元, theirs 138.552亿元 to 140.264亿元"
+    );
+    assert_eq!(
+        d.secondary,
+        vec![
+            ("33.67亿元".to_string(), "part".to_string()),
+            ("82%".to_string(), "share of the same base".to_string()),
+            ("114.31亿元".to_string(), "its part".to_string()),
+        ]
+    );
+}
+
+/// A list after `分别` with no total before it: the shares of its parts
+/// imply one base (589.4 ÷ 86.62% ≈ 680.4万件); 1.8 ÷ 2.26% is about 80万件.
+#[test]
+fn a_listed_share_of_an_unstated_base() {
+    let text = "全年审结一审案件589.4万件，二审案件58.2万件，再审案件1.8万件，分别占审结案件总数的86.62%、8.55%、0.26%。";
+    silent(text);
+    let d = share(&text.replace("0.26%", "2.26%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "2.26%");
+    assert_eq!(
+        d[0].message,
+        "share stated 2.26%, but the other shares of 审结案件 listed with it imply another 审结案件: 1.8万件 ÷ 2.26% is 77.26万件 to 82.04万件, theirs 680.35万件 to 680.54万件"
+    );
+}
+
+/// Bases written for each share of a `分别` list: 19.7 ÷ 10.65 = 185%.
+#[test]
+fn a_listed_share_with_its_own_inline_base() {
+    let text = "全年完成交通投资83.6亿元，其中，国道57.02亿元、省道19.7亿元、农村公路6.9亿元，分别占年度目标（47亿元、10.65亿元、3亿元）的121.3%、185%、230%。";
+    silent(text);
+    one(
+        &text.replace("185%", "175%"),
+        "warning",
+        "175%",
+        "19.7亿元",
+        "10.65亿元",
+        "share stated 175%, but 省道 19.7亿元 ÷ 年度目标 10.65亿元 = 185%",
+    );
+}
+
+// ------------------------------------------------ sums of shares (S6)
+
+/// Shares of the three industries add up to 100%: 12.3 + 41.5 + 46.2.
+#[test]
+fn shares_of_a_partition_add_up_to_100() {
+    let text = "全年第一产业增加值占地区生产总值的比重为12.3%，第二产业增加值占地区生产总值的比重为41.5%，第三产业增加值占地区生产总值的比重为46.2%。";
+    silent(text);
+    let d = share(&text.replace("41.5%", "46.5%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let d = &d[0];
+    assert_eq!(d.severity, "warning");
+    assert_eq!(d.span.text, "12.3%");
+    assert_eq!(d.primary_message, "share");
+    assert_eq!(
+        d.message,
+        "shares of 第一产业增加值、第二产业增加值、第三产业增加值 add up to 105%, more than 100%: 12.3% + 46.5% + 46.2%"
+    );
+    assert_eq!(
+        d.secondary,
+        vec![
+            ("46.5%".to_string(), "share of the same whole".to_string()),
+            ("46.2%".to_string(), "share of the same whole".to_string()),
+        ]
+    );
+    assert_eq!(
+        d.notes,
+        vec!["the parts do not overlap (三次产业), so their shares of one whole add up to 100% at most; even at the low end of each share's rounding they add up to 104.85%".to_string()]
+    );
+    // Every member: they add up to 100%, not less.
+    let d = share("全县户籍人口中，城镇人口占48.3%，乡村人口占41.7%。");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "shares of 城镇人口、乡村人口 add up to 90%, less than 100%: 48.3% + 41.7%"
+    );
+}
+
+/// Age bands that cover every age add up to 100%; a band inside another
+/// (`65岁及以上` in `60岁及以上`) is left out: 16.2 + 61.5 + 22.3 = 100.
+#[test]
+fn shares_of_age_bands_add_up_to_100() {
+    let text = "全县常住人口中，0—14岁人口占16.2%，15—59岁人口占61.5%，60岁及以上人口占22.3%，其中65岁及以上人口占15.8%。";
+    silent(text);
+    let d = share(&text.replace("61.5%", "56.5%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "16.2%");
+    assert_eq!(
+        d[0].message,
+        "shares of 0—14岁人口、15—59岁人口、60岁及以上人口 add up to 95%, less than 100%: 16.2% + 56.5% + 22.3%"
+    );
+}
+
+/// A list the sentence counts as so many kinds (`四大类`) adds up to 100% at
+/// most; overlapping groups (党员, 妇女, 少数民族) are not summed.
+#[test]
+fn shares_of_a_counted_list_and_overlapping_groups() {
+    let text = "从产品结构看，机电、纺织、轻工、农产品四大类产品出口分别增长12%、8%、5%、3%，分别占出口总额的42.1%、25.3%、21.4%、11.2%。";
+    silent(text);
+    let d = share(&text.replace("11.2%", "16.2%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "shares add up to 105%, more than 100%: 42.1% + 25.3% + 21.4% + 16.2%"
+    );
+    silent("全县户籍人口中，党员占8.3%，妇女占49.7%，少数民族占52.0%。");
+}
+
+// ------------------------------------------- how bases are named (S3, S4)
+
+/// A base's label cut by a footnote mark (`（GDP）[2]完成`), a base named as
+/// the breakdown's total says it (`占总支出的` after `共支出…资金`), and a base
+/// named with words left out of its label (`规模企业产值`): 125964 ÷ 529757
+/// = 23.8%, 439.1 ÷ 674.3 = 65.1%, 27.5 ÷ 30.2 = 91.1%.
+#[test]
+fn bases_named_otherwise_than_their_labels() {
+    let t1 = "全年地区生产总值（GDP）[2]完成529757万元，比上年增长13.1%。其中第一产业增加值125964万元。第一产业增加值占地区生产总值的比重为23.8%。";
+    silent(t1);
+    one(
+        &t1.replace("23.8%", "28.8%"),
+        "warning",
+        "28.8%",
+        "125964万元",
+        "529757万元",
+        "share stated 28.8%, but 第一产业增加值 125964万元 ÷ 地区生产总值 529757万元 = 23.8%",
+    );
+    let t2 =
+        "全年各级财政共支出城市低保资金674.3亿元，其中中央财政补助资金439.1亿元，占总支出的65.1%。";
+    silent(t2);
+    one(
+        &t2.replace("65.1%", "70.1%"),
+        "warning",
+        "70.1%",
+        "439.1亿元",
+        "674.3亿元",
+        "share stated 70.1%, but 中央财政补助资金 439.1亿元 ÷ 总支出 674.3亿元 = 65.1%",
+    );
+    let t3 = "一季度全县规模以上工业企业累计完成工业产值30.2亿元，增长46.5%。五大支柱行业累计完成工业总产值27.5亿元，增长39.6%，累计完成产值占同期全县规模企业产值总量的91.1%。";
+    silent(t3);
+    one(
+        &t3.replace("91.1%", "95.1%"),
+        "warning",
+        "95.1%",
+        "27.5亿元",
+        "30.2亿元",
+        "share stated 95.1%, but 累计完成产值 27.5亿元 ÷ 同期全县规模企业产值总量 30.2亿元 = 91.1%",
+    );
+}
+
+/// Silent twins: a name with words left out that two figures fit (审结案件
+/// in 审结一审案件 and in the parts' own list) finds nothing; a share of
+/// another period.
+#[test]
+fn loose_names_that_do_not_decide_stay_silent() {
+    silent("全年审结一审案件589.4万件，二审案件58.2万件，再审案件1.8万件，分别占审结案件总数的86.62%、8.55%、0.26%。");
+    silent("全县规模工业企业累计完成工业产值30.2亿元，规模以上企业完成工业产值26.0亿元。五大支柱行业完成产值24.5亿元，占上年同期全县规模企业产值总量的95.0%。");
+}
+
+/// Numbered items one a paragraph, each with its share of one long-named
+/// base the draft does not state (850088.3 ÷ 78.33% ≈ 1085265元, 116433.12 ÷
+/// 10.73% ≈ 1085118元, 43897.73 ÷ 4.05% ≈ 1083895元, all within rounding);
+/// 850088.3 ÷ 83.33% is about 1020146元. Items that each state a total of
+/// their own are not of one base.
+#[test]
+fn numbered_items_of_one_unstated_base() {
+    let text = "（一）教育支出850088.3元，占支出总预算78.33%。\n（二）社会保障和就业支出116433.12元，占支出总预算10.73%。\n（三）卫生健康支出43897.73元，占支出总预算4.05%。\n";
+    silent(text);
+    let d = share(&text.replace("78.33%", "83.33%"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].span.text, "83.33%");
+    assert_eq!(
+        d[0].message,
+        "share stated 83.33%, but the other shares of 支出总预算 listed with it imply another 支出总预算: 850088.3元 ÷ 83.33% is 1020085.50元 to 1020208.04元, theirs 1084612.16元 to 1085234.49元"
+    );
+    silent("（一）城市低保。全年共支出城市低保资金674.3亿元，其中中央补助资金439.1亿元，占总支出的65.1%。\n（二）农村低保。全年共支出农村低保资金718.0亿元，其中中央补助资金431.4亿元，占总支出的60.1%。\n");
+}
+
+/// A plan named after 完成 (`完成年度计划的37.5%`) is found like a base named
+/// after 占, in the share's part of its sentence after a `；` first: 7.7 ÷
+/// 67.9 = 11.3%. A plan may be over-fulfilled (11.7 ÷ 10 = 117%), and 完成
+/// with no share after it is no share.
+#[test]
+fn a_plan_named_after_wancheng() {
+    let text = "列入省重点项目36个，年度投资计划236.2亿元，完成投资88.6亿元，完成年度计划的37.5%；县重点项目55个，年度投资计划67.9亿元，完成投资7.7亿元，完成年度计划的11.4%。";
+    silent(text);
+    one(
+        &text.replace("11.4%", "16.4%"),
+        "warning",
+        "16.4%",
+        "7.7亿元",
+        "67.9亿元",
+        "share stated 16.4%, but 完成投资 7.7亿元 ÷ 年度计划 67.9亿元 = 11.3%",
+    );
+    silent("年度就业计划10万人。全年新增城镇就业11.7万人，完成年度计划的117%。");
+    silent("全年新增城镇就业11.7万人，完成全年目标任务。");
 }

@@ -1,5 +1,5 @@
-//! `yblint dump FILE` (hidden): the figures and breakdowns yblint reads in a
-//! draft, to see why a rule did or did not fire.
+//! `yblint dump FILE` (hidden): the figures, breakdowns, shares and tables
+//! yblint reads in a draft, to see why a rule did or did not fire.
 
 use std::path::Path;
 
@@ -61,6 +61,56 @@ pub(super) fn dump(path: &Path) -> i32 {
         println!(
             "breakdown {:?} total=q{} parts={:?} cover={:?} overlapping={}",
             b.kind, b.total, b.parts, b.cover, b.overlapping
+        );
+    }
+    let opts = crate::rules::arithmetic::share::builtin_options();
+    let reading =
+        crate::relations::share_statements(&doc, &config.tables.words, &opts, &graph.breakdowns);
+    for s in &reading.statements {
+        let share = s.share.map(|i| &reading.shares[i]);
+        println!(
+            "share {:?} part={} base_name={:?} base={}{}",
+            s.stated.span.slice(text),
+            s.part.map_or("-".into(), |p| format!("q{p}")),
+            s.base_name,
+            share.map_or("-".into(), |x| format!("q{}", x.base)),
+            share.map_or(String::new(), |x| {
+                let mut how = Vec::new();
+                if x.sure {
+                    how.push("sure");
+                }
+                if x.lead {
+                    how.push("lead");
+                }
+                if x.listed {
+                    how.push("listed");
+                }
+                if x.sibling.is_some() {
+                    how.push("sibling");
+                }
+                format!(" ({})", how.join(", "))
+            }),
+        );
+    }
+    for g in &reading.implied {
+        println!(
+            "share-group of {:?}: {:?}",
+            g.base_name,
+            g.members
+                .iter()
+                .map(|(p, s, _)| format!("q{p} {}", s.slice(text)))
+                .collect::<Vec<_>>()
+        );
+    }
+    for g in crate::relations::share_sums(&doc, &opts, &reading) {
+        println!(
+            "share-sum {} complete={}: {:?}",
+            g.whole,
+            g.complete,
+            g.members
+                .iter()
+                .map(|(s, n)| format!("{n} {}", s.span.slice(text)))
+                .collect::<Vec<_>>()
         );
     }
     for (i, g) in graph.tables.grids.iter().enumerate() {

@@ -35,6 +35,8 @@ mod qizhong;
 mod summed;
 pub mod ratio;
 pub mod share;
+mod share_runs;
+mod share_sum;
 pub mod table;
 
 pub use breakdown::{breakdowns, BreakdownOptions};
@@ -42,7 +44,11 @@ pub use partition::Partition;
 pub use ratio::{
     label_name, sex_ratios, structures, RatioOptions, SexRatio, Structure, StructureName, Term,
 };
-pub use share::{shares, Share, ShareOptions, StatedShare};
+pub use share::{
+    share_statements, shares, Share, ShareOptions, ShareReading, ShareStatement, StatedShare,
+};
+pub use share_runs::ImpliedGroup;
+pub use share_sum::{share_sums, ShareSum};
 
 use std::collections::HashMap;
 

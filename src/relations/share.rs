@@ -15,15 +15,21 @@
 //! - the base is named between `占` and the share (`全部低保资金`) and found
 //!   under that name in the same sentence, or earlier in the paragraph or
 //!   the entry; `占比`/`比重` without a name take the total of the breakdown
-//!   (`其中`, `分别为`) the part belongs to.
+//!   (`其中`, `分别为`) the part belongs to;
+//! - lists after `分别` are paired in order with the parts before them
+//!   (`listed_shares`), and lists of items each with its share are read as
+//!   shares of one base (`share_runs`); every share read, base found or
+//!   not, is a [`ShareStatement`], from which the groups of shares of one
+//!   unstated base and the sums of shares (`share_sum`) are read.
 //!
 //! Anything else is left alone: `占地`/`占用`, a base that is not stated
 //! (`占全省的12%`), a base measured otherwise than the part (人数 against 金额),
-//! lists (`分别占…`), changes of a share (`占比提高…`), other periods.
+//! changes of a share (`占比提高…`), other periods.
 
 use rust_decimal::Decimal;
 
 use super::label::{strip_generic, trim_tail};
+use super::share_runs::ImpliedGroup;
 use super::{Breakdown, Doc};
 use crate::quantity::number::parse_chinese;
 use crate::quantity::{Approx, Bounds, Form, LabelWords, Quantity, Role};
@@ -63,6 +69,8 @@ pub struct ShareOptions {
     /// Nouns that may follow an inline base before `的` (`完成全年900万人目标的
     /// 77%`).
     pub inline_nouns: Vec<String>,
+    /// Adverbs between a part and its `占` (`仅占`, `约占`).
+    pub adverbs: Vec<String>,
 }
 
 /// A share as the draft states it.
@@ -114,6 +122,54 @@ pub struct Share {
     /// One of a list after `分别` paired by position with the parts of a
     /// breakdown, whose total is the base.
     pub listed: bool,
+    /// One of a run of sibling shares (`A a件，占p%；B b件，占q%`) whose base
+    /// is the run's: how many of the run's shares fit it, of how many.
+    pub sibling: Option<(usize, usize)>,
+}
+
+/// A share as the draft states it, with what its words say of its part
+/// and its base, whether or not the base was found: the runs of sibling
+/// shares (`A a件，占p%；B b件，占q%`) and the shares of one base are read
+/// from these.
+#[derive(Debug, Clone)]
+pub struct ShareStatement {
+    /// The stated share.
+    pub stated: StatedShare,
+    /// The byte where its marker (`占`, `比重`) starts.
+    pub marker: usize,
+    /// Paragraph, sentence and clause of the marker.
+    pub paragraph: usize,
+    /// See `paragraph`.
+    pub sentence: usize,
+    /// See `paragraph`.
+    pub clause: usize,
+    /// The part, when it is a stated figure.
+    pub part: Option<usize>,
+    /// The part is the figure right before the marker, or the one that ends
+    /// an earlier clause of the sentence (not one found by its name).
+    pub part_near: bool,
+    /// The part's name.
+    pub part_name: String,
+    /// The words before the marker in its clause, generic words and
+    /// adverbs taken off (`0—14岁人口`, `一类`), when no figure stands there.
+    pub subject: String,
+    /// The base's name, normalised (`全部低保资金` → `低保资金`); empty when
+    /// the share names none (`占p%`, `占比`, `占总量的`).
+    pub base_name: String,
+    /// The base's name as written.
+    pub shown_base: String,
+    /// The marker is `占` (not `比重` alone).
+    pub is_zhan: bool,
+    /// Index of its share in the list [`shares`] returns, when its base was
+    /// found.
+    pub share: Option<usize>,
+    /// One of a list after `分别` paired by position with the figures
+    /// before it: the byte of its `分别`.
+    pub list: Option<usize>,
+    /// The base written inline for this share of a `分别` list.
+    pub inline_base: Option<usize>,
+    /// The parts of the other shares of its `分别` list.
+    pub siblings: Vec<usize>,
 }
 
 /// Every share of the draft whose part and base are both stated.
@@ -124,18 +180,50 @@ pub fn shares(
     opts: &ShareOptions,
     breakdowns: &[Breakdown],
 ) -> Vec<Share> {
+    share_statements(doc, words, opts, breakdowns).shares
+}
+
+/// The shares of a draft as [`share_statements`] reads them.
+#[derive(Debug, Clone, Default)]
+pub struct ShareReading {
+    /// Every share whose part and base are both stated.
+    pub shares: Vec<Share>,
+    /// Every share statement read, with the index of its share when it has
+    /// one.
+    pub statements: Vec<ShareStatement>,
+    /// Shares of one base the draft does not state, whose implied bases
+    /// must agree.
+    pub implied: Vec<ImpliedGroup>,
+}
+
+/// Every share of the draft whose part and base are both stated, every
+/// share statement read, and the groups of shares of one unstated base.
+pub fn share_statements(
+    doc: &Doc<'_>,
+    words: &LabelWords,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+) -> ShareReading {
     let mut out = Vec::new();
+    let mut stmts: Vec<ShareStatement> = Vec::new();
+    let mut take = |out: &mut Vec<Share>, stmt: Option<ShareStatement>| {
+        let Some(mut stmt) = stmt else { return };
+        if let Some(s) = resolve(doc, opts, breakdowns, &stmt) {
+            stmt.share = Some(out.len());
+            out.push(s);
+        }
+        stmts.push(stmt);
+    };
     for (pi, para) in doc.draft.paragraphs.iter().enumerate() {
         for (si, sentence) in para.sentences.iter().enumerate() {
             let st = sentence.span.slice(doc.text);
             for (off, _) in st.match_indices("分别") {
-                out.extend(listed_shares(
-                    doc,
-                    opts,
-                    breakdowns,
-                    (pi, si),
-                    sentence.span.start + off,
-                ));
+                let (shares, listed) =
+                    listed_shares(doc, opts, breakdowns, (pi, si), sentence.span.start + off);
+                out.extend(shares);
+                for stmt in listed {
+                    take(&mut out, Some(stmt));
+                }
             }
             for (ci, clause) in sentence.clauses.iter().enumerate() {
                 let raw = clause.span.slice(doc.text);
@@ -145,10 +233,10 @@ pub fn shares(
                     let bare = trim_tail(&q.label_text);
                     if q.form == Form::Percent && bare == "比重" && !raw.contains('占') {
                         let at = Loc { pi, si, ci };
-                        if let Some(s) = read_share(doc, words, opts, breakdowns, at, q.label.start)
-                        {
-                            out.push(s);
-                        }
+                        take(
+                            &mut out,
+                            read_statement(doc, words, opts, at, q.label.start),
+                        );
                     }
                 }
                 for &qi in doc.in_clause(pi, si, ci) {
@@ -159,14 +247,23 @@ pub fn shares(
                 for (off, _) in raw.match_indices('占') {
                     let at = clause.span.start + off;
                     let loc = Loc { pi, si, ci };
-                    if let Some(s) = read_share(doc, words, opts, breakdowns, loc, at) {
-                        out.push(s);
-                    }
+                    take(&mut out, read_statement(doc, words, opts, loc, at));
+                }
+                // `完成年度计划的37.5%`, a plan named, not written inline.
+                for (off, _) in raw.match_indices("完成") {
+                    let at = clause.span.start + off;
+                    let loc = Loc { pi, si, ci };
+                    take(&mut out, read_statement(doc, words, opts, loc, at));
                 }
             }
         }
     }
-    out
+    let implied = super::share_runs::apply(doc, opts, breakdowns, &mut out, &mut stmts);
+    ShareReading {
+        shares: out,
+        statements: stmts,
+        implied,
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -182,7 +279,7 @@ fn gapless(s: &str) -> String {
 
 /// A figure that can be a part or a base: a plain positive level with an
 /// additive unit, not a rate, not in parentheses.
-fn is_amount(q: &Quantity) -> bool {
+pub(super) fn is_amount(q: &Quantity) -> bool {
     q.form == Form::Amount
         && q.unit.as_ref().is_some_and(|u| u.additive)
         && q.role == Role::Level
@@ -192,21 +289,30 @@ fn is_amount(q: &Quantity) -> bool {
         && q.value > Decimal::ZERO
 }
 
-/// Reads the share whose marker (`占`, or `比重`) starts at byte `at`.
-fn read_share(
+/// Reads the share whose marker (`占`, or `比重`) starts at byte `at`: what
+/// the words say of its part and its base, whether or not the base is found.
+fn read_statement(
     doc: &Doc<'_>,
     words: &LabelWords,
     opts: &ShareOptions,
-    breakdowns: &[Breakdown],
     loc: Loc,
     at: usize,
-) -> Option<Share> {
+) -> Option<ShareStatement> {
     let clause = doc.clause(loc.pi, loc.si, loc.ci);
     let text = doc.text;
-    let is_zhan = text[at..].starts_with('占');
-    let after_marker = if is_zhan { at + '占'.len_utf8() } else { at };
+    // `完成年度计划的37.5%`: a plan named after 完成 reads like a base
+    // named after 占.
+    let plan = text[at..].starts_with("完成");
+    let is_zhan = text[at..].starts_with('占') || plan;
+    let after_marker = if plan {
+        at + "完成".len()
+    } else if is_zhan {
+        at + '占'.len_utf8()
+    } else {
+        at
+    };
     let rest = &text[after_marker..clause.span.end];
-    if is_zhan {
+    if is_zhan && !plan {
         let rest_gapless = gapless(rest);
         if !rest_gapless.starts_with("地区")
             && opts
@@ -218,18 +324,22 @@ fn read_share(
         }
     }
     // The stated share: the first figure after the marker, or a share in
-    // words before it.
+    // words before it. A share in brackets right after its part
+    // (`38.8亿人次（占45.8%）`) is read too.
     let next = doc
         .in_clause(loc.pi, loc.si, loc.ci)
         .iter()
         .copied()
         .find(|&i| doc.quantities[i].span.start >= after_marker);
     let limit = next.map_or(clause.span.end, |i| doc.quantities[i].full_span.start);
+    let opens_bracket = gapless(&text[clause.span.start..at])
+        .trim_end_matches(|c: char| opts.adverbs.iter().any(|a| a.contains(c)))
+        .ends_with(['（', '(']);
     let stated = match word_share(text, after_marker, limit) {
         Some(w) => w,
         None => {
             let q = &doc.quantities[next?];
-            if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+            if q.form != Form::Percent || !stated_role(q) || (q.in_parens && !opens_bracket) {
                 return None;
             }
             let step = if q.step.is_zero() && q.in_words {
@@ -262,7 +372,14 @@ fn read_share(
     {
         return None;
     }
-    if words.change.iter().any(|w| phrase.contains(w.as_str())) {
+    // A change of the share (`占比提高…`); a change named as a noun
+    // (`占财政收入增收额的比重`, `占增量的`) is a base like any other.
+    let changes = words.change.iter().any(|w| {
+        phrase
+            .match_indices(w.as_str())
+            .any(|(i, _)| !phrase[i + w.len()..].starts_with(['额', '量', '数', '值', '部']))
+    });
+    if changes {
         return None;
     }
     // The base's name as written (占床位总数的 → 床位总数), then without the
@@ -276,9 +393,46 @@ fn read_share(
         }
         base
     };
+    if phrase.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        // `占l8.4%`: a letter for a digit, the figure is damaged.
+        return None;
+    }
     let shown_base = strip(trim_tail(&phrase).to_string(), false);
     let base = strip(shown_base.clone(), true);
-    let unnamed = !is_zhan || base.is_empty() || base == "比";
+    // `占比`, `占比量`, `占总量的`: no base named.
+    let unnamed = !is_zhan || base.is_empty() || base == "比" || base == "比量";
+    let base_name = if unnamed {
+        String::new()
+    } else {
+        normalize_base(&base, opts)
+    };
+    if !unnamed && base_name.chars().count() < 2 {
+        // `占全市的12%`: the base is a place, not a figure.
+        return None;
+    }
+    if plan
+        && (unnamed
+            || !phrase.ends_with('的')
+            || !opts
+                .inline_nouns
+                .iter()
+                .any(|n| base_name.contains(n.as_str())))
+    {
+        return None;
+    }
+    // The words before the marker without adverbs (`仅占`, `约占`) and a
+    // bracket the share opens (`（占45.8%）`).
+    let mut lead_in = clause_before.as_str();
+    loop {
+        let before = lead_in.len();
+        lead_in = lead_in.trim_end_matches(['（', '(']);
+        if let Some(a) = opts.adverbs.iter().find(|a| lead_in.ends_with(a.as_str())) {
+            lead_in = &lead_in[..lead_in.len() - a.len()];
+        }
+        if lead_in.len() == before {
+            break;
+        }
+    }
     // The part: the figure right before the marker in its clause, or the one
     // that ends an earlier clause of the sentence, or a figure named by the
     // words before 占.
@@ -288,31 +442,112 @@ fn read_share(
         .copied()
         .filter(|&i| doc.quantities[i].full_span.end <= at)
         .collect();
-    let (part, part_sure, part_name) = if let Some(&last) = before.last() {
-        let q = &doc.quantities[last];
-        if !gapless(&text[q.full_span.end..at]).is_empty() || !is_amount(q) || !own_label(doc, q) {
-            return None;
-        }
-
-        (last, true, name_of(q))
-    } else {
-        let subject = strip_generic(&clause_before).to_string();
-        if subject.is_empty() {
-            let p = figure_ending_earlier_clause(doc, loc)?;
-            (p, true, name_of(&doc.quantities[p]))
-        } else {
-            if unnamed && !is_zhan {
-                // `第三产业比重…`: a name before 比重 with no figure.
-                return None;
-            }
-            let norm = normalize_base(&subject, opts);
-            if norm.chars().count() < 2 {
-                return None;
-            }
-            let p = by_name(doc, opts, loc, at, &norm, None, None)?;
-            (p, false, subject)
-        }
+    let mut stmt = ShareStatement {
+        stated,
+        marker: at,
+        paragraph: loc.pi,
+        sentence: loc.si,
+        clause: loc.ci,
+        part: None,
+        part_near: false,
+        part_name: String::new(),
+        subject: String::new(),
+        base_name,
+        shown_base,
+        is_zhan,
+        share: None,
+        list: None,
+        inline_base: None,
+        siblings: Vec::new(),
     };
+    if let Some(&last) = before.last() {
+        let q = &doc.quantities[last];
+        let gap = gapless(&text[q.full_span.end..at]);
+        let gap = gap.trim_end_matches(['（', '(']);
+        let adverb_only = gap.is_empty() || opts.adverbs.iter().any(|a| a == gap);
+        if adverb_only && is_amount(q) && own_label(doc, q) {
+            stmt.part = Some(last);
+            stmt.part_near = true;
+            stmt.part_name = name_of(q);
+        } else {
+            // `0—14岁人口占17.95%`: a name with a figure in it.
+            stmt.subject = strip_generic(lead_in).to_string();
+        }
+        return Some(stmt);
+    }
+    let subject = strip_generic(lead_in).to_string();
+    if subject.is_empty() {
+        if let Some(p) = figure_ending_earlier_clause(doc, loc) {
+            stmt.part = Some(p);
+            stmt.part_near = true;
+            stmt.part_name = name_of(&doc.quantities[p]);
+        }
+        return Some(stmt);
+    }
+    stmt.subject = subject.clone();
+    if unnamed && !is_zhan {
+        // `第三产业比重…`: a name before 比重 with no figure.
+        return Some(stmt);
+    }
+    let norm = normalize_base(&subject, opts);
+    if norm.chars().count() >= 2 {
+        // `累计完成工业产值16.9亿元，增长25%，工业产值占…`: the name of the
+        // figure that ends an earlier clause, said again.
+        let restated = figure_ending_earlier_clause(doc, loc).filter(|&p| {
+            let label = without_notes(&doc.quantities[p].label_text);
+            let mut chars = label.chars();
+            label.ends_with(norm.chars().last().unwrap_or(' '))
+                && norm.chars().all(|c| chars.any(|l| l == c))
+        });
+        let found = restated
+            .or_else(|| by_name(doc, opts, loc, at, &norm, None, None))
+            .or_else(|| {
+                // `累计完成产值占…` after `累计完成工业总产值27.5亿元`: the name
+                // with words left out, in the sentence only.
+                by_loose_name(
+                    doc,
+                    opts,
+                    loc,
+                    at,
+                    std::slice::from_ref(&norm),
+                    LooseScope {
+                        part: usize::MAX,
+                        wide: false,
+                        siblings: &[],
+                    },
+                )
+            });
+        if let Some(p) = found {
+            stmt.part = Some(p);
+            stmt.part_name = subject;
+        }
+    }
+    Some(stmt)
+}
+
+/// The share of a statement whose part and base are both stated: the base
+/// named after 占 found by its name, or the total of the part's breakdown,
+/// or the lead total before a bare `占p%`.
+fn resolve(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    breakdowns: &[Breakdown],
+    stmt: &ShareStatement,
+) -> Option<Share> {
+    let loc = Loc {
+        pi: stmt.paragraph,
+        si: stmt.sentence,
+        ci: stmt.clause,
+    };
+    let at = stmt.marker;
+    let part = stmt.part?;
+    if stmt.list.is_some() {
+        return resolve_listed(doc, opts, stmt, part);
+    }
+    let part_sure = stmt.part_near;
+    let part_name = stmt.part_name.clone();
+    let stated = stmt.stated.clone();
+    let unnamed = stmt.base_name.is_empty();
     let a = &doc.quantities[part];
     let listed =
         doc.in_clause(a.location.paragraph, a.location.sentence, a.location.clause)[0] != part;
@@ -332,7 +567,7 @@ fn read_share(
             .map(|b| b.total)
             .collect();
         let Some(&first) = totals.first() else {
-            if !is_zhan || a.in_parens {
+            if !stmt.is_zhan || a.in_parens {
                 return None;
             }
             // `X人，占p%` with no breakdown around it: the lead total stated
@@ -350,6 +585,7 @@ fn read_share(
                 base_share: None,
                 lead: true,
                 listed: false,
+                sibling: None,
             });
         };
         if totals
@@ -367,14 +603,14 @@ fn read_share(
         base_share = own_share(doc, first);
         (first, false, name_of(&doc.quantities[first]))
     } else {
-        let norm = normalize_base(&base, opts);
+        let norm = &stmt.base_name;
         if norm.chars().count() < 2 {
             return None; // 占全省的12%: the base is a place, not a figure.
         }
         if let Some((_, d)) = opts
             .measures
             .iter()
-            .find(|(w, _)| base.contains(w.as_str()))
+            .find(|(w, _)| stmt.shown_base.contains(w.as_str()))
         {
             if *d != dim {
                 return None;
@@ -385,15 +621,67 @@ fn read_share(
             .filter(|b| b.parts.contains(&part))
             .map(|b| b.total)
             .collect();
-        let b = by_name(doc, opts, loc, at, &norm, Some(part), Some(&own_totals))?;
-        let same_sentence = {
-            let l = doc.quantities[b].location;
-            l.paragraph == loc.pi && l.sentence == loc.si
-        };
-        (b, same_sentence, shown_base)
+        match by_name(doc, opts, loc, at, norm, Some(part), Some(&own_totals)) {
+            Some(b) => {
+                let same_sentence = {
+                    let l = doc.quantities[b].location;
+                    l.paragraph == loc.pi && l.sentence == loc.si
+                };
+                (b, same_sentence, stmt.shown_base.clone())
+            }
+            None => {
+                // The total of the part's breakdown, when its label says what
+                // the base's name says (`全年共支出城市低保资金674.3亿元，…，其中
+                // 中央补助资金439.1亿元，占总支出的65.1%`; `归集…147.98亿元，其中
+                // …，占归集额的77%`).
+                let stem = norm.trim_end_matches(['额', '量', '数']);
+                let named: Vec<usize> = own_totals
+                    .iter()
+                    .copied()
+                    .filter(|&t| {
+                        stem.chars().count() >= 2
+                            && without_notes(&doc.quantities[t].label_text).contains(stem)
+                    })
+                    .collect();
+                let t = match named.first() {
+                    Some(&t) => {
+                        if named
+                            .iter()
+                            .any(|&o| doc.quantities[o].value != doc.quantities[t].value)
+                        {
+                            return None;
+                        }
+                        t
+                    }
+                    None => {
+                        // A label that writes the base's name with words in
+                        // between (`规模企业产值` for `240户规模工业企业累计完成
+                        // 工业产值`).
+                        let shown = stmt.shown_base.trim_start_matches("同期");
+                        let mut names = vec![shown.to_string(), norm.clone()];
+                        names.dedup();
+                        by_loose_name(
+                            doc,
+                            opts,
+                            loc,
+                            at,
+                            &names,
+                            LooseScope {
+                                part,
+                                wide: true,
+                                siblings: &[],
+                            },
+                        )?
+                    }
+                };
+                (t, false, stmt.shown_base.clone())
+            }
+        }
     };
     let b = &doc.quantities[base_i];
-    if b.dimension() != Some(dim.as_str()) || base_i == part || b.value < a.value {
+    // A plan may be fulfilled beyond 100%.
+    let plan = doc.text[stmt.marker..].starts_with("完成");
+    if b.dimension() != Some(dim.as_str()) || base_i == part || (b.value < a.value && !plan) {
         return None;
     }
     Some(Share {
@@ -407,7 +695,99 @@ fn read_share(
         base_share,
         lead: false,
         listed: false,
+        sibling: None,
     })
+}
+
+/// The share of one pair of a `分别` list read without a breakdown: of its
+/// inline base, or of the base its name finds.
+fn resolve_listed(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    stmt: &ShareStatement,
+    part: usize,
+) -> Option<Share> {
+    let a = &doc.quantities[part];
+    let base = match stmt.inline_base {
+        Some(b) => b,
+        None => {
+            if stmt.base_name.chars().count() < 2 {
+                return None;
+            }
+            let loc = Loc {
+                pi: stmt.paragraph,
+                si: stmt.sentence,
+                ci: stmt.clause,
+            };
+            by_name(
+                doc,
+                opts,
+                loc,
+                stmt.marker,
+                &stmt.base_name,
+                Some(part),
+                None,
+            )
+            .or_else(|| {
+                let shown = stmt.shown_base.trim_start_matches("同期");
+                let mut names = vec![shown.to_string(), stmt.base_name.clone()];
+                names.dedup();
+                by_loose_name(
+                    doc,
+                    opts,
+                    loc,
+                    stmt.marker,
+                    &names,
+                    LooseScope {
+                        part,
+                        wide: true,
+                        siblings: &stmt.siblings,
+                    },
+                )
+            })?
+        }
+    };
+    let b = &doc.quantities[base];
+    if b.dimension() != a.dimension() || base == part {
+        return None;
+    }
+    if stmt.inline_base.is_none() && b.value < a.value {
+        return None;
+    }
+    Some(Share {
+        stated: stmt.stated.clone(),
+        part,
+        base,
+        part_name: stmt.part_name.clone(),
+        base_name: if stmt.inline_base.is_some() {
+            stmt.shown_base.clone()
+        } else {
+            name_of(b)
+        },
+        sure: false,
+        other_bases: Vec::new(),
+        base_share: None,
+        lead: false,
+        listed: true,
+        sibling: None,
+    })
+}
+
+/// A percentage that can be a stated share: a level, or a figure read as
+/// another period's only for `占同期…` (of the same period: `占同期全县规模
+/// 企业产值总量的91.5%`).
+fn stated_role(q: &Quantity) -> bool {
+    match q.role {
+        Role::Level => true,
+        Role::Previous => {
+            let l = &q.label_text;
+            l.contains("占同期")
+                && !["上年", "去年", "前年", "同比", "年初"]
+                    .iter()
+                    .any(|w| l.contains(w))
+        }
+        _ => false,
+    }
 }
 
 /// A figure that can stand in a ratio of like amounts: a positive amount
@@ -500,6 +880,7 @@ fn inline_base_share(doc: &Doc<'_>, opts: &ShareOptions, loc: Loc, p: usize) -> 
         base_share: None,
         lead: false,
         listed: false,
+        sibling: None,
     })
 }
 
@@ -590,11 +971,12 @@ fn listed_shares(
     breakdowns: &[Breakdown],
     (pi, si): (usize, usize),
     at: usize,
-) -> Vec<Share> {
+) -> (Vec<Share>, Vec<ShareStatement>) {
+    let none = || (Vec::new(), Vec::new());
     let text = doc.text;
     let after = gapless(&text[at + "分别".len()..]);
     if !after.starts_with('占') && !after.starts_with('为') && !after.starts_with('是') {
-        return Vec::new();
+        return none();
     }
     // `分别为` needs a share word before it (`比重分别为`, `占比分别为`).
     let before = gapless(&text[doc.draft.paragraphs[pi].sentences[si].span.start..at]);
@@ -603,11 +985,13 @@ fn listed_shares(
             .iter()
             .any(|w| before.ends_with(w))
     {
-        return Vec::new();
+        return none();
     }
-    // The percentages of the list.
+    // The percentages of the list, and the bases written inline before them
+    // (`分别占年度目标（470亿元、106.5亿元、30亿元）的121.3%、185%、230%`).
     let sentence: Vec<usize> = doc.in_sentence(pi, si).collect();
     let mut stated = Vec::new();
+    let mut inline: Vec<usize> = Vec::new();
     let mut last_end = at;
     for &i in &sentence {
         let q = &doc.quantities[i];
@@ -615,27 +999,51 @@ fn listed_shares(
             continue;
         }
         let gap = gapless(&text[last_end..q.full_span.start]);
+        if stated.is_empty() && q.in_parens && is_ratio_operand(q) && q.role == Role::Level {
+            if !inline.is_empty() && !["、", "，", ","].contains(&gap.as_str()) {
+                break;
+            }
+            inline.push(i);
+            last_end = q.full_span.end;
+            continue;
+        }
         let joined =
-            stated.is_empty() || ["、", "和", "及", "与", ",", "，"].contains(&gap.as_str());
+            stated.is_empty() || ["", "、", "和", "及", "与", ",", "，"].contains(&gap.as_str());
         if !joined {
             break;
         }
-        if q.form != Form::Percent || q.role != Role::Level || q.in_parens {
+        if q.form != Form::Percent || !stated_role(q) || q.in_parens {
             break;
         }
         stated.push(i);
         last_end = q.full_span.end;
     }
-    if stated.len() < 2 {
-        return Vec::new();
+    if stated.len() < 2 || (!inline.is_empty() && inline.len() != stated.len()) {
+        return none();
     }
+    let first_share = doc.quantities[stated[0]].full_span.start;
+    let phrase = gapless(&text[at + "分别".len()..first_share]);
     if opts
         .other_period
         .iter()
-        .any(|w| gapless(&text[at..doc.quantities[stated[0]].full_span.start]).contains(w.as_str()))
+        .any(|w| phrase.contains(w.as_str()))
     {
-        return Vec::new();
+        return none();
     }
+    let stated_share = |p: usize| {
+        let q = &doc.quantities[p];
+        let mut bounds_q = q.clone();
+        if bounds_q.step.is_zero() && q.in_words {
+            bounds_q.step = Decimal::ONE;
+        }
+        StatedShare {
+            span: q.full_span,
+            value: q.value,
+            decimals: bounds_q.step.normalize().scale(),
+            bounds: bounds_q.bounds(),
+            in_words: q.in_words,
+        }
+    };
     // The nearest breakdown before the marker, in this sentence or the one before.
     let near = |b: &&Breakdown| {
         b.parts.iter().all(|&p| {
@@ -645,16 +1053,27 @@ fn listed_shares(
                 && (l.sentence == si || l.sentence + 1 == si)
         })
     };
-    let Some(bd) = breakdowns
+    let bd = breakdowns
         .iter()
         .filter(near)
-        .max_by_key(|b| b.parts.iter().max().copied())
+        .max_by_key(|b| b.parts.iter().max().copied());
+    let Some(bd) =
+        bd.filter(|b| inline.is_empty() && b.parts.len() == stated.len() && !b.overlapping)
     else {
-        return Vec::new();
+        return (
+            Vec::new(),
+            list_statements(
+                doc,
+                opts,
+                (pi, si),
+                at,
+                &phrase,
+                &stated,
+                &inline,
+                &stated_share,
+            ),
+        );
     };
-    if bd.parts.len() != stated.len() || bd.overlapping {
-        return Vec::new();
-    }
     // No other figure of the parts' kind between the parts and the list.
     let last_part = *bd.parts.iter().max().expect("parts");
     let dim = doc.quantities[last_part].dimension();
@@ -670,14 +1089,15 @@ fn listed_shares(
             i > last_part && q.full_span.end <= at && q.form == Form::Amount && q.dimension() == dim
         })
     {
-        return Vec::new();
+        return none();
     }
     let total = bd.total;
     let tq = &doc.quantities[total];
     if !is_amount(tq) {
-        return Vec::new();
+        return none();
     }
-    bd.parts
+    let shares = bd
+        .parts
         .iter()
         .zip(&stated)
         .filter_map(|(&part, &p)| {
@@ -685,19 +1105,8 @@ fn listed_shares(
             if !is_amount(a) || a.dimension() != tq.dimension() || a.value > tq.value {
                 return None;
             }
-            let q = &doc.quantities[p];
-            let mut bounds_q = q.clone();
-            if bounds_q.step.is_zero() && q.in_words {
-                bounds_q.step = Decimal::ONE;
-            }
             Some(Share {
-                stated: StatedShare {
-                    span: q.full_span,
-                    value: q.value,
-                    decimals: bounds_q.step.normalize().scale(),
-                    bounds: bounds_q.bounds(),
-                    in_words: q.in_words,
-                },
+                stated: stated_share(p),
                 part,
                 base: total,
                 part_name: name_of(a)
@@ -709,14 +1118,163 @@ fn listed_shares(
                 base_share: None,
                 lead: false,
                 listed: true,
+                sibling: None,
             })
         })
+        .collect();
+    (shares, Vec::new())
+}
+
+/// A list after `分别` with no breakdown before it: the percentages are
+/// paired in order with the figures listed right before the marker (as
+/// many as there are percentages, of one kind, nothing of their kind
+/// before them in the sentence but a larger total). Each pair is a
+/// statement of the list (`list` set), with its inline base when the list
+/// writes one for each, and the base's name (one for all, or one for each:
+/// `分别占全县工业产值总量、新增产值总量的68.8%、70.9%`).
+#[allow(clippy::too_many_arguments)]
+fn list_statements(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    (pi, si): (usize, usize),
+    at: usize,
+    phrase: &str,
+    stated: &[usize],
+    inline: &[usize],
+    stated_share: &dyn Fn(usize) -> StatedShare,
+) -> Vec<ShareStatement> {
+    let text = doc.text;
+    let k = stated.len();
+    let before: Vec<usize> = doc
+        .in_sentence(pi, si)
+        .filter(|&i| doc.quantities[i].full_span.end <= at)
+        .filter(|&i| {
+            let q = &doc.quantities[i];
+            q.role != Role::Change && q.form != Form::Percent && !q.in_parens
+        })
+        .collect();
+    if before.len() < k {
+        return Vec::new();
+    }
+    let parts = &before[before.len() - k..];
+    let first = &doc.quantities[parts[0]];
+    let dim = first.dimension();
+    if parts.iter().any(|&p| {
+        let q = &doc.quantities[p];
+        !is_amount(q) || q.dimension() != dim || q.approx != Approx::Exact
+    }) {
+        return Vec::new();
+    }
+    if first.label_text.starts_with(['、', '和', '及']) {
+        return Vec::new(); // the list goes on before the first part taken
+    }
+    let sum: Decimal = parts
+        .iter()
+        .map(|&p| doc.quantities[p].bounds().lo.unwrap_or_default())
+        .sum();
+    if let Some(&prev) = before.len().checked_sub(k + 1).map(|j| &before[j]) {
+        let q = &doc.quantities[prev];
+        if is_amount(q)
+            && q.dimension() == dim
+            && q.approx == Approx::Exact
+            && q.bounds().hi.is_some_and(|h| h < sum)
+        {
+            // Another figure of the list's kind, not its total.
+            return Vec::new();
+        }
+    }
+    // The base's name, or one name for each share.
+    let marker = phrase
+        .trim_start_matches('占')
+        .trim_start_matches("为")
+        .trim_start_matches("是");
+    let name_part = match marker.find(['（', '(']) {
+        Some(i) => &marker[..i],
+        None => marker,
+    };
+    // (as written, normalised)
+    let mut names: Vec<(String, String)> = name_part
+        .split('、')
+        .map(|n| {
+            let mut base = trim_tail(n).to_string();
+            while let Some(s) = longest_suffix(&base, &opts.base_suffixes) {
+                base.truncate(base.len() - s.len());
+                base = trim_tail(&base).to_string();
+            }
+            if base.is_empty() || base == "比" || base == "比量" || !phrase.starts_with('占') {
+                (String::new(), String::new())
+            } else {
+                let norm = normalize_base(&base, opts);
+                (base, norm)
+            }
+        })
+        .collect();
+    if names.len() != 1 && names.len() != k {
+        return Vec::new();
+    }
+    if names.len() == 1 {
+        names = vec![names[0].clone(); k];
+    }
+    // `城市、农村低保资金分别为1620万元、4210万元`: the parts named before
+    // their own `分别为`.
+    let named_parts: Option<Vec<String>> = ["分别为", "分别是", "分别达", "分别"]
+        .iter()
+        .find_map(|w| first.label_text.strip_suffix(w))
+        .and_then(|head| {
+            let head = strip_generic(head.trim_start_matches(['，', ',']));
+            let list: Vec<&str> = head.split(['、', '和', '及']).collect();
+            let last = *list.last()?;
+            // The noun the last item ends with is every item's (`城市、农村
+            // 低保资金`): the items are the words before it.
+            let n: Vec<String> = list
+                .iter()
+                .map(|w| {
+                    let lead = w.chars().count();
+                    let noun: String = last.chars().skip(lead).collect();
+                    if lead < last.chars().count() {
+                        format!("{w}{noun}")
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            (n.len() == k && n.iter().all(|x| !x.is_empty())).then_some(n)
+        });
+    let loc = doc.quantities[stated[0]].location;
+    parts
+        .iter()
+        .zip(stated)
+        .enumerate()
+        .map(|(i, (&part, &p))| ShareStatement {
+            stated: stated_share(p),
+            marker: at,
+            paragraph: loc.paragraph,
+            sentence: loc.sentence,
+            clause: loc.clause,
+            part: Some(part),
+            part_near: true,
+            part_name: match &named_parts {
+                Some(n) => n[i].clone(),
+                None => name_of(&doc.quantities[part])
+                    .trim_start_matches(['、', '和', '及', '，', ','])
+                    .to_string(),
+            },
+            subject: String::new(),
+            base_name: names[i].1.clone(),
+            shown_base: names[i].0.clone(),
+            is_zhan: phrase.starts_with('占'),
+            share: None,
+            list: Some(at),
+            inline_base: inline.get(i).copied(),
+            siblings: parts.iter().copied().filter(|&p| p != part).collect(),
+        })
+        .filter(|s| !gapless(&text[..0]).is_empty() || s.part.is_some())
         .collect()
 }
 
 /// How far back the lead total of a bare `占p%` is looked for when the
 /// paragraph opens no entry (an infographic's lines are paragraphs).
-const LEAD_PARAGRAPHS: usize = 6;
+pub(super) const LEAD_PARAGRAPHS: usize = 6;
 
 /// How far (as a factor) the base a bare `占p%` implies may be from a lead
 /// total whose label names no whole (`lead_words`) before the share is taken
@@ -860,7 +1418,7 @@ fn own_label(doc: &Doc<'_>, q: &Quantity) -> bool {
 }
 
 /// The name a figure is stated under (`其中，农村低保资金` → `农村低保资金`).
-fn name_of(q: &Quantity) -> String {
+pub(super) fn name_of(q: &Quantity) -> String {
     strip_generic(trim_tail(&q.label_text)).to_string()
 }
 
@@ -918,7 +1476,7 @@ fn by_name(
                 && gapless(&doc.text[prev.full_span.end..q.label.start.max(prev.full_span.end)])
                     .is_empty()
         };
-        !after_age && label_names(doc, opts, &q.label_text, name)
+        !after_age && label_names(doc, opts, &wide_label(doc, i), name)
     };
     let pick = |cands: Vec<usize>| -> Option<usize> {
         if cands.is_empty() {
@@ -950,9 +1508,15 @@ fn by_name(
             .span
             .slice(doc.text),
     );
+    // A figure labelled with a year the share's sentence does not name is
+    // another year's, when the sentence names one (`2019年…占生产总值的`
+    // against `2018年生产总值`); a sentence that names none is of the year
+    // the draft speaks of.
     let other_year = |i: usize| {
         let ys = years(&doc.quantities[i].label_text);
-        !ys.is_empty() && ys.iter().any(|y| !sentence_years.contains(y))
+        !ys.is_empty()
+            && !sentence_years.is_empty()
+            && ys.iter().any(|y| !sentence_years.contains(y))
     };
     let para: Vec<usize> = doc
         .in_paragraph(loc.pi)
@@ -961,13 +1525,149 @@ fn by_name(
     if !para.is_empty() {
         return pick(para);
     }
-    let entry = doc.draft.paragraphs[loc.pi].entry?;
-    let earlier: Vec<usize> = (entry..loc.pi)
-        .filter(|&p| doc.draft.paragraphs[p].entry == Some(entry))
+    // Earlier paragraphs of the entry, or of the section when the draft
+    // has no entries (a few paragraphs back).
+    let section = doc.draft.paragraphs[loc.pi].section;
+    let first = match doc.draft.paragraphs[loc.pi].entry {
+        Some(e) => e,
+        None => loc.pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let entry = doc.draft.paragraphs[loc.pi].entry;
+    let earlier: Vec<usize> = (first..loc.pi)
+        .filter(|&p| {
+            let para = &doc.draft.paragraphs[p];
+            para.entry == entry && para.section == section
+        })
         .flat_map(|p| doc.in_paragraph(p))
         .filter(|&i| fits(i) && !other_year(i))
         .collect();
     pick(earlier)
+}
+
+/// The one figure whose label writes `name` with other words in between
+/// (`规模企业产值` in `240户规模工业企业累计完成工业产值`): every character
+/// of the name in order, and the label ending (its verbs taken off) with the
+/// name's last two characters, its head noun. Names are tried in order; a
+/// name of four characters or more only. In the sentence, else earlier in
+/// the paragraph, else (when `wide`) in the few paragraphs before; several
+/// figures of different values give nothing. `part` (or `usize::MAX`) is
+/// the share's part, which the base must measure alike and not be.
+/// Where [`by_loose_name`] looks, and what it leaves out.
+struct LooseScope<'s> {
+    /// The share's part (`usize::MAX` when looking for the part itself).
+    part: usize,
+    /// Looking for a base: earlier paragraphs too, and no item with a share
+    /// of its own.
+    wide: bool,
+    /// The parts of the other shares of the part's list.
+    siblings: &'s [usize],
+}
+
+fn by_loose_name(
+    doc: &Doc<'_>,
+    opts: &ShareOptions,
+    loc: Loc,
+    at: usize,
+    names: &[String],
+    scope: LooseScope<'_>,
+) -> Option<usize> {
+    let LooseScope {
+        part,
+        wide,
+        siblings,
+    } = scope;
+    let dim = doc.quantities.get(part).and_then(|q| q.dimension());
+    let fits = |i: usize, name: &str| -> bool {
+        let q = &doc.quantities[i];
+        if i == part
+            || siblings.contains(&i)
+            || q.full_span.end > at
+            || !is_amount(q)
+            || q.approx != Approx::Exact
+        {
+            return false;
+        }
+        // A base is no item with a share of its own (`A 160件，占40.0%`).
+        if wide && followed_by_share(doc, i) {
+            return false;
+        }
+        if dim.is_some() && q.dimension() != dim {
+            return false;
+        }
+        let cleaned = without_notes(&wide_label(doc, i));
+        let mut label = trim_tail(&cleaned);
+        while let Some(t) = longest_suffix(label, &opts.label_verbs) {
+            label = trim_tail(&label[..label.len() - t.len()]);
+        }
+        let c: Vec<char> = name.chars().collect();
+        let head: String = c[c.len() - 2..].iter().collect();
+        if !label.ends_with(&head) {
+            return false;
+        }
+        let mut chars = label.chars();
+        name.chars().all(|c| chars.any(|l| l == c))
+    };
+    let sentence_years = years(
+        doc.draft.paragraphs[loc.pi].sentences[loc.si]
+            .span
+            .slice(doc.text),
+    );
+    let other_year = |i: usize| {
+        let ys = years(&doc.quantities[i].label_text);
+        !ys.is_empty()
+            && !sentence_years.is_empty()
+            && ys.iter().any(|y| !sentence_years.contains(y))
+    };
+    let section = doc.draft.paragraphs[loc.pi].section;
+    let first = match doc.draft.paragraphs[loc.pi].entry {
+        Some(e) => e,
+        None => loc.pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let entry = doc.draft.paragraphs[loc.pi].entry;
+    // The share's part of its sentence after a `；` first (`省重点项目…年度投资
+    // 计划236.2亿元…，完成年度计划的37.5%；县重点项目…年度投资计划67.9亿元…`).
+    let sentence_start = doc.draft.paragraphs[loc.pi].sentences[loc.si].span.start;
+    let segment_start = doc.text[sentence_start..at]
+        .rfind(['；', ';'])
+        .map_or(sentence_start, |i| sentence_start + i);
+    let mut scopes: Vec<Vec<usize>> = vec![
+        doc.in_sentence(loc.pi, loc.si)
+            .filter(|&i| doc.quantities[i].full_span.start >= segment_start)
+            .collect(),
+        doc.in_sentence(loc.pi, loc.si).collect(),
+        doc.in_paragraph(loc.pi)
+            .filter(|&i| doc.quantities[i].location.sentence < loc.si)
+            .collect(),
+    ];
+    if wide {
+        scopes.push(
+            (first..loc.pi)
+                .filter(|&p| {
+                    let para = &doc.draft.paragraphs[p];
+                    para.entry == entry && para.section == section
+                })
+                .flat_map(|p| doc.in_paragraph(p))
+                .collect(),
+        );
+    } else {
+        scopes.truncate(2);
+    }
+    for name in names.iter().filter(|n| n.chars().count() >= 4) {
+        for scope in &scopes {
+            let cands: Vec<usize> = scope
+                .iter()
+                .copied()
+                .filter(|&i| fits(i, name) && !other_year(i))
+                .collect();
+            let Some(&last) = cands.last() else { continue };
+            let v = doc.quantities[last].value;
+            return cands
+                .iter()
+                .all(|&c| doc.quantities[c].value == v)
+                .then_some(last);
+        }
+    }
+    None
 }
 
 /// True when a figure's label names `name` (already normalised): the label,
@@ -977,7 +1677,10 @@ fn by_name(
 fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> bool {
     // `一般公共预算收入完成`, `财政总收入累计完成`: the verb that ends the label
     // is not part of the name.
-    let mut label = trim_tail(label);
+    // Notes in brackets and footnote marks are not part of the name
+    // (`地区生产总值（GDP）[2]完成`).
+    let cleaned = without_notes(label);
+    let mut label = trim_tail(&cleaned);
     while let Some(t) = longest_suffix(label, &opts.label_verbs) {
         label = trim_tail(&label[..label.len() - t.len()]);
     }
@@ -1003,6 +1706,50 @@ fn label_names(doc: &Doc<'_>, opts: &ShareOptions, label: &str, name: &str) -> b
     })
 }
 
+/// A figure's label with what a footnote mark or a note in brackets cut
+/// off before it: in `地区生产总值（GDP）[2]完成529757万元` the mark `2` is read
+/// as a figure, and the label after it is only `]完成`.
+fn wide_label(doc: &Doc<'_>, i: usize) -> String {
+    let mut label = doc.quantities[i].label_text.clone();
+    let mut j = i;
+    while j > 0 {
+        let prev = &doc.quantities[j - 1];
+        if prev.location != doc.quantities[j].location {
+            break;
+        }
+        let before = doc.text[..prev.span.start].trim_end();
+        let after = doc.text[prev.span.end..].trim_start();
+        let mark = before.ends_with(['[', '［']) && after.starts_with([']', '］']);
+        if !mark && !prev.in_parens {
+            break;
+        }
+        label = format!(
+            "{}{}{}",
+            prev.label_text,
+            gapless(prev.span.slice(doc.text)),
+            label
+        );
+        j -= 1;
+    }
+    label
+}
+
+/// A label without what it writes in brackets (`（GDP）`, `(含…)`) and
+/// without footnote marks (`[2]`).
+fn without_notes(label: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '（' | '(' | '[' | '［' | '【' => depth += 1,
+            '）' | ')' | ']' | '］' | '】' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn longest_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
     words
         .iter()
@@ -1012,7 +1759,7 @@ fn longest_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
 }
 
 /// The four-digit years (`2019年`) written in `s`.
-fn years(s: &str) -> Vec<String> {
+pub(super) fn years(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     for i in 0..chars.len() {

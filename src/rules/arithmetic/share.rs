@@ -9,8 +9,9 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quantity::number::round_half_away;
 use crate::quantity::{Bounds, Quantity};
-use crate::relations::{shares, Share, ShareOptions};
+use crate::relations::{share_statements, share_sums, ImpliedGroup, Share, ShareOptions, ShareSum};
 use crate::rules::{Context, Example, Rule, RuleDef};
+use crate::span::Span;
 
 /// Registry entry.
 pub const DEF: RuleDef = RuleDef {
@@ -76,11 +77,60 @@ const DOCS: &str = r#"A share must equal its part divided by its base when the d
   When the stated share implies a base more than three times off the lead
   and the lead's label names no whole (`lead_words`: `共`, `总`, `常住人口`),
   the share is taken for one of a whole the draft does not state.
+* A list of items each with its share (`经济建设方面提案1613件，占立案总数的
+  36.35%；政治建设方面提案437件，占9.85%；…`, `视力残疾35.6万人，占16.10%；
+  听力残疾61.3万人，占27.73%；…`): the shares of one list are of one base,
+  the one an item names, else the total of the breakdown items belong to,
+  else the figure stated before the list that more than half of the shares
+  fit (at least two). A share that does not fit it is reported, as a
+  warning, even when some other figure of the draft would fit it alone. An
+  item opened by `其中` inside the list starts a nested list whose shares may
+  be of the item before it or of the whole: it is not read, and the list
+  goes on after a `；` or a line break.
+* Shares of one base the draft does not state (`住房公积金114.31亿元，占
+  归集额的77%；补充住房公积金33.67亿元，占归集额的23%` with no 归集额
+  given): each part divided by its share is the base it implies, and the
+  bases of one list, or of shares in one sentence that name their base
+  alike, or of numbered items one a paragraph that name a long base alike
+  (`（一）…，占支出总预算78.33%。（二）…`) when none states a total of its
+  own, must overlap. Each share whose implied base leaves out the base
+  most of them imply is reported, as a warning. A plan, budget or target
+  (`inline_nouns`: `占调整预算100.93%`) is each part's own, not one base,
+  unless it is the whole's (`支出总预算`).
+* A plan named after `完成` (`完成投资7.7亿元，完成年度计划的11.4%`) is
+  found like a base named after `占`, first in the share's part of its
+  sentence after a `；`; it may be fulfilled beyond 100%.
 * A list after `分别` (`其中A x、B y，分别占T的78%和22%`, `占比分别为22.3%、
   34.2%和43.5%`, `…增加值占生产总值的比重分别为…`): the percentages are
   paired in order with the parts of the nearest breakdown before the list
-  (in its sentence or the one before), whose total is the base; only when
-  there are as many percentages as parts, and as a warning.
+  (in its sentence or the one before), whose total is the base; without a
+  breakdown, with as many figures of one kind listed right before `分别`
+  (nothing of their kind before them in the sentence but a larger total).
+  A base may be written for each (`分别占年度目标（470亿元、106.5亿元、30亿元）
+  的121.3%、185%、230%`), or named for each (`分别占全县工业产值总量、新增
+  产值总量的68.8%、70.9%`). Only when there are as many percentages as
+  parts, and as a warning.
+* Shares of the parts of one whole add up to 100% at most, within the
+  rounding of each: members of one partition (`rules/partitions.toml`:
+  `第一产业增加值占…23.8%，第二产业…，第三产业…`, 男/女, 城镇/乡村),
+  age bands that do not overlap (a band inside another, `65岁及以上` inside
+  `60岁及以上`, is left out), or a list the sentence counts as so many
+  kinds (`四大类产品…分别占出口总额的…`). They add up to 100% when they are
+  every member of the partition or bands that cover every age. Only shares
+  of one sentence, of one base, whose parts are named alike but for the
+  member word; as a warning, and only when not every share of the group
+  was checked against its part and base.
+* How bases are named: notes in brackets and footnote marks in a label
+  (`地区生产总值（GDP）[2]完成…`) are not part of its name; a base named
+  with words left out of the figure's label (`规模企业产值` for `240户规模
+  工业企业累计完成工业产值`) is found when one figure fits; a base not found
+  by its name is the total of the part's breakdown when that total's label
+  contains the name (`全年共支出城市低保资金674.3亿元，…，其中中央补助资金
+  439.1亿元，占总支出的65.1%`); a name said again before `占` is the figure
+  that ends an earlier clause (`累计完成工业产值16.9亿元，增长25%，工业产值
+  占…`); `占同期…` is of the same period. Adverbs before `占` (`仅占`,
+  `约占`: `adverbs`) and a share in brackets right after its part
+  (`38.8亿人次（占45.8%）`) are read.
 * Shares in words: `三成`, `七成五`, `一半`, `半数`, `四分之一`. A share in words
   stands for 5 percentage points either side (`三成` is 25%–35%).
 * Bounds are checked as bounds: `90%以上`, `超过一半` and `逾六成` only from
@@ -103,7 +153,7 @@ the base taken from a breakdown because the share names none) is a warning.
 * A base measured otherwise than the part (`占全部低保人数的…` after a figure
   in 万元, `户` against `人`: `measures`), and a base whose label is narrower
   than the name (`其他…`, `城市…`: `narrowing` and the partition members).
-* Lists (`分别占…`) that do not pair one to one with a breakdown's parts,
+* Lists (`分别占…`) that do not pair one to one with the parts before them,
   changes of a share (`占比提高1.2个百分点`, `占比比上年
   提高…`), and shares of another period (`占上年…`, `占2019年…`:
   `other_period`).
@@ -127,6 +177,7 @@ the base taken from a breakdown because the share names none) is a warning.
 * `lead_words`: words that make a lead total a whole (see above).
 * `label_verbs`: verbs that may end a base's label after its name
   (`一般公共预算收入完成28583万元` is found as `一般公共预算收入`).
+* `adverbs`: adverbs between a part and its `占` (`仅占`, `约占`).
 * `measures`: `[word, dimension]` pairs; a base named with the word (`人数`)
   measures that dimension, and a part of another dimension is not compared
   with it.
@@ -156,9 +207,18 @@ struct Settings {
     lead_words: Vec<String>,
     #[serde(deserialize_with = "crate::config::words")]
     label_verbs: Vec<String>,
+    #[serde(deserialize_with = "crate::config::words")]
+    adverbs: Vec<String>,
 }
 
 fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> {
+    Ok(Box::new(ShareRule {
+        opts: options(value)?,
+    }))
+}
+
+/// The share options of merged settings.
+fn options(value: Spanned<DeValue<'_>>) -> Result<ShareOptions, toml::de::Error> {
     let s: Settings = crate::rules::settings(value)?;
     if s.measures
         .iter()
@@ -168,20 +228,30 @@ fn build(value: Spanned<DeValue<'_>>) -> Result<Box<dyn Rule>, toml::de::Error> 
             "`measures` has an empty word or dimension",
         ));
     }
-    Ok(Box::new(ShareRule {
-        opts: ShareOptions {
-            not_share: s.not_share,
-            base_suffixes: s.base_suffixes,
-            base_prefixes: s.base_prefixes,
-            other_period: s.other_period,
-            narrowing: s.narrowing,
-            measures: s.measures,
-            inline_verbs: s.inline_verbs,
-            inline_nouns: s.inline_nouns,
-            lead_words: s.lead_words,
-            label_verbs: s.label_verbs,
-        },
-    }))
+    Ok(ShareOptions {
+        not_share: s.not_share,
+        base_suffixes: s.base_suffixes,
+        base_prefixes: s.base_prefixes,
+        other_period: s.other_period,
+        narrowing: s.narrowing,
+        measures: s.measures,
+        inline_verbs: s.inline_verbs,
+        inline_nouns: s.inline_nouns,
+        lead_words: s.lead_words,
+        label_verbs: s.label_verbs,
+        adverbs: s.adverbs,
+    })
+}
+
+/// The built-in settings as share options (`yblint dump` reads shares with
+/// them).
+pub fn builtin_options() -> ShareOptions {
+    let mut table = toml::de::DeTable::parse(DEF.defaults)
+        .expect("the built-in settings of `share` parse")
+        .into_inner();
+    table.remove("severity");
+    options(Spanned::new(0..0, DeValue::Table(table)))
+        .expect("the built-in settings of `share` are valid")
 }
 
 /// The `share` rule with its settings.
@@ -194,8 +264,21 @@ impl Rule for ShareRule {
         if !cx.text.contains('占') && !cx.text.contains("比重") && !cx.text.contains('的') {
             return;
         }
-        for s in shares(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns) {
-            if let Some(d) = check_one(cx, &s) {
+        let reading = share_statements(cx.doc, &cx.tables.words, &self.opts, &cx.graph.breakdowns);
+        let mut reported = Vec::new();
+        for s in &reading.shares {
+            if let Some(d) = check_one(cx, s) {
+                reported.push(d.span);
+                out.push(d);
+            }
+        }
+        // A share already reported against its part and base is not
+        // reported again for its group.
+        for g in &reading.implied {
+            out.extend(check_implied(cx, g, &reported));
+        }
+        for g in share_sums(cx.doc, &self.opts, &reading) {
+            if let Some(d) = check_sum(cx, &g).filter(|d| !reported.contains(&d.span)) {
                 out.push(d);
             }
         }
@@ -312,6 +395,197 @@ fn check_one(cx: &Context<'_>, s: &Share) -> Option<Diagnostic> {
     Some(d)
 }
 
+/// The base `part ÷ share` implies, over the bounds both allow.
+fn implied_base(part: &Bounds, share: &Bounds) -> Bounds {
+    let hundred = Decimal::ONE_HUNDRED;
+    let div = |x: Option<Decimal>, y: Option<Decimal>| {
+        let (x, y) = (x?, y?);
+        if y <= Decimal::ZERO {
+            return None;
+        }
+        x.checked_mul(hundred)?.checked_div(y)
+    };
+    Bounds {
+        lo: div(part.lo, share.hi),
+        hi: div(part.hi, share.lo),
+    }
+}
+
+/// Shares of one base the draft does not state: the bases their parts and
+/// shares imply must overlap. The member whose implied base meets none of
+/// the others' common one is reported (the last, when two disagree).
+fn check_implied(cx: &Context<'_>, g: &ImpliedGroup, reported: &[Span]) -> Vec<Diagnostic> {
+    if g.members.len() < 2 {
+        return Vec::new();
+    }
+    let bases: Vec<Bounds> = g
+        .members
+        .iter()
+        .map(|(p, _, st)| implied_base(&cx.quantities[*p].bounds(), st))
+        .collect();
+    if bases.iter().any(|b| b.lo.is_none() || b.hi.is_none()) {
+        cx.coverage
+            .skipped("share", "a part of shares of one base is approximate");
+        return Vec::new();
+    }
+    cx.coverage.checked("share: shares of one unstated base");
+    // The base most members imply: a value inside the most implied bases
+    // (an end of one of them). Members whose implied base leaves it out are
+    // reported; with two that disagree, the second.
+    let contains =
+        |b: &Bounds, x: Decimal| b.lo.is_some_and(|l| l <= x) && b.hi.is_some_and(|h| x <= h);
+    let points: Vec<Decimal> = bases.iter().flat_map(|b| [b.lo, b.hi]).flatten().collect();
+    let count = |x: Decimal| bases.iter().filter(|b| contains(b, x)).count();
+    let best = points.iter().map(|&x| count(x)).max().unwrap_or(0);
+    if best == bases.len() {
+        return Vec::new();
+    }
+    let Some(&x) = points.iter().find(|&&x| count(x) == best) else {
+        return Vec::new();
+    };
+    let bad: Vec<usize> = (0..bases.len())
+        .filter(|&i| !contains(&bases[i], x))
+        .collect();
+    let agree: Vec<usize> = (0..bases.len()).filter(|i| !bad.contains(i)).collect();
+    let lo = agree.iter().filter_map(|&i| bases[i].lo).max();
+    let hi = agree.iter().filter_map(|&i| bases[i].hi).min();
+    let rest = Bounds { lo, hi };
+    bad.into_iter()
+        .filter(|&i| !reported.contains(&g.members[i].1))
+        .map(|bad| implied_diagnostic(cx, g, bad, &bases, &rest))
+        .collect()
+}
+
+/// The diagnostic of member `bad` of a group of shares of one unstated base
+/// whose implied base does not meet `rest`, the others'.
+fn implied_diagnostic(
+    cx: &Context<'_>,
+    g: &ImpliedGroup,
+    bad: usize,
+    bases: &[Bounds],
+    rest: &Bounds,
+) -> Diagnostic {
+    let (part, span, stated) = &g.members[bad];
+    let a = &cx.quantities[*part];
+    let (of, base) = if g.base_name.is_empty() {
+        (String::new(), "base".to_string())
+    } else {
+        (format!(" of {}", g.base_name), g.base_name.clone())
+    };
+    // In the part's unit as written (亿元, 万人), to one more decimal than
+    // the part shows.
+    let scale = a.magnitude * a.unit.as_ref().map_or(Decimal::ONE, |u| u.factor);
+    let dp = a
+        .step
+        .checked_div(scale)
+        .map_or(0, |s| s.normalize().scale())
+        + 1;
+    let show = |v: Option<Decimal>| {
+        v.and_then(|v| v.checked_div(scale))
+            .map(|v| {
+                let mut r = round_half_away(v, dp);
+                r.rescale(dp);
+                format!("{r}{}", a.display_unit)
+            })
+            .unwrap_or_default()
+    };
+    let stated_text = written(cx.text, *span);
+    let message = format!(
+        "share stated {stated_text}, but the other shares{of} listed with it imply another {base}: {} ÷ {stated_text} is {} to {}, theirs {} to {}",
+        written_q(cx, a),
+        show(bases[bad].lo),
+        show(bases[bad].hi),
+        show(rest.lo),
+        show(rest.hi),
+    );
+    let _ = stated;
+    let mut d = crate::rules::arithmetic::share::DEF
+        .diagnostic(Severity::Warning, *span, message)
+        .with_primary_text("stated share")
+        .with_label(a.span, "part");
+    for (i, (p, sp, _)) in g.members.iter().enumerate() {
+        if i != bad {
+            d = d
+                .with_label(*sp, "share of the same base")
+                .with_label(cx.quantities[*p].span, "its part");
+        }
+    }
+    d.with_note(format!(
+        "the draft does not state the {base}; each part ÷ its share is the base it implies (each figure ± half a unit of its last digit), and shares of one base must imply the same one"
+    ))
+}
+
+/// Shares of the parts of one whole: they add up to 100 at most, and to
+/// 100 when the parts are the whole (within the rounding of each share).
+fn check_sum(cx: &Context<'_>, g: &ShareSum) -> Option<Diagnostic> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let lo: Decimal = g
+        .members
+        .iter()
+        .map(|(s, _)| s.bounds.lo.unwrap_or(Decimal::ZERO))
+        .sum();
+    let hi: Option<Decimal> = g.members.iter().map(|(s, _)| s.bounds.hi).sum();
+    cx.coverage
+        .checked("share: shares of the parts of one whole");
+    let over = lo > hundred;
+    let under = g.complete && hi.is_some_and(|h| h < hundred);
+    if !over && !under {
+        return None;
+    }
+    let stated: Vec<String> = g
+        .members
+        .iter()
+        .map(|(s, _)| written(cx.text, s.span))
+        .collect();
+    let total: Decimal = g.members.iter().map(|(s, _)| s.value).sum();
+    let names: Vec<&str> = g
+        .members
+        .iter()
+        .map(|(_, n)| n.as_str())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let parts = if names.len() == g.members.len() {
+        format!(" of {}", names.join("、"))
+    } else {
+        String::new()
+    };
+    let (message, note) = if over {
+        (
+            format!(
+                "shares{parts} add up to {}%, more than 100%: {}",
+                total.normalize(),
+                stated.join(" + ")
+            ),
+            format!(
+                "the parts do not overlap ({}), so their shares of one whole add up to 100% at most; even at the low end of each share's rounding they add up to {}%",
+                g.whole,
+                lo.normalize()
+            ),
+        )
+    } else {
+        (
+            format!(
+                "shares{parts} add up to {}%, less than 100%: {}",
+                total.normalize(),
+                stated.join(" + ")
+            ),
+            format!(
+                "the parts are the whole ({}), so their shares add up to 100%; even at the high end of each share's rounding they add up to {}%",
+                g.whole,
+                hi.unwrap_or_default().normalize()
+            ),
+        )
+    };
+    let first = &g.members[0].0;
+    let mut d = crate::rules::arithmetic::share::DEF
+        .diagnostic(Severity::Warning, first.span, message)
+        .with_primary_text("share");
+    for (s, _) in &g.members[1..] {
+        d = d.with_label(s.span, "share of the same whole");
+    }
+    Some(d.with_note(note))
+}
+
 fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
     let b = &cx.quantities[s.base];
     let a = &cx.quantities[s.part];
@@ -331,7 +605,13 @@ fn loose_reason(cx: &Context<'_>, s: &Share) -> String {
                 })
                 .map(|si| (pi, si))
         });
-    if s.listed {
+    if let Some((fit, of)) = s.sibling {
+        format!(
+            "the share names no base: it is one of a list of {of} shares, {fit} of which are shares of {} {}",
+            s.base_name,
+            written_q(cx, b)
+        )
+    } else if s.listed {
         format!(
             "the share is one of a list after 分别, paired by position with the parts of the breakdown of {} {}",
             s.base_name,
