@@ -65,7 +65,7 @@ fn case03_overlapping_subset_larger_than_total() {
             nth: 0,
             parts: &["4380人"],
             message: "a part, 4380人, is more than its total 4260人",
-            notes: &["4380人 > 4260人: a part of a breakdown cannot exceed its total, even where parts overlap"],
+            notes: &["4380人 > 4260人: a part of a breakdown cannot exceed its total"],
         }],
     );
 }

@@ -168,22 +168,22 @@ fn severity_off_silences_the_rule() {
 
 // ---------------------------------------------------------------- user tables
 
-/// 224 + 118 = 342 羽, 16 more than 326 羽: yblint does not know 羽 until the
+/// 224 + 118 = 342 尾, 16 more than 326 尾: yblint does not know 尾 until the
 /// configuration declares it.
 #[test]
 fn user_unit_makes_a_breakdown_checkable() {
-    let text = "全县饲养家禽326羽，其中，鸡224羽，鸭118羽。\n";
+    let text = "全县投放鱼苗326尾，其中，鲢鱼224尾，鳙鱼118尾。\n";
     let ws = Workspace::new();
-    ws.write("农业/家禽.txt", text);
-    let r = ws.check(&["--format", "json", "农业/家禽.txt"]);
+    ws.write("农业/鱼苗.txt", text);
+    let r = ws.check(&["--format", "json", "农业/鱼苗.txt"]);
     assert_eq!(r.code, 0, "{r:?}");
     assert!(diags_of(&r.json(), "breakdown-sum", text.as_bytes()).is_empty());
 
     ws.write(
         "农业/yblint.toml",
-        "[[unit]]\nname = \"羽\"\ndimension = \"count:羽\"\ndiscrete = true\n",
+        "[[unit]]\nname = \"尾\"\ndimension = \"count:尾\"\ndiscrete = true\n",
     );
-    let r = ws.check(&["--format", "json", "农业/家禽.txt"]);
+    let r = ws.check(&["--format", "json", "农业/鱼苗.txt"]);
     assert_eq!(r.code, 1, "{r:?}");
     let diags = diags_of(&r.json(), "breakdown-sum", text.as_bytes());
     assert_eq!(diags.len(), 1, "{diags:#?}");
@@ -191,12 +191,12 @@ fn user_unit_makes_a_breakdown_checkable() {
         text,
         &diags[0],
         &common::Expect {
-            total: "326羽",
+            total: "326尾",
             nth: 0,
-            parts: &["224羽", "118羽"],
-            message: "parts add up to 342 羽, more than the total 326 羽",
+            parts: &["224尾", "118尾"],
+            message: "parts add up to 342 尾, more than the total 326 尾",
             notes: &[
-                "224 + 118 = 342 羽, 16 more than 326 羽",
+                "224 + 118 = 342 尾, 16 more than 326 尾",
                 "parts after 其中 are subsets of the total: together they cannot exceed it",
             ],
         },
@@ -589,7 +589,7 @@ fn misspelt_key_in_a_user_unit_is_suggested() {
     assert_eq!(
         s.message,
         "error: invalid configuration: unknown field `dimensoin`, expected one of `name`, \
-         `dimension`, `factor`, `discrete`, `additive`; did you mean `dimension`?"
+         `dimension`, `factor`, `discrete`, `additive`, `mixes`; did you mean `dimension`?"
     );
     assert_eq!(s.caret, (0, 9), "under `dimensoin`");
 }

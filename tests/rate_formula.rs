@@ -599,3 +599,17 @@ fn formula_files_must_be_small_regular_toml_files() {
     assert!(!run.stderr.contains("机密"), "{}", run.stderr);
     assert!(!run.stderr.contains("不得外传"), "{}", run.stderr);
 }
+
+/// A total that only contains an operand's name (`审查起诉案件455人` for
+/// 起诉) does not hide its part that names the operand better: 84 ÷ (371 +
+/// 84) = 18.46%, though 371 and 84 are read as parts of 455.
+#[test]
+fn a_part_naming_the_operand_better_than_its_total_is_the_operand() {
+    let text = "2023年，某县人民检察院共审结各类审查起诉案件410件455人。共起诉各类犯罪330件371人。共不起诉80件84人，其中犯罪情节轻微不起诉78人，证据不足不起诉6人，不起诉率（按人数）为18.46%。";
+    silent(text);
+    let d = one(&text.replace("18.46%", "17.46%"), "17.46%");
+    assert_eq!(
+        d.message,
+        "不起诉率 stated 17.46%; 不起诉 84人 ÷ (起诉各类犯罪 371人 + 不起诉 84人) = 18.46% (rules/formulas/justice.toml)"
+    );
+}

@@ -16,7 +16,15 @@ const NEGATIONS: [&str; 4] = ["不予", "没有", "不", "未"];
 
 /// Words that open a label without naming the act (`共起诉`, `决定不起诉`).
 const OPENERS: [&str; 9] = [
-    "其中", "经审查后", "经审查", "共计", "共", "决定", "依法", "对其", "均",
+    "其中",
+    "经审查后",
+    "经审查",
+    "共计",
+    "共",
+    "决定",
+    "依法",
+    "对其",
+    "均",
 ];
 
 /// How many figures before the first of the pair are searched for the total.
@@ -80,17 +88,21 @@ pub(super) fn complement_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> V
             continue;
         }
         // Nothing of the unit between them but the pair.
-        if (a + 1..b).any(|i| same_unit(i)) {
+        if (a + 1..b).any(&same_unit) {
             continue;
         }
         // The total: the nearest figure before the positive one whose label
         // names the act (`审查起诉案件` for `起诉`, `审查逮捕案件` for `批准逮捕`).
-        let Some(t) = (a.saturating_sub(FIGURES_BACK)..a).rev().filter(|&i| same_unit(i)).find(|&i| {
-            let tq = &qs[i];
-            tq.role == Role::Level
-                && negated(&tq.label_text).is_none()
-                && longest_common_run(core(&tq.label_text), act) >= 2
-        }) else {
+        let Some(t) = (a.saturating_sub(FIGURES_BACK)..a)
+            .rev()
+            .filter(|&i| same_unit(i))
+            .find(|&i| {
+                let tq = &qs[i];
+                tq.role == Role::Level
+                    && negated(&tq.label_text).is_none()
+                    && longest_common_run(core(&tq.label_text), act) >= 2
+            })
+        else {
             continue;
         };
         let tq = &qs[t];

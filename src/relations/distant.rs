@@ -238,7 +238,12 @@ fn rest_of(label: &str) -> String {
 fn total_before(doc: &Doc<'_>, run: &Run, parts: &HashSet<usize>) -> Option<usize> {
     let first = run.parts[0];
     let q = &doc.quantities[first];
-    let rest = run.rests.iter().find(|r| !r.is_empty()).cloned().unwrap_or_default();
+    let rest = run
+        .rests
+        .iter()
+        .find(|r| !r.is_empty())
+        .cloned()
+        .unwrap_or_default();
     if run.rests.iter().any(|r| !r.is_empty() && *r != rest) {
         return None;
     }
@@ -248,9 +253,23 @@ fn total_before(doc: &Doc<'_>, run: &Run, parts: &HashSet<usize>) -> Option<usiz
     let start = first.saturating_sub(FIGURES_BACK).max(lowest);
     for c in (start..first).rev() {
         let t = &doc.quantities[c];
+        // A nearer figure that names the whole but cannot be checked against
+        // (`约有12万常住人口`) is the statement of the total the parts follow:
+        // an older paragraph's figure is not taken instead.
+        let names_whole = |label: &str| {
+            whole_named(label, &rest) || whole_named_by(doc, label, &rest, &run.cover)
+        };
+        let after: String = t.after.chars().take_while(|c| !is_clause_end(*c)).collect();
+        let unusable = t.display_unit != q.display_unit || t.approx != Approx::Exact;
+        if unusable && !after.is_empty() && names_whole(&after) {
+            return None;
+        }
         if t.display_unit != q.display_unit
             || !can_be_total(doc, t)
-            || !run.parts.iter().all(|&p| can_be_part(t, &doc.quantities[p]))
+            || !run
+                .parts
+                .iter()
+                .all(|&p| can_be_part(t, &doc.quantities[p]))
             || t.approx != Approx::Exact
             || parts.contains(&c)
         {
@@ -265,6 +284,11 @@ fn total_before(doc: &Doc<'_>, run: &Run, parts: &HashSet<usize>) -> Option<usiz
         }
     }
     None
+}
+
+/// True for the marks that end a clause.
+fn is_clause_end(c: char) -> bool {
+    "，,；;。.！!？?：:".contains(c)
 }
 
 /// True when the label names a member of the run's partition.
@@ -326,8 +350,6 @@ fn whole_named(label: &str, rest: &str) -> bool {
     }
     match before.chars().next_back() {
         None => true,
-        Some(c) => {
-            "县市区省国州旗镇乡年、：:■●▲◆".contains(c) || c.is_ascii_digit()
-        }
+        Some(c) => "县市区省国州旗镇乡年、：:■●▲◆".contains(c) || c.is_ascii_digit(),
     }
 }

@@ -24,7 +24,9 @@ use super::{Breakdown, Doc};
 use crate::quantity::{Approx, Form, Quantity, Role};
 
 /// Verbs of a rise, written right before a change (`增加42961人`).
-const UP: &[&str] = &["增加", "增长", "上升", "提高", "净增", "增多", "升高", "回升", "扩大"];
+const UP: &[&str] = &[
+    "增加", "增长", "上升", "提高", "净增", "增多", "升高", "回升", "扩大",
+];
 
 /// Verbs of a fall (`减少30781人`).
 const DOWN: &[&str] = &["减少", "下降", "降低", "净减", "减", "回落", "缩小", "下滑"];
@@ -32,8 +34,24 @@ const DOWN: &[&str] = &["减少", "下降", "降低", "净减", "减", "回落",
 /// Verbs that end the label of the level a `由…` statement reaches
 /// (`由163737公里增加到168071公里`).
 const TO_VERBS: &[&str] = &[
-    "增加到", "增加至", "增至", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至",
-    "减少到", "减少至", "减至", "下降到", "下降至", "降低到", "降低至", "降至", "扩大到",
+    "增加到",
+    "增加至",
+    "增至",
+    "增长到",
+    "增长至",
+    "提高到",
+    "提高至",
+    "上升到",
+    "上升至",
+    "减少到",
+    "减少至",
+    "减至",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "降至",
+    "扩大到",
     "缩小到",
 ];
 
@@ -108,9 +126,8 @@ fn level_changes(doc: &Doc<'_>) -> Vec<Flow> {
                 };
                 // The figures of the change's dimension before it, nearest
                 // first, in its sentence.
-                let same = |i: &usize| {
-                    qs[*i].dimension() == change.dimension() && !qs[*i].in_parens
-                };
+                let same =
+                    |i: &usize| qs[*i].dimension() == change.dimension() && !qs[*i].in_parens;
                 let before: Vec<usize> = figures[..k].iter().rev().copied().filter(same).collect();
                 let Some(&p) = before.first() else {
                     continue;
@@ -129,10 +146,9 @@ fn level_changes(doc: &Doc<'_>) -> Vec<Flow> {
                     // before.
                     let level = match before.get(1) {
                         Some(&l) => Some(l),
-                        None if figures.first() == Some(&p) && si > 0 => doc
-                            .in_sentence(pi, si - 1)
-                            .filter(|i| same(i))
-                            .last(),
+                        None if figures.first() == Some(&p) && si > 0 => {
+                            doc.in_sentence(pi, si - 1).filter(|i| same(i)).last()
+                        }
                         None => None,
                     };
                     match level {
@@ -175,10 +191,17 @@ fn level_changes(doc: &Doc<'_>) -> Vec<Flow> {
     out
 }
 
+/// A share's member: (partition or usize::MAX for ages, member, age band).
+type ShareMember = (
+    usize,
+    usize,
+    Option<(rust_decimal::Decimal, Option<rust_decimal::Decimal>)>,
+);
+
 /// The member of a partition, or the age band, a percentage-point change
 /// of a share names (`第一产业下降0.3个百分点`, `0-14岁人口的比重下降了2.10
 /// 个百分点`): (partition or usize::MAX for ages, member).
-fn share_member(doc: &Doc<'_>, i: usize) -> Option<(usize, usize, Option<(rust_decimal::Decimal, Option<rust_decimal::Decimal>)>)> {
+fn share_member(doc: &Doc<'_>, i: usize) -> Option<ShareMember> {
     let q = &doc.quantities[i];
     let before = i
         .checked_sub(1)
@@ -187,7 +210,9 @@ fn share_member(doc: &Doc<'_>, i: usize) -> Option<(usize, usize, Option<(rust_d
     if let Some(band) = before.and_then(age_band) {
         return Some((usize::MAX, 0, Some(band)));
     }
-    let label = q.label_text.trim_start_matches(['，', ',', '、', '；', ';']);
+    let label = q
+        .label_text
+        .trim_start_matches(['，', ',', '、', '；', ';']);
     doc.partitions
         .iter()
         .enumerate()

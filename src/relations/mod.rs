@@ -19,12 +19,12 @@
 
 mod breakdown;
 pub mod change;
-mod complement;
 pub mod change_contrib;
 pub mod change_more;
 pub mod change_points;
-mod distant;
 pub mod change_table;
+mod complement;
+mod distant;
 mod fenbie;
 pub mod flows;
 mod groups;
@@ -32,11 +32,11 @@ mod label;
 mod parens;
 pub mod partition;
 mod qizhong;
-mod summed;
 pub mod ratio;
 pub mod share;
 mod share_runs;
 mod share_sum;
+mod summed;
 pub mod table;
 
 pub use breakdown::{breakdowns, BreakdownOptions};

@@ -47,7 +47,10 @@ pub(super) fn paren_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Br
             // （其中A区49.26亿元，B区1.13亿元）`) divides a figure of the
             // sentence before.
             let earlier: Vec<usize> = match si.checked_sub(1) {
-                Some(prev) => doc.in_sentence(pi, prev).chain(figures.iter().copied()).collect(),
+                Some(prev) => doc
+                    .in_sentence(pi, prev)
+                    .chain(figures.iter().copied())
+                    .collect(),
                 None => figures.clone(),
             };
             for (open, close) in groups(doc.text, sentence.span) {
@@ -118,7 +121,9 @@ fn read_group(
     let between = text[doc.quantities[last].full_span.end..opening].trim();
     let immediate = between.is_empty()
         || ((1..=6).contains(&between.chars().count())
-            && between.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            && between
+                .chars()
+                .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
             && doc.quantities[last].after.starts_with(between));
     let from = figures.partition_point(|&i| doc.quantities[i].span.start < open);
     let to = figures.partition_point(|&i| doc.quantities[i].span.start < close);

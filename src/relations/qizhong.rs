@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use super::breakdown::{can_be_part, can_be_total, BreakdownOptions};
 use super::groups::{groups, Part};
 use super::label::{
-    age_band, common_suffix, head_char, longest_common_run, names_other, starts_with_any,
-    trim_tail,
+    age_band, common_suffix, head_char, longest_common_run, names_other, starts_with_any, trim_tail,
 };
 use super::{Breakdown, BreakdownKind, Doc};
 use crate::quantity::{Approx, Quantity};
@@ -52,7 +51,9 @@ pub(super) fn qizhong_breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<
                     // opener: (total, marker length, kind, first part clause).
                     let unmarked = listed_total(doc, pi, si, ci)
                         .map(|t| (t, 0, BreakdownKind::Listed, ci))
-                        .or_else(|| colon_total(doc, pi, si, ci).map(|t| (t, 0, BreakdownKind::Colon, ci)))
+                        .or_else(|| {
+                            colon_total(doc, pi, si, ci).map(|t| (t, 0, BreakdownKind::Colon, ci))
+                        })
                         .or_else(|| {
                             opener_total(doc, pi, si, ci, &norm)
                                 .map(|(t, first)| (t, norm.len(), BreakdownKind::Opener, first))
@@ -241,6 +242,11 @@ fn semicolon_items(
         return None;
     }
     let last = clauses.len() - 1;
+    // Parts announced by 其中 are read by the 其中 scan, which knows the
+    // partitions their labels name (城市…；农村…).
+    if (1..=last).any(|k| doc.clause_text(&clauses[k]).0.starts_with("其中")) {
+        return None;
+    }
     let mut items = Vec::new();
     // The items are records between ；: each opens with the one figure of
     // the total's unit it states, and may go on with figures of other units
@@ -298,7 +304,15 @@ fn semicolon_items(
     }
     let refs: Vec<&Part> = items.iter().collect();
     let (_, start) = doc.clause_text(&clauses[1]);
-    let mut found = groups(doc, opts, Span::new(start, start), total, &refs, false, true);
+    let mut found = groups(
+        doc,
+        opts,
+        Span::new(start, start),
+        total,
+        &refs,
+        false,
+        true,
+    );
     for b in &mut found {
         b.kind = BreakdownKind::Listed;
     }
@@ -469,7 +483,9 @@ fn opener_name(opener: &str) -> Option<&str> {
 /// its unit in the paragraph (`range`).
 fn names_with_noun(doc: &Doc<'_>, range: std::ops::Range<usize>, i: usize, name: &str) -> bool {
     let q = &doc.quantities[i];
-    let label = q.label_text.trim_end_matches(['为', '是', '达', '有', '共', '：', ':']);
+    let label = q
+        .label_text
+        .trim_end_matches(['为', '是', '达', '有', '共', '：', ':']);
     let chars: Vec<char> = name.chars().collect();
     (1..=2).any(|n| {
         if chars.len() < n + 2 {
@@ -478,9 +494,11 @@ fn names_with_noun(doc: &Doc<'_>, range: std::ops::Range<usize>, i: usize, name:
         let head: String = chars[..chars.len() - n].iter().collect();
         let noun: String = chars[chars.len() - n..].iter().collect();
         // 不予立案 does not name 立案提案.
-        let negated = label
-            .strip_suffix(head.as_str())
-            .is_some_and(|b| ["不", "不予", "未", "非", "无"].iter().any(|w| b.ends_with(w)));
+        let negated = label.strip_suffix(head.as_str()).is_some_and(|b| {
+            ["不", "不予", "未", "非", "无"]
+                .iter()
+                .any(|w| b.ends_with(w))
+        });
         label.ends_with(&head)
             && !negated
             && range.clone().any(|j| {
@@ -516,10 +534,9 @@ pub(super) fn announces_cut(norm: &str) -> Option<&str> {
                 .is_some_and(|inner| (1..=4).contains(&inner.chars().count()))
         })
     };
-    let shaped =
-        by('按', &["划分", "分类", "统计", "分"])
-            || by('分', &["来看", "看"])
-            || by('从', &["来看", "看"]);
+    let shaped = by('按', &["划分", "分类", "统计", "分"])
+        || by('分', &["来看", "看"])
+        || by('从', &["来看", "看"]);
     // `从总体看`, `从全年看` introduce a whole, not its parts.
     let whole = ["总体", "整体", "全年", "总的", "全局"]
         .iter()
@@ -757,7 +774,9 @@ fn parts_point_elsewhere(doc: &Doc<'_>, total: usize, rivals: &[usize], parts: &
     let to_rival = rivals.iter().any(|&r| {
         q(r).dimension() == q(total).dimension()
             && head_char(&q(r).label_text).is_some_and(|h| {
-                parts.iter().any(|p| head_char(&q(p.q).label_text) == Some(h))
+                parts
+                    .iter()
+                    .any(|p| head_char(&q(p.q).label_text) == Some(h))
             })
     });
     has_rival && !to_total && to_rival
@@ -1001,15 +1020,14 @@ impl<'d, 'a> Scan<'d, 'a> {
             let label = trim_tail(&doc.quantities[t].label_text);
             label.find(verb).is_some_and(|at| {
                 let phrase = &label[at..];
-                phrase.chars().count() >= verb.chars().count() + 1 && norm.starts_with(phrase)
+                phrase.chars().count() > verb.chars().count() && norm.starts_with(phrase)
             })
         };
         let figures = doc.in_clause(self.pi, self.si, k);
         !figures.is_empty()
-            && figures.iter().all(|&i| {
-                self.total_for(&doc.quantities[i])
-                    .is_none_or(|t| stated(t))
-            })
+            && figures
+                .iter()
+                .all(|&i| self.total_for(&doc.quantities[i]).is_none_or(&stated))
             && figures
                 .iter()
                 .any(|&i| self.total_for(&doc.quantities[i]).is_some())

@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 
 use super::label::{strip_generic, trim_tail};
 use super::share_runs::ImpliedGroup;
-use super::{Breakdown, Doc};
+use super::{Breakdown, BreakdownKind, Doc};
 use crate::quantity::number::parse_chinese;
 use crate::quantity::{Approx, Bounds, Form, LabelWords, Quantity, Role};
 use crate::span::Span;
@@ -560,10 +560,14 @@ fn resolve(
     let mut other_bases = Vec::new();
     let mut base_share = None;
     let (base_i, base_sure, base_name) = if unnamed {
-        // The total of the breakdown the part belongs to.
+        // The total of the breakdown the part belongs to. A cut announced
+        // without 其中 (`按内容分，…`) or a partition whose total stands
+        // paragraphs before names its total by guess: the share's own fit
+        // decides among the figures before it instead.
         let totals: Vec<usize> = breakdowns
             .iter()
             .filter(|b| b.parts.contains(&part))
+            .filter(|b| !matches!(b.kind, BreakdownKind::Announced | BreakdownKind::Distant))
             .map(|b| b.total)
             .collect();
         let Some(&first) = totals.first() else {

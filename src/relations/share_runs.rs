@@ -432,10 +432,10 @@ pub(super) fn apply(
             if gap_has_figures || (t.paragraph != s.paragraph && !across) {
                 break;
             }
-            if t.sentence != s.sentence || t.paragraph != s.paragraph {
-                if !across || local_total(doc, t) {
-                    continue;
-                }
+            if (t.sentence != s.sentence || t.paragraph != s.paragraph)
+                && (!across || local_total(doc, t))
+            {
+                continue;
             }
             if grouped[j] || t.share.is_some() || t.base_name != s.base_name {
                 continue;

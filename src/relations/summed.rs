@@ -162,10 +162,7 @@ fn sentence_sum(
     }
     // The sentence before must be a list of the parts of what T names: the
     // parts name kinds of one thing, which a 其中 introduces there.
-    let listed = doc
-        .draft
-        .paragraphs[pi]
-        .sentences[si - 1]
+    let listed = doc.draft.paragraphs[pi].sentences[si - 1]
         .clauses
         .iter()
         .any(|c| doc.clause_text(c).0.starts_with("其中"));

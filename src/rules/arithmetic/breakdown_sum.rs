@@ -461,7 +461,10 @@ fn check_flow(cx: &Context<'_>, f: &Flow) -> Option<Diagnostic> {
     };
     let notes = vec![
         match f.stated {
-            Some(s) => format!("{arithmetic} = {sum_shown} {unit}, not {}", written(cx, &qs[s])),
+            Some(s) => format!(
+                "{arithmetic} = {sum_shown} {unit}, not {}",
+                written(cx, &qs[s])
+            ),
             None => format!("{arithmetic} = {sum_shown} {unit}, not 0"),
         },
         why.to_string(),
@@ -469,7 +472,12 @@ fn check_flow(cx: &Context<'_>, f: &Flow) -> Option<Diagnostic> {
     let primary = f.stated.unwrap_or(f.terms[0].0);
     let mut labels = vec![Label {
         span: qs[primary].span,
-        message: if f.stated.is_some() { "stated" } else { "change" }.into(),
+        message: if f.stated.is_some() {
+            "stated"
+        } else {
+            "change"
+        }
+        .into(),
         primary: true,
     }];
     labels.extend(

@@ -399,18 +399,19 @@ fn operand_matches(f: &Formula, cx: &Context<'_>, labels: &[&str]) -> Vec<Vec<Ma
             }
         }
     }
-    // The parts of a breakdown whose total names the operand too
-    // (`共不起诉70人，其中法定不起诉0人，…`) are not the operand.
+    // The parts of a breakdown whose total names the operand too, as well
+    // as they do (`共不起诉70人，其中法定不起诉0人，…`), are not the operand. A
+    // total that only contains the name (`审结审查起诉案件455人` for 起诉)
+    // leaves a part that names the operand better (`起诉各类犯罪371人`).
     for list in &mut out {
-        let named: std::collections::HashSet<usize> = list.iter().map(|m| m.q).collect();
-        let parts: std::collections::HashSet<usize> = cx
-            .graph
-            .breakdowns
-            .iter()
-            .filter(|b| named.contains(&b.total))
-            .flat_map(|b| b.parts.iter().copied())
-            .collect();
-        list.retain(|m| !parts.contains(&m.q));
+        let copy = list.clone();
+        let as_well =
+            |total: &Match, part: &Match| (total.strict || !part.strict) && total.alt <= part.alt;
+        list.retain(|m| {
+            !cx.graph.breakdowns.iter().any(|b| {
+                b.parts.contains(&m.q) && copy.iter().any(|t| t.q == b.total && as_well(t, m))
+            })
+        });
     }
     out
 }
