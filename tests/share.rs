@@ -791,3 +791,20 @@ fn a_plan_named_after_wancheng() {
     silent("年度就业计划10万人。全年新增城镇就业11.7万人，完成年度计划的117%。");
     silent("全年新增城镇就业11.7万人，完成全年目标任务。");
 }
+
+/// A share written in Chinese numerals with a decimal (`百分之零点五`) is
+/// 0.5%, to one decimal like `0.5%`: 2 ÷ 200 = 1.0% does not fit it, 1 ÷ 200
+/// does.
+#[test]
+fn a_share_in_chinese_numerals_with_a_decimal() {
+    let text = "全县共有规模以上企业200家，其中外资企业1家，占百分之零点五。";
+    silent(text);
+    one(
+        &text.replace("外资企业1家", "外资企业2家"),
+        "warning",
+        "百分之零点五",
+        "2家",
+        "200家",
+        "share stated 百分之零点五, but 外资企业 2家 ÷ 规模以上企业 200家 = 1.0%",
+    );
+}

@@ -417,9 +417,20 @@ impl Reader<'_> {
         } else {
             (Form::Permille, raw.strip_prefix("千分之")?)
         };
-        let value = parse_chinese(digits)?;
+        // 百分之零点五 is 0.5%, written to one decimal like `0.5%`; 百分之三十
+        // is a share in words.
+        let (value, decimals) = match digits.split_once('点') {
+            Some(_) => {
+                let f = crate::quantity::number::parse_chinese_figure(digits)?;
+                (f.value, Some(f.step))
+            }
+            None => (parse_chinese(digits)?, None),
+        };
         let mut q = self.blank(span, value, form);
-        q.in_words = true;
+        match decimals {
+            Some(step) => q.step = step,
+            None => q.in_words = true,
+        }
         q.display_unit = "%".into();
         Some(q)
     }

@@ -5,6 +5,7 @@ pub mod average;
 pub mod breakdown_sum;
 pub mod contribution_sum;
 pub mod growth_rate;
+pub mod magnitude_slip;
 pub mod percentage_points;
 pub mod rate_formula;
 pub mod rate_formula_table;
@@ -28,6 +29,7 @@ pub const RULES: &[RuleDef] = &[
     percentage_points::DEF,
     contribution_sum::DEF,
     unit_conversion::DEF,
+    magnitude_slip::DEF,
     table_sum::DEF,
     table_share::DEF,
     table_growth::DEF,
