@@ -721,3 +721,23 @@ fn ratio_column_in_other_units() {
     );
     assert!(arithmetic("粮食.md", &table.replace("5843.3", "5834.3")).is_empty());
 }
+
+/// A table copied with its spaces collapsed: one space between figures, and
+/// a row whose last cells were blank (企业办机构) left with fewer figures.
+/// Its figures keep their order from the first column, the header words too:
+/// the 举办者 rows then add up to the total row in every column but the
+/// last, where 公办机构 was printed 320 for 220.
+#[test]
+fn a_collapsed_copy_keeps_a_short_row_and_its_header_in_order() {
+    let table = "表5  托育机构基本情况（2023年）\n\n        机构数（个） 班数（个） 在托幼儿数（人） 保育人员（人） 专职人员（人） 外聘机构（个） 外聘人数（人）\n        86 412 9120 1306 842 30 260\n按城乡分\n        52 270 6010 905 588 12 110\n        34 142 3110 401 254 18 150\n按举办者分\n  公办机构 28 150 3350 470 310 25 220\n  企业办机构 11 56 1270 190 120\n  民办机构 47 206 4500 646 412 5 40\n";
+    assert!(arithmetic("托育.txt", table).is_empty());
+    let diags = arithmetic("托育.txt", &table.replace("310 25 220", "310 25 320"));
+    assert_one(
+        &diags,
+        "table-sum",
+        "warning",
+        "table column `外聘人数（人）`: the members add up to 360, but the total is 260",
+        ("260", 4),
+        &["320", "40"],
+    );
+}

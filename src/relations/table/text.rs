@@ -293,10 +293,10 @@ fn aligned(lines: &[(usize, &str)], skip: &[Span]) -> Vec<Grid> {
             rows.pop();
         }
         if rows.len() >= 3 {
-            let header_tokens: Vec<Token<'_>> = lines[head..i]
+            let header_tokens: Vec<Vec<Token<'_>>> = lines[head..i]
                 .iter()
                 .filter(|(_, h)| !squeeze(h).starts_with("续"))
-                .flat_map(|(a, h)| tokens(h, *a))
+                .map(|(a, h)| tokens(h, *a))
                 .collect();
             if let Some(g) = grid_of(&rows, &header_tokens, unit) {
                 out.push(g);
@@ -360,8 +360,10 @@ fn unit_line(h: &str) -> Option<String> {
 
 /// Columns of the rows, from the display column where each figure ends
 /// (right-aligned) or starts. When neither gives one figure per column in
-/// every row, the rows with the most figures keep them in order and the
-/// others are left out (`None`), and the second value is true.
+/// every row, the rows with the most figures keep them in order, rows with
+/// at least half as many, one space apart, keep theirs from the first
+/// column on, the others
+/// are left out (`None`), and the second value is true.
 fn columns(rows: &[DataLine<'_>]) -> Option<(Vec<Option<Vec<usize>>>, bool)> {
     let n = rows.iter().map(|r| r.values.len()).max()?;
     let by_order = |keep: &dyn Fn(&DataLine<'_>) -> bool| -> Vec<Option<Vec<usize>>> {
@@ -408,10 +410,24 @@ fn columns(rows: &[DataLine<'_>]) -> Option<(Vec<Option<Vec<usize>>>, bool)> {
             return Some((cols, false));
         }
     }
-    Some((by_order(&|r| r.values.len() == n), true))
+    // A row with fewer figures, one space apart, keeps them from the first
+    // column on (a copy that collapsed the blanks of its last cells:
+    // `其他部门办 14 110 3493`); rows aligned by wide spaces are left out:
+    // a sum learned from the table holds with it only where it stands so.
+    Some((
+        by_order(&|r| {
+            let collapsed = r.values.windows(2).all(|w| w[1].left == w[0].right + 1);
+            r.values.len() == n || (collapsed && r.values.len() >= 3 && r.values.len() * 2 >= n)
+        }),
+        true,
+    ))
 }
 
-fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) -> Option<Grid> {
+fn grid_of(
+    rows: &[DataLine<'_>],
+    header_lines: &[Vec<Token<'_>>],
+    unit: Option<String>,
+) -> Option<Grid> {
     let (cols, partial) = columns(rows)?;
     let width = cols.iter().flatten().flatten().max()? + 1;
     // Each column's display extent, for the headers.
@@ -453,18 +469,40 @@ fn grid_of(rows: &[DataLine<'_>], header: &[Token<'_>], unit: Option<String>) ->
         });
     }
     let mut headers = vec![String::new(); width];
-    for t in header {
-        // The column the header word overlaps whose middle is nearest its
-        // own (wide Chinese headers overhang narrow figures).
-        let mid = t.left + t.right;
-        if let Some(c) = extent
-            .iter()
-            .enumerate()
-            .filter(|(_, &(l, r))| t.left <= r + 2 && l <= t.right + 2)
-            .min_by_key(|(_, &(l, r))| (l + r).abs_diff(mid))
-            .map(|(c, _)| c)
+    let header: Vec<&Token<'_>> = header_lines.iter().flatten().collect();
+    let mut placed: Vec<Option<usize>> = Vec::new();
+    for line in header_lines {
+        let mut here = Vec::new();
+        for t in line {
+            // The column the header word overlaps whose middle is nearest
+            // its own (wide Chinese headers overhang narrow figures).
+            let mid = t.left + t.right;
+            here.push(
+                extent
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &(l, r))| t.left <= r + 2 && l <= t.right + 2)
+                    .min_by_key(|(_, &(l, r))| (l + r).abs_diff(mid))
+                    .map(|(c, _)| c),
+            );
+        }
+        // A line of one word a column, some placed on the same column or on
+        // none: a copy that collapsed the spaces (`机构数 班数 …` over `86
+        // 412 …`) keeps them in order.
+        let clash = (0..width).any(|c| here.iter().filter(|p| **p == Some(c)).count() > 1);
+        let collapsed = line.windows(2).all(|w| w[1].left == w[0].right + 1);
+        if width >= 3
+            && line.len() == width
+            && collapsed
+            && (clash || here.iter().any(Option::is_none))
         {
-            headers[c].push_str(t.text);
+            here = (0..width).map(Some).collect();
+        }
+        placed.extend(here);
+    }
+    for (t, c) in header.iter().zip(&placed) {
+        if let Some(c) = c {
+            headers[*c].push_str(t.text);
         }
     }
     for (c, y) in year_headers {
