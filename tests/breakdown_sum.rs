@@ -752,3 +752,37 @@ fn partition_members_named_as_written() {
         }],
     );
 }
+
+/// A total stated after its parts with 共, a verb and the noun they name
+/// (`补贴金额…；…补贴金额…，共发放补贴金…`): 29400 + 38900 = 68300 元, not
+/// 67400 元, reported as a warning (a 共 clause is weaker evidence than a
+/// 合计 that closes a list). Figures of other units in between (名, 人次)
+/// are no parts; a figure of the unit that does not name the noun leaves
+/// the sum unread.
+#[test]
+fn a_total_after_its_parts_named_with_gong_and_their_noun() {
+    let text = "2023年上半年，全镇有98名老人享受高龄津贴，补贴金额29400元；76名老人享受护理补贴，补贴金额38000元，共有174人次享受两项补贴，共发放补贴金67400元。";
+    assert_silent("补贴.txt", text);
+    let wrong = text.replace("38000元", "38900元");
+    let (diags, run) = breakdown_sum("补贴.txt", &wrong);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.severity, "warning");
+    assert_eq!(d.span.text, "67400元");
+    assert_eq!(
+        d.message,
+        "parts add up to 68300 元, more than the total 67400 元"
+    );
+    let parts: Vec<&str> = d.secondary.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(parts, ["29400元", "38900元"]);
+    assert_eq!(
+        d.notes,
+        ["29400 + 38900 = 68300 元, 900 more than 67400 元"]
+    );
+    assert_eq!(run.code, 0, "a warning alone keeps the exit code 0");
+    // A figure of the unit that names another noun: no sum is read.
+    assert_silent(
+        "补贴.txt",
+        &wrong.replace("，共有174人次", "，配套经费5000元，共有174人次"),
+    );
+}

@@ -50,6 +50,12 @@ pub(super) fn summed_breakdowns(
                     }
                     continue;
                 }
+                if ci > 0 && norm.starts_with(label) {
+                    if let Some(b) = noun_sum(doc, opts, (pi, si, ci), first, start) {
+                        out.push(b);
+                        continue;
+                    }
+                }
                 let named_sum = SUM_WORDS.iter().any(|w| label.contains(w));
                 if named_sum && ci == 0 && si > 0 && figures[0] == first {
                     let known: Vec<Breakdown> = earlier.iter().chain(&out).cloned().collect();
@@ -104,6 +110,63 @@ fn closing_sum(
     parts.reverse();
     (parts.len() >= 2).then(|| Breakdown {
         kind: BreakdownKind::Summed,
+        marker: Span::new(start, start),
+        total,
+        parts,
+        cover: Some(Cover::Stated),
+        overlapping: false,
+    })
+}
+
+/// Verbs a sum may name between 共 and its noun (`共发放补贴金`).
+const SUM_VERBS: [&str; 10] = [
+    "发放", "支付", "拨付", "投入", "完成", "支出", "兑现", "筹集", "募集", "下达",
+];
+
+/// `…补贴金额a元；…补贴金额b元，共发放补贴金T元`: a clause that opens with
+/// 共 (共计, 合计, 总计), perhaps a verb, and a noun of two characters or
+/// more sums the figures of T's unit before it in its sentence, when every
+/// one of them names that noun. Weaker than a bare `合计T` closing a list:
+/// kind [`BreakdownKind::SummedAfter`], reported as a warning.
+fn noun_sum(
+    doc: &Doc<'_>,
+    opts: &BreakdownOptions,
+    (pi, si, ci): (usize, usize, usize),
+    total: usize,
+    start: usize,
+) -> Option<Breakdown> {
+    let t = &doc.quantities[total];
+    let label = t.label_text.trim_start_matches(['，', ',', '、']);
+    let rest = ["共计", "合计", "总计", "共"]
+        .iter()
+        .find_map(|w| label.strip_prefix(w))?;
+    let noun = SUM_VERBS
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
+        .unwrap_or(rest)
+        .trim_end_matches(['为', '达']);
+    if noun.chars().count() < 2 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for c in 0..ci {
+        for &i in doc.in_clause(pi, si, c) {
+            let q = &doc.quantities[i];
+            if q.display_unit != t.display_unit {
+                continue;
+            }
+            if !q.label_text.contains(noun)
+                || !can_be_part(t, q)
+                || !opts.ends_statement(q)
+                || q.approx != Approx::Exact
+            {
+                return None;
+            }
+            parts.push(i);
+        }
+    }
+    (parts.len() >= 2).then(|| Breakdown {
+        kind: BreakdownKind::SummedAfter,
         marker: Span::new(start, start),
         total,
         parts,
