@@ -786,3 +786,33 @@ fn a_total_after_its_parts_named_with_gong_and_their_noun() {
         &wrong.replace("，共有174人次", "，配套经费5000元，共有174人次"),
     );
 }
+
+/// Records restated item by item below `其中：` (each item a paragraph
+/// opening with ——): each item's 工业增加值 is a part of the one above.
+/// 3.15 + 9.01 = 12.16 > 8.42 亿元. A record of another period in an item
+/// (`上年完成税金`) is no part of 实现税金.
+#[test]
+fn records_restated_by_dashed_items_below_qizhong() {
+    let text = "1.纺织服装行业保持增长。累计实现工业增加值8.42亿元，同比增长5.1%；实现主营业务收入21.30亿元，同比增长3.2%；实现税金0.96亿元，同比增长8.8%。\n其中：\n——棉纺企业稳中有升。累计实现工业增加值3.15亿元，同比增长4.0%；实现主营业务收入8.60亿元，同比增长2.1%；实现税金3120万元，同比增长6.2%。\n——服装企业增长较快。累计实现工业增加值4.01亿元，同比增长7.3%；实现主营业务收入9.85亿元，同比增长5.0%；上年完成税金4100万元；实现税金4380万元，同比增长6.8%。\n";
+    assert_silent("工业.txt", text);
+    assert_reports(
+        "工业.txt",
+        &text.replace("4.01亿元", "9.01亿元"),
+        &[Expect {
+            total: "8.42亿元",
+            nth: 0,
+            parts: &["3.15亿元", "9.01亿元"],
+            message: "parts add up to 12.16 亿元, more than the total 8.42 亿元",
+            notes: &[
+                "3.15 + 9.01 = 12.16 亿元, 3.74 more than 8.42 亿元",
+                "parts after 其中 are subsets of the total: together they cannot exceed it",
+            ],
+        }],
+    );
+    // 实现税金 0.96亿元 against 3120 + 4380 = 7500 万元: within it; with
+    // 上年完成税金 read as a part it would not be.
+    assert_silent(
+        "工业.txt",
+        &text.replace("上年完成税金4100万元", "上年完成税金9100万元"),
+    );
+}

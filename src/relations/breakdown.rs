@@ -81,6 +81,7 @@ pub fn breakdowns(doc: &Doc<'_>, opts: &BreakdownOptions) -> Vec<Breakdown> {
     out.extend(super::fenbie::fenbie_lists(doc, opts));
     out.extend(super::parens::paren_breakdowns(doc, opts));
     out.extend(super::complement::complement_breakdowns(doc, opts));
+    out.extend(super::item_records::item_breakdowns(doc));
     let mut summed = super::summed::summed_breakdowns(doc, opts, &out);
     out.append(&mut summed);
     let mut far = super::qizhong::far_cuts(doc, opts, &out);

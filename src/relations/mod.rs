@@ -28,6 +28,7 @@ mod distant;
 mod fenbie;
 pub mod flows;
 mod groups;
+mod item_records;
 mod label;
 mod parens;
 pub mod partition;
