@@ -215,6 +215,63 @@ fn xlsx_shares_stored_as_fractions_are_read_in_percent() {
     );
 }
 
+/// Every sheet of a workbook is read: the first adds up, the second (whose
+/// name needs quotes) has the wrong 合计, named `'2024 年'!C4`; its line is
+/// that of the text view, where the second sheet follows the first after a
+/// blank line (its 12 filled rows, the blank, then row 4 on line 17).
+#[test]
+fn every_sheet_is_read_and_named() {
+    let mut book = Workbook::new();
+    for (name, total) in [("2023年", 53010.0), ("2024 年", 53000.0)] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, c, w) in population(total) {
+            match w {
+                W::S(s) => ws.write_string(r, c, s).map(|_| ()),
+                W::N(n) => ws.write_number(r, c, n).map(|_| ()),
+                W::F(f, v) => ws
+                    .write_formula(r, c, Formula::new(f).set_result(v))
+                    .map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    let ws = Workspace::new();
+    ws.write("两年.xlsx", book.save_to_buffer().unwrap());
+    let run = ws.check(&["--format", "json", "两年.xlsx"]);
+    let got = found(&run.json());
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3.as_str(), got[0].4),
+        ("table-sum", "'2024 年'!C4", 17)
+    );
+}
+
+/// A password-protected workbook (an OLE file holding an
+/// `EncryptedPackage` stream) is refused with a message that says so.
+#[test]
+fn encrypted_xlsx_is_refused_and_says_why() {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    ole.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    ole.resize(2048, 0);
+    let ws = Workspace::new();
+    ws.write("加密.xlsx", &ole);
+    let run = ws.check(&["加密.xlsx"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "加密.xlsx: password-protected (encrypted) workbook: yblint cannot read it; save a copy without a password"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A population table as CSV, as Excel saves it (`1,250` in quotes when
 /// it has a thousands comma): each group of townships closed by its 小计,
 /// the 其中 row's 2023 cell empty. Group 2: 10990 + 8260 = 19250.
