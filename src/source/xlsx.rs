@@ -17,6 +17,7 @@
 //!
 //! A damaged, encrypted or unreadable workbook is [`SourceError::Sheet`].
 
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
@@ -178,12 +179,14 @@ fn cell_text(d: &Data, percent: bool) -> Option<String> {
 /// The cells of a sheet that are shares stored as fractions: under a
 /// header with `%`, in a run of numbers that are all fractions (|v| ≤ 1),
 /// one with three decimals or more. Returned as (row, column) pairs.
-fn fraction_shares(cells: &[(u32, u32, Data)]) -> Vec<(u32, u32)> {
-    let mut columns: Vec<u32> = cells.iter().map(|c| c.1).collect();
-    columns.sort_unstable();
-    columns.dedup();
-    let mut out = Vec::new();
-    for col in columns {
+fn fraction_shares(cells: &[(u32, u32, Data)]) -> HashSet<(u32, u32)> {
+    // Each column's cells, top to bottom (the cells come row by row).
+    let mut columns: std::collections::BTreeMap<u32, Vec<(u32, &Data)>> = Default::default();
+    for (row, col, d) in cells {
+        columns.entry(*col).or_default().push((*row, d));
+    }
+    let mut out = HashSet::new();
+    for (col, column) in columns {
         let mut header_percent = false;
         let mut run: Vec<(u32, f64)> = Vec::new();
         let mut flush = |run: &mut Vec<(u32, f64)>, percent: bool| {
@@ -197,10 +200,10 @@ fn fraction_shares(cells: &[(u32, u32, Data)]) -> Vec<(u32, u32)> {
             }
             run.clear();
         };
-        for (row, _, d) in cells.iter().filter(|c| c.1 == col) {
+        for (row, d) in column {
             match d {
-                Data::Float(f) => run.push((*row, *f)),
-                Data::Int(i) => run.push((*row, *i as f64)),
+                Data::Float(f) => run.push((row, *f)),
+                Data::Int(i) => run.push((row, *i as f64)),
                 Data::String(s) if crate::relations::table::grid::is_blank(s) => {}
                 Data::String(s) => {
                     flush(&mut run, header_percent);
@@ -290,7 +293,9 @@ mod tests {
             (2, 3, Data::Float(100.0)),
             (3, 3, Data::Float(23.5)),
         ];
-        assert_eq!(fraction_shares(&cells), [(2, 2), (3, 2), (4, 2)]);
+        let mut got: Vec<(u32, u32)> = fraction_shares(&cells).into_iter().collect();
+        got.sort_unstable();
+        assert_eq!(got, [(2, 2), (3, 2), (4, 2)]);
     }
 
     #[test]
