@@ -427,3 +427,22 @@ fn docx_written_by_a_word_library_has_its_table_checked() {
     ws.write("对.docx", make("15200"));
     assert_eq!(ws.check(&["对.docx"]).code, 0);
 }
+
+/// A real workbook cut short at several places is refused with the
+/// damaged-workbook message, never an internal error.
+#[test]
+fn truncated_xlsx_is_refused_not_crashed_on() {
+    let whole = xlsx("人口", &population(53010.0));
+    let ws = Workspace::new();
+    for cut in [8, whole.len() / 3, whole.len() / 2, whole.len() - 30] {
+        ws.write("截断.xlsx", &whole[..cut]);
+        let run = ws.check(&["截断.xlsx"]);
+        assert_eq!(run.code, 2, "cut at {cut}: {run:?}");
+        assert!(
+            run.stderr.contains("截断.xlsx: not a readable workbook"),
+            "cut at {cut}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("internal error"), "{}", run.stderr);
+    }
+}
