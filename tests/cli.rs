@@ -150,7 +150,7 @@ fn folder_is_walked_for_txt_and_md_only_honouring_gitignore() {
     let ws = Workspace::new();
     ws.write("年鉴/民政.txt", WRONG);
     ws.write("年鉴/卫生/医保.md", WRONG);
-    ws.write("年鉴/统计.csv", WRONG);
+    ws.write("年鉴/统计.json", WRONG);
     ws.write("年鉴/说明.docx.bak", WRONG);
     ws.write("年鉴/旧稿/民政.txt", WRONG);
     ws.write("年鉴/草稿.txt", WRONG);
@@ -168,7 +168,7 @@ fn folder_is_walked_for_txt_and_md_only_honouring_gitignore() {
 fn clean_folder_exits_0() {
     let ws = Workspace::new();
     ws.write("年鉴/民政.txt", RIGHT);
-    ws.write("年鉴/统计.csv", WRONG);
+    ws.write("年鉴/统计.json", WRONG);
     let r = ws.check(&["年鉴"]);
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(r.stderr, "checked 1 file: 0 errors, 0 warnings, 0 infos\n");
@@ -177,14 +177,14 @@ fn clean_folder_exits_0() {
 #[test]
 fn folder_without_drafts_warns_and_exits_0() {
     let ws = Workspace::new();
-    ws.write("年鉴/统计.csv", WRONG);
+    ws.write("年鉴/统计.json", WRONG);
     ws.write("年鉴/.hidden/民政.txt", WRONG);
     let r = ws.check(&["年鉴"]);
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(r.stdout, "");
     assert_eq!(
         r.stderr,
-        "yblint: warning: no .txt, .md or .docx drafts found under 年鉴\n\
+        "yblint: warning: no .txt, .md, .docx, .xlsx, .xls, .ods or .csv drafts found under 年鉴\n\
          checked 0 files: 0 errors, 0 warnings, 0 infos\n"
     );
 }
@@ -199,7 +199,7 @@ fn empty_folder_beside_drafts_warns_and_the_drafts_are_checked() {
     assert_eq!(
         r.stderr_lines(),
         [
-            "yblint: warning: no .txt, .md or .docx drafts found under 空目录",
+            "yblint: warning: no .txt, .md, .docx, .xlsx, .xls, .ods or .csv drafts found under 空目录",
             "checked 1 file: 1 error, 0 warnings, 0 infos",
         ]
     );
@@ -215,7 +215,7 @@ fn current_folder_without_drafts_warns() {
     assert_eq!(
         r.stderr_lines(),
         [
-            "yblint: warning: no .txt, .md or .docx drafts found under .",
+            "yblint: warning: no .txt, .md, .docx, .xlsx, .xls, .ods or .csv drafts found under .",
             "checked 0 files: 0 errors, 0 warnings, 0 infos",
         ]
     );
@@ -227,7 +227,7 @@ fn no_path_checks_the_current_folder() {
     let ws = Workspace::new();
     ws.write("民政.txt", WRONG);
     ws.write("卫生/医保.md", RIGHT);
-    ws.write("表格.csv", WRONG);
+    ws.write("表格.json", WRONG);
     let r = ws.check(&["--format", "json"]);
     assert_eq!(r.code, 1, "{r:?}");
     let doc = r.json();

@@ -16,7 +16,9 @@ use crate::source::{self, Document};
 use crate::suppress;
 
 /// Files to check under the given paths, in a stable order. Folders are
-/// walked for `.txt`, `.md` and `.docx` files (not Word's `~$` lock files),
+/// walked for drafts of every kind yblint reads
+/// ([`source::WALKED_EXTENSIONS`]: `.txt`, `.md`, `.docx`, workbooks, `.csv`;
+/// not the `~$` lock files of Word and Excel),
 /// honouring `.gitignore`; files named
 /// directly are checked whatever their extension. A folder that holds no
 /// draft (and could be read) gets a warning on standard error.
@@ -67,9 +69,9 @@ fn collect(
                     f.extension()
                         .and_then(|x| x.to_str())
                         .is_some_and(|x| {
-                            matches!(x.to_ascii_lowercase().as_str(), "txt" | "md" | "docx")
+                            source::WALKED_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
                         })
-                        // Word's lock file beside an open document.
+                        // The lock file of Word or Excel beside an open document.
                         && !f
                             .file_name()
                             .and_then(|n| n.to_str())
@@ -78,7 +80,7 @@ fn collect(
                 .collect();
             if found.is_empty() && !unreadable {
                 eprintln!(
-                    "yblint: warning: no .txt, .md or .docx drafts found under {}",
+                    "yblint: warning: no .txt, .md, .docx, .xlsx, .xls, .ods or .csv drafts found under {}",
                     p.display()
                 );
             }
@@ -205,7 +207,8 @@ struct Checked {
 }
 
 /// Checks one draft read as `src` with `config`; fixes it when `fixing`
-/// says so (never a `.docx`: refused with a warning, checked as it is).
+/// says so (never a `.docx`, a workbook or a CSV file: refused with a
+/// warning, checked as it is).
 /// Errors (a write refused, a grammar bug) go to `failures`.
 fn check_one(
     file: &Path,
@@ -221,10 +224,17 @@ fn check_one(
     }
     let fixing = match fixing {
         Some(_) if !src.fixable() => {
-            eprintln!(
-                "yblint: warning: {}: not fixed: yblint does not rewrite .docx files (fix it in Word)",
-                src.name
-            );
+            if src.kind == source::Kind::Docx {
+                eprintln!(
+                    "yblint: warning: {}: not fixed: yblint does not rewrite .docx files (fix it in Word)",
+                    src.name
+                );
+            } else {
+                eprintln!(
+                    "yblint: warning: {}: not fixed: yblint does not rewrite workbooks or CSV files (fix it in the spreadsheet)",
+                    src.name
+                );
+            }
             None
         }
         f => f,

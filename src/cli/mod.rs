@@ -31,7 +31,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check drafts (files, folders walked for .txt, .md and .docx, or - for stdin).
+    /// Check drafts (files, folders walked for .txt, .md, .docx, workbooks and .csv, or - for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its category, default severity and summary.
     Rules,

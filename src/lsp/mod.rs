@@ -167,12 +167,13 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Checks the text of an open draft as `yblint check` checks a file of that
-/// kind (plain text, or Markdown by its extension); nothing for a Word file.
+/// kind (plain text, or Markdown or CSV by its extension); nothing for a
+/// Word file or a workbook.
 /// Returns the findings and the internal errors of the rules that failed
 /// (or of the whole check).
 fn lint(path: Option<&Path>, text: &str, config: &Config) -> (Vec<Diagnostic>, Vec<String>) {
     let kind = path.map(crate::source::kind_of).unwrap_or(Kind::Text);
-    if kind == Kind::Docx {
+    if kind == Kind::Docx || kind == Kind::Sheet {
         return (Vec::new(), Vec::new());
     }
     let name = path.map(|p| p.display().to_string()).unwrap_or_default();

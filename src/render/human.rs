@@ -114,10 +114,14 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         let lines = LineIndex::new(&r.text);
         for d in &r.diagnostics {
             let mut shown = to_codespan(id, &lines, d, shift);
-            // Where the text came from: a Word paragraph, an encoding.
+            // Where the text came from: a Word paragraph, a spreadsheet's
+            // cell, an encoding.
             shown
                 .notes
                 .extend(r.origin.paragraph_note(lines.position(d.span.start)));
+            shown
+                .notes
+                .extend(r.origin.cell_note(&r.path, d.span.start));
             shown.notes.extend(r.origin.encoding_note());
             // A source line too long to read (a whole pasted chapter on one
             // line) is not printed again for every finding on it.

@@ -23,6 +23,11 @@
 //! paragraph) and, in a table, `"cell":{"table":T,"row":R,"column":K}` on
 //! each diagnostic, whose `start` and `end` index the text of the
 //! paragraphs joined by line breaks (a `.docx` has no text bytes to index).
+//! For a workbook or CSV file, `"cell":{"sheet":"Sheet1","row":7,"column":3,
+//! "ref":"Sheet1!C7"}` (no `sheet` for CSV, whose `ref` is `C7`) names the
+//! cell of the diagnostic's start; a workbook's `start`, `end`, `line` and
+//! `column` index the text view yblint writes of it (a line a filled row,
+//! cells separated by tabs), a CSV file's index the file.
 
 use serde_json::{json, Value};
 
@@ -68,7 +73,7 @@ fn fix_json(at: &HashMap<usize, Position>, raw: &RawOffsets<'_>, fix: Option<&Fi
 /// The fields that say where a diagnostic's text came from: `encoding`
 /// for a file not in UTF-8; `paragraph`, `offset` and, in a table, `cell`
 /// for a `.docx`.
-fn add_origin(value: &mut Value, origin: &Origin, start: Position) {
+fn add_origin(value: &mut Value, origin: &Origin, start: Position, offset: usize) {
     let Value::Object(map) = value else {
         return;
     };
@@ -86,6 +91,13 @@ fn add_origin(value: &mut Value, origin: &Origin, start: Position) {
                 json!({"table": table, "row": row, "column": column}),
             );
         }
+    }
+    if let Some(cell) = origin.cell_at(offset) {
+        let mut json = json!({"row": cell.row, "column": cell.column, "ref": cell.reference()});
+        if let Some(sheet) = &cell.sheet {
+            json["sheet"] = json!(sheet);
+        }
+        map.insert("cell".into(), json);
     }
 }
 
@@ -166,7 +178,7 @@ fn document(reports: &[FileReport]) -> Value {
                 "notes": d.notes,
                 "fix": fix_json(&at, &raw, d.fix.as_ref()),
             });
-            add_origin(&mut value, &r.origin, at[&d.span.start]);
+            add_origin(&mut value, &r.origin, at[&d.span.start], d.span.start);
             diagnostics.push(value);
         }
     }

@@ -11,7 +11,7 @@ pub mod short;
 pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{Document, Kind, ParagraphPlace, RawOffsets};
+use crate::source::{Document, Kind, ParagraphPlace, RawOffsets, SheetCell};
 use crate::span::Span;
 
 /// The diagnostics of one checked file, with the text their spans index.
@@ -55,6 +55,11 @@ pub struct Origin {
     pub raw_lines: Option<(&'static encoding_rs::Encoding, Vec<usize>)>,
     /// For a `.docx`: where each paragraph (line N of the text at N−1) stands.
     pub paragraphs: Option<Vec<ParagraphPlace>>,
+    /// For a workbook or CSV file: its filled cells in text order.
+    pub cells: Option<Vec<SheetCell>>,
+    /// True when the text is one yblint wrote (a `.docx`'s paragraphs, a
+    /// workbook's text view): it has no bytes of a file to point at.
+    pub synthetic: bool,
 }
 
 impl Origin {
@@ -64,7 +69,21 @@ impl Origin {
             encoding: doc.encoding_note().map(|n| (n, doc.encoding_detected)),
             raw_lines: (!doc.raw_lines.is_empty()).then(|| (doc.encoding, doc.raw_lines.clone())),
             paragraphs: (doc.kind == Kind::Docx).then(|| doc.paragraphs.clone()),
+            cells: doc.kind.is_sheet().then(|| doc.cells.clone()),
+            synthetic: matches!(doc.kind, Kind::Docx | Kind::Sheet),
         }
+    }
+
+    /// For a workbook or CSV file: the cell holding text offset `offset`.
+    pub fn cell_at(&self, offset: usize) -> Option<&SheetCell> {
+        crate::source::document::cell_at(self.cells.as_ref()?, offset)
+    }
+
+    /// For a workbook or CSV file: the cell a position stands in, as the
+    /// spreadsheet names it after the file (`at 统计表.xlsx:Sheet1!C7`).
+    pub fn cell_note(&self, path: &str, offset: usize) -> Option<String> {
+        self.cell_at(offset)
+            .map(|c| format!("at {path}:{}", c.reference()))
     }
 
     /// Byte offsets in the file for byte offsets of `text` (the same unless

@@ -58,7 +58,7 @@ impl<'a> View<'a> {
             report,
             lines: LineIndex::new(&report.text),
             raw: report.origin.raw_offsets(&report.text),
-            bytes: report.origin.paragraphs.is_none(),
+            bytes: !report.origin.synthetic,
         }
     }
 

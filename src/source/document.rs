@@ -35,6 +35,26 @@ pub enum Kind {
     Markdown,
     /// A Word document (`.docx`).
     Docx,
+    /// A workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): its sheets'
+    /// cells, read into a text view of their own (see [`super::sheet`]).
+    Sheet,
+    /// Comma-separated values (`.csv`): the file's text, its fields the
+    /// cells of one sheet (see [`super::csv`]).
+    Csv,
+}
+
+impl Kind {
+    /// True for the kinds whose cells yblint reads out of a grid (a
+    /// workbook, a CSV file): diagnostics name a cell (`Sheet1!C7`).
+    pub fn is_sheet(self) -> bool {
+        matches!(self, Kind::Sheet | Kind::Csv)
+    }
+
+    /// True when yblint may write fixes back into a file of this kind: plain
+    /// text and Markdown, never Word, workbooks or CSV.
+    pub fn fixable(self) -> bool {
+        matches!(self, Kind::Text | Kind::Markdown)
+    }
 }
 
 /// One stretch of the checked text and where it comes from.
@@ -302,6 +322,50 @@ pub enum ParagraphPlace {
     },
 }
 
+/// Where a cell of a workbook or CSV file stands in the source text, and
+/// which cell it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetCell {
+    /// The cell's text in the source text (a workbook's text view, or the
+    /// CSV file with the field's quotes left out).
+    pub source: Span,
+    /// The sheet's name; `None` for a CSV file (one sheet, no name).
+    pub sheet: Option<String>,
+    /// 1-based row number, as the spreadsheet shows it.
+    pub row: u32,
+    /// 1-based column number (A is 1).
+    pub column: u32,
+}
+
+impl SheetCell {
+    /// The column's letters (`1` → `A`, `27` → `AA`).
+    pub fn column_letters(column: u32) -> String {
+        let mut n = column;
+        let mut out = Vec::new();
+        while n > 0 {
+            let r = (n - 1) % 26;
+            out.push(b'A' + r as u8);
+            n = (n - 1) / 26;
+        }
+        out.reverse();
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The cell as a spreadsheet names it: `C7` in a CSV file,
+    /// `Sheet1!C7` in a workbook, `'2024 年'!C7` for a sheet name that needs
+    /// quotes.
+    pub fn reference(&self) -> String {
+        let cell = format!("{}{}", SheetCell::column_letters(self.column), self.row);
+        match &self.sheet {
+            None => cell,
+            Some(name) if name.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+                format!("{name}!{cell}")
+            }
+            Some(name) => format!("'{}'!{cell}", name.replace('\'', "''")),
+        }
+    }
+}
+
 /// A document ready for the rules: see the module documentation.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -332,6 +396,9 @@ pub struct Document {
     /// For a `.docx`: where each paragraph stands, paragraph N (line N of
     /// the source text) at index N−1. Empty for other kinds.
     pub paragraphs: Vec<ParagraphPlace>,
+    /// For a workbook or CSV file: its non-empty cells in source order.
+    /// Empty for other kinds.
+    pub cells: Vec<SheetCell>,
 }
 
 impl Document {
@@ -349,6 +416,7 @@ impl Document {
             cuts: Vec::new(),
             tables: Vec::new(),
             paragraphs: Vec::new(),
+            cells: Vec::new(),
         }
     }
 
@@ -379,6 +447,7 @@ impl Document {
             cuts,
             tables,
             paragraphs,
+            cells: Vec::new(),
         }
     }
 
@@ -397,7 +466,7 @@ impl Document {
         let mut doc = match self.kind {
             Kind::Text => Document::plain(&self.name, decoded(source)),
             Kind::Markdown => super::markdown::document(&self.name, decoded(source)),
-            Kind::Docx => {
+            Kind::Docx | Kind::Sheet | Kind::Csv => {
                 let mut doc = self.clone();
                 if source.len() == self.source_text().len() {
                     let mut text = String::with_capacity(self.text.len());
@@ -449,15 +518,16 @@ impl Document {
     /// `.txt`; for Markdown unless it crosses markup or an entity; never for
     /// `.docx`, which yblint does not rewrite).
     pub fn fix_span(&self, span: Span) -> Option<Span> {
-        if self.kind == Kind::Docx {
+        if !self.kind.fixable() {
             return None;
         }
         self.map.exact(span)
     }
 
-    /// True when fixes can be written back into the file: not a `.docx`.
+    /// True when fixes can be written back into the file: plain text and
+    /// Markdown, never a `.docx`, a workbook or a CSV file.
     pub fn fixable(&self) -> bool {
-        self.kind != Kind::Docx
+        self.kind.fixable()
     }
 
     /// Encodes a fixed source text (the whole of [`Document::source_text`]
@@ -465,9 +535,13 @@ impl Document {
     /// when the file had one. Refused for a character the encoding cannot
     /// represent, and for a `.docx`.
     pub fn encode(&self, source_text: &str) -> Result<Vec<u8>, super::encoding::EncodeError> {
-        if self.kind == Kind::Docx {
+        if !self.kind.fixable() {
             return Err(super::encoding::EncodeError {
-                encoding: "docx",
+                encoding: if self.kind == Kind::Docx {
+                    "docx"
+                } else {
+                    "spreadsheet"
+                },
                 character: source_text.chars().next().unwrap_or(' '),
             });
         }
@@ -502,6 +576,13 @@ impl Document {
         d
     }
 
+    /// For a workbook or CSV file: the cell whose text holds source-text
+    /// byte `offset` (or, past the end of a cell's text, the last cell
+    /// starting at or before it); `None` for other kinds.
+    pub fn cell_at(&self, offset: usize) -> Option<&SheetCell> {
+        cell_at(&self.cells, offset)
+    }
+
     /// For a `.docx`: the 1-based paragraph number and 0-based character
     /// offset in it of source-text byte `offset`; `None` for other kinds.
     pub fn paragraph_at(&self, offset: usize) -> Option<(usize, usize)> {
@@ -522,9 +603,31 @@ impl Document {
     }
 }
 
+/// The cell of `cells` (in source order) holding source byte `offset`:
+/// the last one starting at or before it.
+pub fn cell_at(cells: &[SheetCell], offset: usize) -> Option<&SheetCell> {
+    let i = cells.partition_point(|c| c.source.start <= offset);
+    i.checked_sub(1).map(|i| &cells[i])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        let cell = |sheet: Option<&str>, row, column| SheetCell {
+            source: Span::new(0, 0),
+            sheet: sheet.map(str::to_string),
+            row,
+            column,
+        };
+        assert_eq!(cell(None, 7, 3).reference(), "C7");
+        assert_eq!(cell(Some("Sheet1"), 7, 27).reference(), "Sheet1!AA7");
+        assert_eq!(cell(Some("人口"), 1, 26).reference(), "人口!Z1");
+        assert_eq!(cell(Some("2024 年"), 2, 1).reference(), "'2024 年'!A2");
+        assert_eq!(cell(Some("O'Neil"), 2, 52).reference(), "'O''Neil'!AZ2");
+    }
 
     #[test]
     fn maps_copies_exactly_and_written_text_coarsely() {

@@ -7,6 +7,10 @@
 //! * Markdown (`.md`, `.markdown`), in the same encodings: the prose only
 //!   ([`markdown`]).
 //! * Word (`.docx`): paragraphs, headings and tables ([`docx`]).
+//! * Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): every sheet's
+//!   cells, in a text view yblint writes ([`xlsx`]); CSV (`.csv`), in the
+//!   encodings of text drafts ([`csv`]). Both are laid out as prose and
+//!   tables by [`sheet`], and their diagnostics name a cell (`Sheet1!C7`).
 //!
 //! A [`Document`] holds the text the rules read and the map back to the
 //! source; see [`document`] for the three texts involved and how spans move
@@ -20,7 +24,7 @@
 //! Apply the edits to [`Document::source_text`], then write
 //! [`Document::encode`]`(&fixed)` back: the file's encoding, its byte-order
 //! mark included (it is the first character of the source text). Refuse
-//! `--fix` when [`Document::fixable`] is false (`.docx`). For one span,
+//! `--fix` when [`Document::fixable`] is false (`.docx`, workbooks, CSV). For one span,
 //! [`Document::fix_span`] gives the source span a fix may edit, `None` when
 //! the span does not map to one contiguous stretch of the file (it crosses
 //! Markdown markup or an entity).
@@ -34,15 +38,20 @@
 //! Empty files, binary files and bytes the encoding does not define are
 //! refused with a [`SourceError`] that names the problem; nothing panics.
 
+pub mod csv;
 pub mod document;
 pub mod docx;
 pub mod encoding;
 pub mod markdown;
+pub mod sheet;
+pub mod xlsx;
 
 use std::io::Read;
 use std::path::Path;
 
-pub use document::{Builder, Cell, Document, Kind, OffsetMap, ParagraphPlace, Row, Segment, Table};
+pub use document::{
+    Builder, Cell, Document, Kind, OffsetMap, ParagraphPlace, Row, Segment, SheetCell, Table,
+};
 pub use encoding::{EncodeError, RawOffsets};
 
 /// The former name of [`Document`]: a draft read into memory.
@@ -51,8 +60,8 @@ pub type SourceFile = Document;
 /// How to read drafts.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
-    /// The encoding of `.txt` and `.md` files (`--encoding`); `None` detects
-    /// it. Ignored for `.docx`.
+    /// The encoding of `.txt`, `.md` and `.csv` files (`--encoding`); `None`
+    /// detects it. Ignored for `.docx` and workbooks.
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
@@ -90,6 +99,9 @@ pub enum SourceError {
     },
     /// A `.docx` that cannot be read (damaged, encrypted, an old `.doc`).
     Docx(String),
+    /// A workbook or CSV file that cannot be read (damaged, encrypted, not
+    /// the format its extension says).
+    Sheet(String),
 }
 
 impl std::fmt::Display for SourceError {
@@ -110,7 +122,7 @@ impl std::fmt::Display for SourceError {
                 f,
                 "not UTF-8 text (invalid UTF-8 at byte {offset}), and the encoding cannot be told for sure: it may be {candidates}; name it with --encoding gbk or --encoding big5, or save the draft as UTF-8"
             ),
-            SourceError::Docx(message) => write!(f, "{message}"),
+            SourceError::Docx(message) | SourceError::Sheet(message) => write!(f, "{message}"),
         }
     }
 }
@@ -118,7 +130,8 @@ impl std::fmt::Display for SourceError {
 impl std::error::Error for SourceError {}
 
 /// The kind of input a path names, by its extension: `.md`/`.markdown` is
-/// Markdown, `.docx` Word, anything else plain text.
+/// Markdown, `.docx` Word, `.xlsx`/`.xlsm`/`.xlsb`/`.xls`/`.ods` a
+/// workbook, `.csv` CSV, anything else plain text.
 pub fn kind_of(path: &Path) -> Kind {
     match path
         .extension()
@@ -128,15 +141,27 @@ pub fn kind_of(path: &Path) -> Kind {
     {
         Some("md") | Some("markdown") => Kind::Markdown,
         Some("docx") => Kind::Docx,
+        Some(x) if SHEET_EXTENSIONS.contains(&x) => Kind::Sheet,
+        Some("csv") => Kind::Csv,
         _ => Kind::Text,
     }
 }
+
+/// The extensions of workbooks yblint reads.
+pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// The extensions a folder is walked for: drafts of every kind yblint reads.
+pub const WALKED_EXTENSIONS: &[&str] = &[
+    "txt", "md", "docx", "xlsx", "xlsm", "xlsb", "xls", "ods", "csv",
+];
 
 /// Turns the bytes of a draft of `kind` into a [`Document`].
 ///
 /// Errors: [`SourceError::Empty`], [`SourceError::Binary`],
 /// [`SourceError::Undecodable`], [`SourceError::Unrecognised`],
-/// [`SourceError::Docx`].
+/// [`SourceError::Docx`], [`SourceError::Sheet`]. A workbook's format is
+/// that of `name`'s extension (`.xlsx` when it has none of
+/// [`SHEET_EXTENSIONS`]).
 pub fn load(
     name: &str,
     kind: Kind,
@@ -145,7 +170,15 @@ pub fn load(
 ) -> Result<Document, SourceError> {
     let doc = match kind {
         Kind::Docx => docx::document(name, bytes)?,
-        Kind::Text | Kind::Markdown => {
+        Kind::Sheet => {
+            let ext = Path::new(name)
+                .extension()
+                .and_then(|x| x.to_str())
+                .map(|x| x.to_ascii_lowercase())
+                .unwrap_or_default();
+            xlsx::document(name, &ext, bytes)?
+        }
+        Kind::Text | Kind::Markdown | Kind::Csv => {
             let decoded = encoding::decode_bytes(bytes, options.encoding)?;
             if decoded
                 .text
@@ -157,6 +190,8 @@ pub fn load(
             }
             if kind == Kind::Markdown {
                 markdown::document(name, decoded)
+            } else if kind == Kind::Csv {
+                csv::document(name, decoded)?
             } else {
                 Document::plain(name, decoded)
             }
@@ -175,7 +210,8 @@ pub fn load(
 
 /// A [`Document`] of `kind` from text already in memory (an editor's
 /// buffer, for the language server): Markdown is read as Markdown, plain
-/// text as it is; a `.docx` has no text form and is read as plain text.
+/// text as it is, CSV as CSV (plain text if it cannot be read); a `.docx`
+/// or a workbook has no text form and is read as plain text.
 /// The encoding is UTF-8 (the buffer's own); an empty text gives an empty
 /// document, not an error.
 pub fn from_text(name: &str, kind: Kind, text: String) -> Document {
@@ -187,7 +223,11 @@ pub fn from_text(name: &str, kind: Kind, text: String) -> Document {
     };
     match kind {
         Kind::Markdown => markdown::document(name, decoded),
-        Kind::Text | Kind::Docx => Document::plain(name, decoded),
+        Kind::Csv => {
+            let plain = decoded.clone();
+            csv::document(name, decoded).unwrap_or_else(|_| Document::plain(name, plain))
+        }
+        Kind::Text | Kind::Docx | Kind::Sheet => Document::plain(name, decoded),
     }
 }
 
