@@ -112,6 +112,28 @@ impl Bounds {
     pub fn entirely_below(&self, other: &Bounds) -> bool {
         matches!((self.hi, other.lo), (Some(hi), Some(lo)) if hi < lo)
     }
+
+    /// True when the two bounds allow a value in common.
+    pub fn meets(&self, other: &Bounds) -> bool {
+        !self.entirely_above(other) && !self.entirely_below(other)
+    }
+
+    /// `self ÷ base × 100` (a share in percent) over the values both allow,
+    /// both positive; an end is open when an end it needs is, and the low
+    /// end is 0 at worst.
+    pub fn percent_of(&self, base: &Bounds) -> Bounds {
+        let div = |x: Option<Decimal>, y: Option<Decimal>| {
+            let (x, y) = (x?, y?);
+            if y <= Decimal::ZERO {
+                return None;
+            }
+            x.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(y)
+        };
+        Bounds {
+            lo: div(self.lo, base.hi).or(Some(Decimal::ZERO)),
+            hi: div(self.hi, base.lo),
+        }
+    }
 }
 
 /// One figure stated in a draft.

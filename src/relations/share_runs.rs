@@ -204,29 +204,7 @@ fn own_plan(opts: &ShareOptions, name: &str) -> bool {
 pub(super) fn fits(doc: &Doc<'_>, part: usize, base: usize, stated: &Bounds) -> bool {
     let a = doc.quantities[part].bounds();
     let b = doc.quantities[base].bounds();
-    let q = quotient(&a, &b);
-    meets(&q, stated)
-}
-
-fn quotient(a: &Bounds, b: &Bounds) -> Bounds {
-    let hundred = Decimal::ONE_HUNDRED;
-    let div = |x: Option<Decimal>, y: Option<Decimal>| {
-        let (x, y) = (x?, y?);
-        if y <= Decimal::ZERO {
-            return None;
-        }
-        x.checked_mul(hundred)?.checked_div(y)
-    };
-    Bounds {
-        lo: div(a.lo, b.hi).or(Some(Decimal::ZERO)),
-        hi: div(a.hi, b.lo),
-    }
-}
-
-fn meets(x: &Bounds, y: &Bounds) -> bool {
-    let below = matches!((x.hi, y.lo), (Some(h), Some(l)) if h < l);
-    let above = matches!((x.lo, y.hi), (Some(l), Some(h)) if l > h);
-    !below && !above
+    a.percent_of(&b).meets(stated)
 }
 
 /// The base a run's shares are of, when the draft states it: a base some

@@ -288,18 +288,7 @@ impl Rule for ShareRule {
 /// `a ÷ b × 100` over the bounds the figures allow (both positive); an end
 /// is open when an end it needs is.
 pub fn quotient_percent(a: &Bounds, b: &Bounds) -> Bounds {
-    let hundred = Decimal::ONE_HUNDRED;
-    let div = |x: Option<Decimal>, y: Option<Decimal>| {
-        let (x, y) = (x?, y?);
-        if y <= Decimal::ZERO {
-            return None;
-        }
-        x.checked_mul(hundred)?.checked_div(y)
-    };
-    Bounds {
-        lo: div(a.lo, b.hi).or(Some(Decimal::ZERO)),
-        hi: div(a.hi, b.lo),
-    }
+    a.percent_of(b)
 }
 
 /// True when two bounds leave no value in common.
