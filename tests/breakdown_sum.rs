@@ -816,3 +816,26 @@ fn records_restated_by_dashed_items_below_qizhong() {
         &text.replace("上年完成税金4100万元", "上年完成税金9100万元"),
     );
 }
+
+/// An opener that names what it counts with a count noun and a total word
+/// after it (`民事案件收案总数中，`) takes the figure of 民事案件 as its total:
+/// 214 + 701 = 915 > 802 件.
+#[test]
+fn an_opener_with_a_count_noun_takes_what_it_counts() {
+    let text = "全年共受理各类案件1236件，其中民事案件802件（同比增长12.5%），刑事案件96件（同比下降3.0%），执行案件338件。民事案件收案总数中，婚姻家庭案件214件（同比增长5.2%），合同纠纷案件401件。";
+    assert_silent("法院.txt", text);
+    assert_reports(
+        "法院.txt",
+        &text.replace("401件", "701件"),
+        &[Expect {
+            total: "802件",
+            nth: 0,
+            parts: &["214件", "701件"],
+            message: "parts add up to 915 件, more than the total 802 件",
+            notes: &[
+                "214 + 701 = 915 件, 113 more than 802 件",
+                "parts named after `…中，` are subsets of the total: together they cannot exceed it",
+            ],
+        }],
+    );
+}

@@ -408,7 +408,26 @@ fn opener_total(
     }
     let name = opener_name(norm.strip_suffix('中')?)?;
     let clause_start = doc.clause(pi, si, ci).span.start;
-    named_total(doc, pi, clause_start, name).map(|t| (t, ci))
+    named_total(doc, pi, clause_start, name)
+        .or_else(|| named_total(doc, pi, clause_start, counted(name)?))
+        .map(|t| (t, ci))
+}
+
+/// Words an opener may add after what it counts (`民事案件收案总数中` counts
+/// 民事案件): a count noun, a total word, or both.
+const COUNT_TAILS: [&str; 10] = [
+    "总数", "总量", "总额", "合计", "收案", "受案", "件数", "人数", "户数", "数量",
+];
+
+/// What an opener counts without the count nouns and total words after it
+/// (`民事案件收案总数` → `民事案件`); `None` when none is there or fewer than
+/// two characters are left.
+fn counted(name: &str) -> Option<&str> {
+    let mut s = name;
+    while let Some(w) = COUNT_TAILS.iter().find(|w| s.ends_with(**w)) {
+        s = &s[..s.len() - w.len()];
+    }
+    (s != name && s.chars().count() >= 2).then_some(s)
 }
 
 /// The nearest figure before `before` (in paragraph `pi`, then up to
