@@ -17,11 +17,13 @@
 //!
 //! Each is a [`Flow`]: signed terms that must add up to a stated figure.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use super::label::{age_band, bands_cover};
-use super::{Breakdown, Doc};
+use super::{Breakdown, BreakdownKind, Doc};
 use crate::quantity::{Approx, Form, Quantity, Role};
+use crate::span::Span;
 
 /// Verbs of a rise, written right before a change (`增加42961人`).
 const UP: &[&str] = &[
@@ -326,24 +328,28 @@ fn part_changes(doc: &Doc<'_>, breakdowns: &[Breakdown]) -> Vec<Flow> {
     let mut out = Vec::new();
     // The groups one statement's parts were split into (a partition's
     // members, other parts) make one list here.
+    // Indexed by (total, marker, kind) so that the grouping stays linear in
+    // the number of breakdowns of a whole book.
     let mut lists: Vec<Breakdown> = Vec::new();
+    let mut list_at: HashMap<(usize, Span, BreakdownKind), usize> = HashMap::new();
     for b in breakdowns {
-        match lists
-            .iter_mut()
-            .find(|l| l.total == b.total && l.marker == b.marker && l.kind == b.kind)
-        {
-            Some(l) => {
+        match list_at.entry((b.total, b.marker, b.kind)) {
+            Entry::Occupied(at) => {
+                let l = &mut lists[*at.get()];
                 l.parts.extend(&b.parts);
                 l.cover = None;
                 l.overlapping |= b.overlapping;
             }
-            None => lists.push(Breakdown {
-                cover: None,
-                ..b.clone()
-            }),
+            Entry::Vacant(slot) => {
+                slot.insert(lists.len());
+                lists.push(Breakdown {
+                    cover: None,
+                    ..b.clone()
+                });
+            }
         }
     }
-    let mut seen_totals = Vec::new();
+    let mut seen_totals = HashSet::new();
     for b in breakdowns.iter().chain(&lists) {
         if seen_totals.contains(&b.total) {
             continue;
@@ -369,7 +375,7 @@ fn part_changes(doc: &Doc<'_>, breakdowns: &[Breakdown]) -> Vec<Flow> {
             }
         }
         if terms.len() == b.parts.len() {
-            seen_totals.push(b.total);
+            seen_totals.insert(b.total);
             out.push(Flow {
                 kind: FlowKind::Parts,
                 stated: Some(tc),

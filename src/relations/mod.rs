@@ -201,7 +201,7 @@ pub enum Cover {
 }
 
 /// How a breakdown is stated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BreakdownKind {
     /// `总数…，其中，A…，B…`.
     Qizhong,
