@@ -221,17 +221,19 @@ impl Rule for MagnitudeSlip {
                 }
                 for items in by_dimension.values() {
                     // The one figure whose unit differs from its neighbours'.
+                    let mut units: std::collections::HashMap<&str, usize> = Default::default();
+                    for &k in items {
+                        *units
+                            .entry(cx.quantities[k].display_unit.as_str())
+                            .or_default() += 1;
+                    }
+                    if units.len() != 2 {
+                        continue;
+                    }
                     let odd: Vec<usize> = items
                         .iter()
                         .copied()
-                        .filter(|&k| {
-                            let u = &cx.quantities[k].display_unit;
-                            items
-                                .iter()
-                                .filter(|&&o| cx.quantities[o].display_unit == *u)
-                                .count()
-                                == 1
-                        })
+                        .filter(|&k| units[cx.quantities[k].display_unit.as_str()] == 1)
                         .take(2)
                         .collect();
                     let &[i] = odd.as_slice() else {
