@@ -303,7 +303,26 @@ fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<Group>) {
                 };
                 scope.sort_unstable();
                 if scope.len() >= 2 {
-                    out.push(group(t, scope, false, true));
+                    // A total that equals its members' sum is right even
+                    // when a `小计` is not: the `小计` is what is wrong.
+                    let (lo, hi) = if t < scope[0] {
+                        (t + 1, scope[scope.len() - 1])
+                    } else {
+                        let start = (0..scope[0])
+                            .rev()
+                            .find(|&r| is_total_label(&g.rows[r].label) && !subs.contains(&r))
+                            .map_or(0, |r| r + 1);
+                        (start, t)
+                    };
+                    let rows: Vec<usize> = (lo..hi)
+                        .filter(|&r| !is_total_label(&g.rows[r].label))
+                        .collect();
+                    let members = level_members(g, marks, &rows, false);
+                    if members.len() >= 2 && adds_up_exactly(g, t, &members) {
+                        out.push(group(t, members, false, true));
+                    } else {
+                        out.push(group(t, scope, false, true));
+                    }
                     continue;
                 }
                 before
@@ -438,6 +457,26 @@ fn without_children(g: &Grid, marks: &[Mark], cut: &[usize]) -> (Vec<usize>, Vec
         }
     }
     (rest, groups)
+}
+
+/// True when rows `run` add up to row `p` exactly in every column where
+/// all have a figure; in one column at least.
+fn adds_up_exactly(g: &Grid, p: usize, run: &[usize]) -> bool {
+    let mut of = 0;
+    for c in 0..g.width() {
+        let Some(total) = g.cell(p, c).num() else {
+            continue;
+        };
+        let parts: Option<Vec<&Num>> = run.iter().map(|&r| g.cell(r, c).num()).collect();
+        let Some(parts) = parts else {
+            continue;
+        };
+        if parts.iter().map(|n| n.value).sum::<Decimal>() != total.value {
+            return false;
+        }
+        of += 1;
+    }
+    of >= 1
 }
 
 /// True when rows `run` add up to row `p` within rounding in every column
