@@ -892,3 +892,86 @@ fn subtotals_in_a_text_table_are_checked() {
     );
     assert!(arithmetic("学校.txt", &table.replace("        8\n", "        7\n")).is_empty());
 }
+
+/// A Word table cell: `props` go in its `w:tcPr` (merges).
+fn word_cell(text: &str, props: &str) -> String {
+    format!(
+        "<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>",
+        common::para(&[text])
+    )
+}
+
+/// A Word table whose header cells are merged: `项目` spans the two header
+/// rows (`w:vMerge`), each year spans its two columns (`w:gridSpan`). The
+/// figures stay in their grid columns, under headers that name the year:
+/// 2024年从业人员 is 820 + 580 = 1400. `total` is the 合计's figure there.
+fn merged_word_table(total: &str) -> Vec<u8> {
+    let span2 = r#"<w:gridSpan w:val="2"/>"#;
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let plain = |cells: &[&str]| row(&cells.iter().map(|c| word_cell(c, "")).collect::<Vec<_>>());
+    let body = format!(
+        "{}<w:tbl>{}{}{}{}{}</w:tbl>",
+        common::para(&["各行业企业及从业人员"]),
+        row(&[
+            word_cell("项目", r#"<w:vMerge w:val="restart"/>"#),
+            word_cell("2023年", span2),
+            word_cell("2024年", span2),
+        ]),
+        row(&[
+            word_cell("", "<w:vMerge/>"),
+            word_cell("企业数", ""),
+            word_cell("从业人员", ""),
+            word_cell("企业数", ""),
+            word_cell("从业人员", ""),
+        ]),
+        plain(&["合计", "52", "1300", "55", total]),
+        plain(&["工业", "30", "760", "32", "820"]),
+        plain(&["服务业", "22", "540", "23", "580"]),
+    );
+    common::docx(&body)
+}
+
+/// Runs yblint on a Word file and returns (rule, message, primary line,
+/// that is paragraph number) of each diagnostic.
+fn word_findings(name: &str, bytes: Vec<u8>) -> Vec<(String, String, u64)> {
+    let ws = Workspace::new();
+    ws.write(name, bytes);
+    let run = ws.check(&["--format", "json", name]);
+    assert!(run.code == 0 || run.code == 1, "{run:?}");
+    let doc = run.json();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// The 合计 of 2024年从业人员 ten short of its members is reported in its
+/// own column, named by both merged headers; the figure is paragraph 14 (one
+/// title, then the cells: 5 + 5 + 3 before it). Without the merges read,
+/// the header would be `从业人员` alone and the years' columns shifted.
+#[test]
+fn merged_header_cells_name_each_column_they_cover() {
+    let found = word_findings("企业.docx", merged_word_table("1390"));
+    assert_eq!(
+        found,
+        [(
+            "table-sum".to_string(),
+            "table row `合计`, column `2024年从业人员`: the members add up to 1400, but the total is 1390".to_string(),
+            14
+        )]
+    );
+}
+
+/// The same table adding up is silent.
+#[test]
+fn merged_word_table_that_adds_up_is_silent() {
+    assert_eq!(word_findings("企业.docx", merged_word_table("1400")), []);
+}
