@@ -2,7 +2,12 @@
 //!
 //! * a total row (`合计`, `总计`, `小计`, `全县`, `全 市`, `乡镇级合计`) is the
 //!   sum of the rows of the level below it (after it, or before it when it is
-//!   the last row), leaving out subset rows and deeper rows;
+//!   the last row), leaving out subset rows and deeper rows; plain rows
+//!   after a `其中：X` row are members of the total once they no longer fit
+//!   within the row above it (when they might be either, the total is read
+//!   only in the way that adds up); when each group ends in a `小计`, each
+//!   `小计` sums the rows since the previous total, and the `合计` sums the
+//!   `小计` rows (or all the members, when that holds exactly), never both;
 //! * a row followed by numbered items (`一、` › `（一）` › `1、`/`1.` ›
 //!   `（1）`) is the sum of each run of them that is numbered from 1 (a
 //!   restart at 1 is another cut of the same row); a run that does not start
