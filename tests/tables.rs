@@ -741,3 +741,237 @@ fn a_collapsed_copy_keeps_a_short_row_and_its_header_in_order() {
         &["320", "40"],
     );
 }
+
+const FIRMS: &str = "| 项目 | 2023年 | 2024年 |
+|---|---|---|
+| 合计 | 120 | 131 |
+| 国有企业 | 20 | 22 |
+| 其中：县属 | 12 | 13 |
+| 集体企业 | 30 | 31 |
+| 私营企业 | 70 | 77 |
+";
+
+/// A `其中：县属` row inside a flat list is a part of 国有企业 only: the 合计
+/// sums the other rows, 22 + 31 + 77 = 130, not 131. The rows after the
+/// `其中` row are no items of it: 13 + 31 = 44 is more than 22.
+#[test]
+fn total_over_a_list_with_a_qizhong_row_leaves_that_row_out() {
+    let diags = arithmetic("企业.md", FIRMS);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `2024年`: the members add up to 130, but the total is 131",
+        ("131", 3),
+        &["22", "31", "77"],
+    );
+}
+
+/// The same list adding up (20 + 30 + 70 = 120, 22 + 31 + 77 = 130): the
+/// `其中` row is never added (130 + 13 = 143), so nothing is reported.
+#[test]
+fn total_over_a_list_with_a_qizhong_row_that_adds_up_is_silent() {
+    assert!(arithmetic("企业.md", &FIRMS.replace("131", "130")).is_empty());
+}
+
+/// The same in a whitespace-aligned table, the `其中` row indented.
+#[test]
+fn qizhong_row_in_a_text_table_is_left_out_of_the_total() {
+    let table = "单位：家
+项  目          2023年     2024年
+合  计            120        131
+国有企业           20         22
+  其中：县属       12         13
+集体企业           30         31
+私营企业           70         77
+";
+    let diags = arithmetic("企业.txt", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `2024年`: the members add up to 130, but the total is 131",
+        ("131", 3),
+        &["22", "31", "77"],
+    );
+    assert!(arithmetic("企业.txt", &table.replace("131", "130")).is_empty());
+}
+
+/// Under a bare `其中：` row, the rows that stay within 国有企业 (13 + 6 ≤ 22)
+/// may be its items or members of the 合计: the 合计 is read in the way that
+/// adds up (22 + 31 + 77 = 130), never with them added.
+#[test]
+fn rows_under_a_bare_qizhong_are_never_added_to_the_total() {
+    let table = "| 项目 | 2023年 | 2024年 |
+|---|---|---|
+| 合计 | 120 | 130 |
+| 国有企业 | 20 | 22 |
+| 其中： |  |  |
+| 县属 | 12 | 13 |
+| 乡属 | 5 | 6 |
+| 集体企业 | 30 | 31 |
+| 私营企业 | 70 | 77 |
+";
+    assert!(arithmetic("企业.md", table).is_empty());
+}
+
+const SCHOOLS: &str = "| 乡镇 | 小学 | 初中 |
+|---|---|---|
+| 东关镇 | 12 | 3 |
+| 西河镇 | 9 | 2 |
+| 小计 | 21 | 5 |
+| 南山乡 | 6 | 1 |
+| 北坡乡 | 4 | 1 |
+| 小计 | 10 | 2 |
+| 合计 | 31 | 7 |
+";
+
+/// Groups that each end in a `小计`: the first 小计 sums the rows above it,
+/// 3 + 3 = 6, not 5 (the 合计 over the 小计 rows, 5 + 2 = 7, holds).
+#[test]
+fn subtotal_after_its_group_is_checked() {
+    let diags = arithmetic(
+        "学校.md",
+        &SCHOOLS.replace("| 西河镇 | 9 | 2 |", "| 西河镇 | 9 | 3 |"),
+    );
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `小计`, column `初中`: the members add up to 6, but the total is 5",
+        ("5", 5),
+        &["3", "3"],
+    );
+}
+
+/// The 合计 after the groups sums the 小计 rows only (5 + 2 = 7, not 8), never
+/// the members too (5 + 2 + 3 + 2 + 1 + 1 = 14).
+#[test]
+fn total_after_subtotals_sums_the_subtotals() {
+    let diags = arithmetic(
+        "学校.md",
+        &SCHOOLS.replace("| 合计 | 31 | 7 |", "| 合计 | 31 | 8 |"),
+    );
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `初中`: the members add up to 7, but the total is 8",
+        ("8", 9),
+        &["5", "2"],
+    );
+}
+
+/// The table adding up everywhere is silent: no 小计 is added twice.
+#[test]
+fn subtotals_and_total_that_add_up_are_silent() {
+    assert!(arithmetic("学校.md", SCHOOLS).is_empty());
+}
+
+/// The same groups in a whitespace-aligned table, the 合计 first.
+#[test]
+fn subtotals_in_a_text_table_are_checked() {
+    let table = "单位：所
+乡  镇       小学     初中
+合  计         31        8
+东关镇         12        3
+西河镇          9        2
+小  计         21        5
+南山乡          6        1
+北坡乡          4        1
+小  计         10        2
+";
+    let diags = arithmetic("学校.txt", table);
+    assert_one(
+        &diags,
+        "table-sum",
+        "error",
+        "table row `合计`, column `初中`: the members add up to 7, but the total is 8",
+        ("8", 3),
+        &["5", "2"],
+    );
+    assert!(arithmetic("学校.txt", &table.replace("        8\n", "        7\n")).is_empty());
+}
+
+/// A Word table cell: `props` go in its `w:tcPr` (merges).
+fn word_cell(text: &str, props: &str) -> String {
+    format!(
+        "<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>",
+        common::para(&[text])
+    )
+}
+
+/// A Word table whose header cells are merged: `项目` spans the two header
+/// rows (`w:vMerge`), each year spans its two columns (`w:gridSpan`). The
+/// figures stay in their grid columns, under headers that name the year:
+/// 2024年从业人员 is 820 + 580 = 1400. `total` is the 合计's figure there.
+fn merged_word_table(total: &str) -> Vec<u8> {
+    let span2 = r#"<w:gridSpan w:val="2"/>"#;
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let plain = |cells: &[&str]| row(&cells.iter().map(|c| word_cell(c, "")).collect::<Vec<_>>());
+    let body = format!(
+        "{}<w:tbl>{}{}{}{}{}</w:tbl>",
+        common::para(&["各行业企业及从业人员"]),
+        row(&[
+            word_cell("项目", r#"<w:vMerge w:val="restart"/>"#),
+            word_cell("2023年", span2),
+            word_cell("2024年", span2),
+        ]),
+        row(&[
+            word_cell("", "<w:vMerge/>"),
+            word_cell("企业数", ""),
+            word_cell("从业人员", ""),
+            word_cell("企业数", ""),
+            word_cell("从业人员", ""),
+        ]),
+        plain(&["合计", "52", "1300", "55", total]),
+        plain(&["工业", "30", "760", "32", "820"]),
+        plain(&["服务业", "22", "540", "23", "580"]),
+    );
+    common::docx(&body)
+}
+
+/// Runs yblint on a Word file and returns (rule, message, primary line,
+/// that is paragraph number) of each diagnostic.
+fn word_findings(name: &str, bytes: Vec<u8>) -> Vec<(String, String, u64)> {
+    let ws = Workspace::new();
+    ws.write(name, bytes);
+    let run = ws.check(&["--format", "json", name]);
+    assert!(run.code == 0 || run.code == 1, "{run:?}");
+    let doc = run.json();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// The 合计 of 2024年从业人员 ten short of its members is reported in its
+/// own column, named by both merged headers; the figure is paragraph 14 (one
+/// title, then the cells: 5 + 5 + 3 before it). Without the merges read,
+/// the header would be `从业人员` alone and the years' columns shifted.
+#[test]
+fn merged_header_cells_name_each_column_they_cover() {
+    let found = word_findings("企业.docx", merged_word_table("1390"));
+    assert_eq!(
+        found,
+        [(
+            "table-sum".to_string(),
+            "table row `合计`, column `2024年从业人员`: the members add up to 1400, but the total is 1390".to_string(),
+            14
+        )]
+    );
+}
+
+/// The same table adding up is silent.
+#[test]
+fn merged_word_table_that_adds_up_is_silent() {
+    assert_eq!(word_findings("企业.docx", merged_word_table("1400")), []);
+}

@@ -15,6 +15,10 @@
 //!   `w:outlineLvl` is set, in the paragraph or its style.
 //! * Each table cell is a block of its own (no sentence runs from one cell
 //!   into the next); the cells' paragraphs are checked like the body's.
+//! * Merged cells keep the figures in their grid columns: a cell spanning
+//!   columns (`w:gridSpan`) stands in each when it holds no figure (a
+//!   header names every column it covers); a first cell continuing the one
+//!   above (`w:vMerge`) takes its label.
 //! * Not prose: tracked deletions (`w:del`, `w:moveFrom`), field codes
 //!   (`w:instrText`), comments (in `word/comments.xml`, never read),
 //!   text boxes (`w:txbxContent`) and the fallback copies of
@@ -59,16 +63,21 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// [`MAX_TOTAL_BYTES`] together, more than [`MAX_PARAGRAPHS`] paragraphs).
 /// Each part is unpacked only up to its bound: a zip bomb stops early.
 pub fn document(name: &str, bytes: &[u8]) -> Result<Document, SourceError> {
-    let paragraphs = read_paragraphs(bytes)?;
-    Ok(assemble(name, paragraphs))
+    let (paragraphs, merges) = read_paragraphs(bytes)?;
+    Ok(assemble(name, paragraphs, &merges))
 }
 
 fn err(message: impl Into<String>) -> SourceError {
     SourceError::Docx(message.into())
 }
 
-/// The paragraphs of the document: text and place.
-fn read_paragraphs(bytes: &[u8]) -> Result<Vec<(String, ParagraphPlace)>, SourceError> {
+/// Merged table cells, by (table, row, column) as in [`ParagraphPlace::Cell`]:
+/// how many grid columns the cell spans (`w:gridSpan`), and whether it
+/// continues the cell above it (`w:vMerge` without `restart`).
+type Merges = HashMap<(usize, usize, usize), (usize, bool)>;
+
+/// The paragraphs of the document: text and place; and its merged cells.
+fn read_paragraphs(bytes: &[u8]) -> Result<(Vec<(String, ParagraphPlace)>, Merges), SourceError> {
     if bytes.starts_with(&OLE_MAGIC) {
         let name: Vec<u8> = "EncryptedPackage"
             .encode_utf16()
@@ -90,7 +99,7 @@ fn read_paragraphs(bytes: &[u8]) -> Result<Vec<(String, ParagraphPlace)>, Source
         Err(e @ SourceError::Docx(_)) if is_too_big(&e) => return Err(e),
         _ => HashMap::new(),
     };
-    parse_document(&document, &styles)
+    parse_merged(&document, &styles)
 }
 
 /// The message of a Word file that unpacks to more than `limit` bytes.
@@ -233,10 +242,19 @@ struct Para {
     outline: Option<u8>,
 }
 
+#[cfg(test)]
 fn parse_document(
     xml: &str,
     styles: &HashMap<String, u8>,
 ) -> Result<Vec<(String, ParagraphPlace)>, SourceError> {
+    Ok(parse_merged(xml, styles)?.0)
+}
+
+fn parse_merged(
+    xml: &str,
+    styles: &HashMap<String, u8>,
+) -> Result<(Vec<(String, ParagraphPlace)>, Merges), SourceError> {
+    let mut merges = Merges::new();
     let damaged = |e: quick_xml::Error| err(format!("damaged word/document.xml: {e}"));
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
@@ -304,6 +322,20 @@ fn parse_document(
                             t.2 += 1;
                         }
                     }
+                    "w:gridSpan" => {
+                        if let (Some(&t), Some(Ok(n @ 2..=64))) =
+                            (tables.last(), attr(e, "w:val").map(|v| v.parse::<usize>()))
+                        {
+                            merges.entry(t).or_insert((1, false)).0 = n;
+                        }
+                    }
+                    "w:vMerge" => {
+                        if let Some(&t) = tables.last() {
+                            if attr(e, "w:val").is_none_or(|v| v == "continue") {
+                                merges.entry(t).or_insert((1, false)).1 = true;
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -358,7 +390,7 @@ fn parse_document(
             _ => {}
         }
     }
-    Ok(out)
+    Ok((out, merges))
 }
 
 fn push(para: &mut Option<Para>, s: &str) {
@@ -385,18 +417,30 @@ fn place(tables: &[(usize, usize, usize)], heading: Option<u8>) -> ParagraphPlac
 /// The document of the paragraphs: source text one paragraph a line;
 /// checked text the same with headings marked `#` and a cut before each
 /// table cell and after each table.
-fn assemble(name: &str, paragraphs: Vec<(String, ParagraphPlace)>) -> Document {
+///
+/// Merged cells keep the figures in their grid columns: a cell spanning
+/// several columns (`w:gridSpan`) stands in each of them when it holds no
+/// figure (a header names every column it covers), else it is followed by
+/// empty cells; a label cell continuing the one above it (`w:vMerge`) takes
+/// its text, so that it names the rows under it.
+fn assemble(name: &str, paragraphs: Vec<(String, ParagraphPlace)>, merges: &Merges) -> Document {
     let mut source = String::new();
     let mut b = Builder::new();
     let mut tables: Vec<Table> = Vec::new();
     let mut places = Vec::with_capacity(paragraphs.len());
     let mut prev: Option<ParagraphPlace> = None;
+    // The place of each cell pushed, table by table, in order.
+    let mut keys: Vec<Vec<(usize, usize, usize)>> = Vec::new();
     for (text, place) in paragraphs {
         let at = source.len();
         match place {
-            ParagraphPlace::Cell { table, row, .. } => {
+            ParagraphPlace::Cell { table, row, column } => {
                 let new_cell = prev != Some(place);
                 if new_cell {
+                    if keys.len() < table {
+                        keys.resize(table, Vec::new());
+                    }
+                    keys[table - 1].push((table, row, column));
                     b.cut(at);
                     if tables.len() < table {
                         tables.resize(table, Table::default());
@@ -440,6 +484,9 @@ fn assemble(name: &str, paragraphs: Vec<(String, ParagraphPlace)>) -> Document {
         places.push(place);
         prev = Some(place);
     }
+    if !merges.is_empty() {
+        unmerge(&mut tables, &keys, merges, b.text());
+    }
     Document::built(
         name,
         Kind::Docx,
@@ -451,6 +498,53 @@ fn assemble(name: &str, paragraphs: Vec<(String, ParagraphPlace)>) -> Document {
         tables,
         places,
     )
+}
+
+/// Puts merged cells in their grid columns (see [`assemble`]); `keys`: the
+/// place of each cell of each table in order, `text` the checked text.
+fn unmerge(tables: &mut [Table], keys: &[Vec<(usize, usize, usize)>], merges: &Merges, text: &str) {
+    for (t, keys) in tables.iter_mut().zip(keys) {
+        let mut keys = keys.iter();
+        let mut above: Option<Cell> = None;
+        for row in &mut t.rows {
+            let mut cells = Vec::with_capacity(row.cells.len());
+            for (i, cell) in row.cells.iter().enumerate() {
+                let (span, cont) = keys
+                    .next()
+                    .and_then(|k| merges.get(k))
+                    .copied()
+                    .unwrap_or((1, false));
+                let own = text.get(cell.text.start..cell.text.end).unwrap_or("");
+                let cell = match &above {
+                    Some(a) if i == 0 && cont && own.trim().is_empty() => a.clone(),
+                    _ => cell.clone(),
+                };
+                let shown = text.get(cell.text.start..cell.text.end).unwrap_or("");
+                let figure = shown
+                    .trim()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+                    && shown
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'));
+                cells.push(cell.clone());
+                for _ in 1..span {
+                    cells.push(if figure || shown.trim().is_empty() {
+                        Cell {
+                            text: Span::new(cell.text.end, cell.text.end),
+                            source: Span::new(cell.source.end, cell.source.end),
+                        }
+                    } else {
+                        cell.clone()
+                    });
+                }
+            }
+            above = cells.first().cloned();
+            row.cells = cells;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -484,7 +578,7 @@ mod tests {
                 column: 2
             }
         );
-        let doc = assemble("a.docx", paras);
+        let doc = assemble("a.docx", paras, &Merges::new());
         assert_eq!(doc.source_text(), "民政\n有754户 & \n城市\n418户\n");
         assert!(
             doc.text.starts_with("# 民政\n有754户 & \n"),
@@ -496,5 +590,39 @@ mod tests {
         assert_eq!(cell.source.slice(doc.source_text()), "418户");
         let at = doc.source_text().find("418").unwrap();
         assert_eq!(doc.paragraph_at(at), Some((4, 0)));
+    }
+
+    #[test]
+    fn merged_cells_stand_in_their_grid_columns() {
+        let cell = |t: &str, props: &str| {
+            format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>")
+        };
+        let xml = format!(
+            "<w:document><w:body><w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr></w:tbl></w:body></w:document>",
+            cell("项目", ""),
+            cell("城镇", r#"<w:gridSpan w:val="2"/>"#),
+            cell("乡村", ""),
+            cell("户数", r#"<w:vMerge w:val="restart"/>"#),
+            cell("120", r#"<w:gridSpan w:val="2"/>"#),
+            cell("80", ""),
+            cell("", "<w:vMerge/>"),
+            cell("60", ""),
+            cell("61", ""),
+            cell("40", ""),
+        );
+        let (paras, merges) = parse_merged(&xml, &HashMap::new()).unwrap();
+        let doc = assemble("a.docx", paras, &merges);
+        let texts = |r: usize| -> Vec<&str> {
+            doc.tables[0].rows[r]
+                .cells
+                .iter()
+                .map(|c| c.text.slice(&doc.text))
+                .collect()
+        };
+        // The header names both columns it spans; a merged figure stands
+        // once, an empty cell after it; the continued label names its row.
+        assert_eq!(texts(0), ["项目", "城镇", "城镇", "乡村"]);
+        assert_eq!(texts(1), ["户数", "120", "", "80"]);
+        assert_eq!(texts(2), ["户数", "60", "61", "40"]);
     }
 }

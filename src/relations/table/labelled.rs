@@ -2,7 +2,12 @@
 //!
 //! * a total row (`合计`, `总计`, `小计`, `全县`, `全 市`, `乡镇级合计`) is the
 //!   sum of the rows of the level below it (after it, or before it when it is
-//!   the last row), leaving out subset rows and deeper rows;
+//!   the last row), leaving out subset rows and deeper rows; plain rows
+//!   after a `其中：X` row are members of the total once they no longer fit
+//!   within the row above it (when they might be either, the total is read
+//!   only in the way that adds up); when each group ends in a `小计`, each
+//!   `小计` sums the rows since the previous total, and the `合计` sums the
+//!   `小计` rows (or all the members, when that holds exactly), never both;
 //! * a row followed by numbered items (`一、` › `（一）` › `1、`/`1.` ›
 //!   `（1）`) is the sum of each run of them that is numbered from 1 (a
 //!   restart at 1 is another cut of the same row); a run that does not start
@@ -263,6 +268,7 @@ fn depth(g: &Grid, marks: &[Mark], r: usize) -> (u8, usize) {
 
 fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<Group>) {
     let n = g.rows.len();
+    let trailing = trailing_subtotals(g);
     for t in 0..n {
         if !is_total_label(&g.rows[t].label) || marks[t].subset {
             continue;
@@ -277,29 +283,116 @@ fn totals(g: &Grid, marks: &[Mark], out: &mut Vec<Group>) {
             .into_iter()
             .rev()
             .collect();
-        let range = if !after.is_empty() && (t == 0 || before.is_empty()) {
+        let range = if let Some(subs) = &trailing {
+            if is_subtotal(&g.rows[t].label) {
+                before
+            } else {
+                // A total over groups that each end in a `小计` sums the
+                // `小计` rows, never their members too.
+                let scope: Vec<usize> = if before.is_empty() {
+                    (0..t)
+                        .rev()
+                        .take_while(|&r| !is_total_label(&g.rows[r].label) || subs.contains(&r))
+                        .filter(|r| subs.contains(r))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mut scope = if scope.is_empty() && t < subs[0] {
+                    (t + 1..n)
+                        .take_while(|&r| !is_total_label(&g.rows[r].label) || subs.contains(&r))
+                        .filter(|r| subs.contains(r))
+                        .collect()
+                } else {
+                    scope
+                };
+                scope.sort_unstable();
+                if scope.len() >= 2 {
+                    // A total that equals its members' sum is right even
+                    // when a `小计` is not: the `小计` is what is wrong.
+                    let (lo, hi) = if t < scope[0] {
+                        (t + 1, scope[scope.len() - 1])
+                    } else {
+                        let start = (0..scope[0])
+                            .rev()
+                            .find(|&r| is_total_label(&g.rows[r].label) && !subs.contains(&r))
+                            .map_or(0, |r| r + 1);
+                        (start, t)
+                    };
+                    let rows: Vec<usize> = (lo..hi)
+                        .filter(|&r| !is_total_label(&g.rows[r].label))
+                        .collect();
+                    let members = level_members(g, marks, &rows, false);
+                    if members.len() >= 2 && adds_up_exactly(g, t, &members) {
+                        out.push(group(t, members, false, true));
+                    } else {
+                        out.push(group(t, scope, false, true));
+                    }
+                    continue;
+                }
+                before
+            }
+        } else if !after.is_empty() && (t == 0 || before.is_empty()) {
             after
         } else if after.is_empty() && !before.is_empty() {
             before
         } else {
             continue;
         };
+        if range.is_empty() {
+            continue;
+        }
         for cut in cuts(g, &range) {
             // Items printed flat under their row are looked for only when
             // the rows as printed do not add up to the total.
-            let plain = level_members(g, marks, &cut);
+            let plain = level_members(g, marks, &cut, false);
             if plain.len() >= 2 && adds_up(g, t, &plain) {
                 out.push(group(t, plain, false, true));
                 continue;
             }
+            // Plain rows after a `其中` row that may be its items or members
+            // of the total: the reading that adds up, else none.
+            if !subset_rows(g, marks, &cut).1.is_empty() {
+                let wide = level_members(g, marks, &cut, true);
+                if wide.len() >= 2 && adds_up(g, t, &wide) {
+                    out.push(group(t, wide, false, true));
+                }
+                continue;
+            }
             let (cut, children) = without_children(g, marks, &cut);
             out.extend(children);
-            let members = level_members(g, marks, &cut);
+            let members = level_members(g, marks, &cut, false);
             if members.len() >= 2 {
                 out.push(group(t, members, false, true));
             }
         }
     }
+}
+
+/// True for the label of a subtotal row (`小计`, `城镇小计`).
+fn is_subtotal(label: &str) -> bool {
+    is_total_label(label) && label.ends_with("小计")
+}
+
+/// The `小计` rows of a table whose groups each end in one (members, then
+/// `小计`; next members, then `小计`; then maybe `合计`): two at least, each
+/// after rows with figures, and no row with figures after the last one but
+/// totals. `None` for other tables.
+fn trailing_subtotals(g: &Grid) -> Option<Vec<usize>> {
+    let subs: Vec<usize> = (0..g.rows.len())
+        .filter(|&r| is_subtotal(&g.rows[r].label))
+        .collect();
+    if subs.len() < 2 {
+        return None;
+    }
+    let figures = |r: usize| g.rows[r].cells.iter().any(|c| c.num().is_some());
+    let total = |r: usize| is_total_label(&g.rows[r].label);
+    let each_after_rows = subs
+        .iter()
+        .all(|&s| (0..s).rev().take_while(|&r| !total(r)).any(figures));
+    let last = *subs.last()?;
+    let none_after = (last + 1..g.rows.len()).all(|r| total(r) || !figures(r));
+    (each_after_rows && none_after).then_some(subs)
 }
 
 /// True for a heading row that announces a cut and holds no figure
@@ -371,6 +464,26 @@ fn without_children(g: &Grid, marks: &[Mark], cut: &[usize]) -> (Vec<usize>, Vec
     (rest, groups)
 }
 
+/// True when rows `run` add up to row `p` exactly in every column where
+/// all have a figure; in one column at least.
+fn adds_up_exactly(g: &Grid, p: usize, run: &[usize]) -> bool {
+    let mut of = 0;
+    for c in 0..g.width() {
+        let Some(total) = g.cell(p, c).num() else {
+            continue;
+        };
+        let parts: Option<Vec<&Num>> = run.iter().map(|&r| g.cell(r, c).num()).collect();
+        let Some(parts) = parts else {
+            continue;
+        };
+        if parts.iter().map(|n| n.value).sum::<Decimal>() != total.value {
+            return false;
+        }
+        of += 1;
+    }
+    of >= 1
+}
+
 /// True when rows `run` add up to row `p` within rounding in every column
 /// where all have a figure, but one of three or more; in two columns at
 /// least.
@@ -395,9 +508,13 @@ fn adds_up(g: &Grid, p: usize, run: &[usize]) -> bool {
 }
 
 /// The rows of `range` at its shallowest level, leaving out subset runs and
-/// deeper rows.
-fn level_members(g: &Grid, marks: &[Mark], range: &[usize]) -> Vec<usize> {
-    let in_subset = subset_rows(marks, range);
+/// deeper rows; `wide`: the plain rows after a `其中` row that may be
+/// members of the total are kept.
+fn level_members(g: &Grid, marks: &[Mark], range: &[usize], wide: bool) -> Vec<usize> {
+    let (mut in_subset, doubtful) = subset_rows(g, marks, range);
+    if wide {
+        in_subset.retain(|r| !doubtful.contains(r));
+    }
     let candidates: Vec<usize> = range
         .iter()
         .copied()
@@ -420,22 +537,40 @@ fn level_members(g: &Grid, marks: &[Mark], range: &[usize]) -> Vec<usize> {
 }
 
 /// Rows of `range` that belong to a subset run (`#…`, `其中：…` and the plain
-/// rows after a `其中` row).
-fn subset_rows(marks: &[Mark], range: &[usize]) -> Vec<usize> {
+/// rows after a `其中` row while they stay within the row above the run), and
+/// of those, the plain rows that might as well be members of the total: a
+/// plain row after a `其中：X` row that has figures of its own, or after the
+/// first item under a bare `其中：`.
+fn subset_rows(g: &Grid, marks: &[Mark], range: &[usize]) -> (Vec<usize>, Vec<usize>) {
     let mut out = Vec::new();
-    let mut open = false;
+    let mut doubtful = Vec::new();
+    // The open `其中` run: its parent and its rows so far.
+    let mut open: Option<(usize, Vec<usize>)> = None;
     for &r in range {
         let m = marks[r];
         if m.subset {
-            open = m.qizhong;
+            open = None;
+            if m.qizhong {
+                let parent = (0..r).rev().find(|&p| !marks[p].subset);
+                open = parent.map(|p| (p, vec![r]));
+            }
             out.push(r);
-        } else if open && m.level.is_none() {
+        } else if let Some((parent, run)) = open.as_mut().filter(|_| m.level.is_none()) {
+            if !within_parent(g, *parent, run, r) {
+                open = None;
+                continue;
+            }
+            let heading = run.len() == 1 && g.rows[run[0]].cells.iter().all(|c| c.num().is_none());
+            if !heading {
+                doubtful.push(r);
+            }
+            run.push(r);
             out.push(r);
         } else {
-            open = false;
+            open = None;
         }
     }
-    out
+    (out, doubtful)
 }
 
 fn numbered(g: &Grid, marks: &[Mark], partitions: &[Partition], out: &mut Vec<Group>) {
