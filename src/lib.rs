@@ -85,6 +85,8 @@ pub fn check_document_with_coverage(
     config: &Config,
 ) -> Result<(Vec<Diagnostic>, coverage::Coverage), syntax::ParseFailure> {
     let (found, coverage) = check_cut_text(&doc.text, &doc.cuts, &doc.tables, config)?;
+    let mut coverage = coverage;
+    coverage.map_spans(|s| doc.source_span(s));
     let mut out: Vec<Diagnostic> = found.into_iter().map(|d| doc.to_source(d)).collect();
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out.dedup();
@@ -111,7 +113,8 @@ fn check_cut_text(
         tables,
         &config.tables.partitions,
     );
-    let coverage = coverage::Coverage::with_figures(quantities.len());
+    let coverage =
+        coverage::Coverage::with_figures(quantities.len()).recording(config.relation_detail);
     let cx = rules::Context {
         graph: &graph,
         coverage: &coverage,

@@ -468,9 +468,14 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     // diagnostics go to standard error then.
     let stdin_fixed = fix && files.iter().any(|f| f.as_os_str() == "-");
 
+    // `--coverage=all`: each relation is recorded with its place.
+    let detail = args.coverage == Some(super::CoverageLevel::All);
     let fixed = match &args.config {
         Some(p) => match load_config(p, &selection) {
-            Ok(c) => Some(c),
+            Ok(mut c) => {
+                c.relation_detail = detail;
+                Some(c)
+            }
             Err(e) => return config_error(&e),
         },
         None => None,
@@ -483,7 +488,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let mut derived: HashMap<(Option<PathBuf>, Vec<usize>), Option<Config>> = HashMap::new();
 
     let mut reports = Vec::new();
-    let mut coverage = Coverage::default();
+    let mut coverage = Coverage::default().recording(detail);
     let mut diffs = String::new();
     let mut stdout_texts = Vec::new();
     let mut fixes_applied = 0;
@@ -503,7 +508,10 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                         None => Config::load_with(None, &selection),
                     };
                     match loaded {
-                        Ok(c) => Some(c),
+                        Ok(mut c) => {
+                            c.relation_detail = detail;
+                            Some(c)
+                        }
                         Err(e) => {
                             config_error(&e);
                             None
@@ -575,7 +583,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
                 doc,
                 config,
                 fixing.as_ref(),
-                args.coverage,
+                args.coverage.is_some(),
                 &mut failures,
             )
         });
@@ -584,6 +592,8 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
             None
         });
         if let Some(c) = checked {
+            let mut c = c;
+            c.coverage.place(&c.report);
             coverage.merge(&c.coverage);
             diffs.push_str(&c.diff);
             stdout_texts.extend(c.stdout_text);
@@ -627,7 +637,7 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
     let summary = Summary::of(&reports);
     let extras = render::json::Extras {
         statistics: args.statistics,
-        coverage: args.coverage.then_some(&coverage),
+        coverage: args.coverage.is_some().then_some(&coverage),
     };
     let rendered = if args.diff {
         diffs.clone()
@@ -720,8 +730,11 @@ pub(super) fn check(args: &CheckArgs) -> i32 {
             plural(summary.infos),
         );
     }
-    if args.coverage && args.format != Format::Json {
+    if args.coverage.is_some() && args.format != Format::Json {
         eprint!("{}", coverage.render());
+        if args.coverage == Some(super::CoverageLevel::All) {
+            eprint!("{}", coverage.render_relations());
+        }
     }
     if !failures.is_empty() || broken_config {
         2

@@ -134,9 +134,11 @@ pub struct CheckArgs {
     pub statistics: bool,
     /// Say what was verified: figures read, relations checked, and
     /// relations found but not checked with the reason (on standard error;
-    /// with `--format json`, in `summary.coverage`).
-    #[arg(long)]
-    pub coverage: bool,
+    /// with `--format json`, in `summary.coverage`). `--coverage=all` also
+    /// lists each relation with its place and arithmetic (with `--format
+    /// json`, in `summary.coverage.relations`).
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "counts", require_equals = true, value_name = "WHAT")]
+    pub coverage: Option<CoverageLevel>,
     /// Encoding of .txt and .md drafts (gbk, gb18030, utf-8, utf-16le, …); default: detected.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
@@ -146,6 +148,15 @@ pub struct CheckArgs {
     /// Record today's findings in this baseline file (and print none).
     #[arg(long, value_name = "FILE", conflicts_with = "diff")]
     pub write_baseline: Option<PathBuf>,
+}
+
+/// How much `--coverage` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageLevel {
+    /// Counts of relations checked and not checked (plain `--coverage`).
+    Counts,
+    /// The counts, and each relation with its place and arithmetic.
+    All,
 }
 
 /// Output formats.

@@ -105,6 +105,10 @@ pub struct Config {
     /// Which rules run: the file's `select`/`ignore` with the command line's
     /// laid over them; `rules` holds only the rules it enables.
     pub selection: Selection,
+    /// Whether the coverage records each relation with its place and
+    /// arithmetic (`--coverage=all`); off by default, as it costs memory on
+    /// large drafts.
+    pub relation_detail: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -454,6 +458,7 @@ impl Config {
             source: path,
             overrides,
             selection,
+            relation_detail: false,
         })
     }
 

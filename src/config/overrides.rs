@@ -308,6 +308,7 @@ impl Config {
             source: self.source.clone(),
             overrides: o.clone(),
             selection: self.selection.clone(),
+            relation_detail: self.relation_detail,
         })
     }
 }

@@ -7,6 +7,7 @@ use serde::Deserialize as DeriveDeserialize;
 use toml::de::DeValue;
 use toml::Spanned;
 
+use crate::coverage::{Relation, Verdict};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::quantity::number::{plain, round_half_away};
 use crate::quantity::{Approx, Bounds, Quantity};
@@ -316,8 +317,15 @@ impl Rule for BreakdownSum {
         // run of sentences.
         let mut read: std::collections::HashMap<(usize, usize, usize), Notes> = Default::default();
         for b in &cx.graph.breakdowns {
-            record(cx, b);
+            let skip = record(cx, b);
+            let unnoted = |skip: Option<&'static str>| match skip {
+                Some(why) => Verdict::Skipped(why.into()),
+                None => Verdict::Holds,
+            };
             if check_one(cx, b, Notes::default()).is_none() {
+                if cx.coverage.detail() {
+                    record_relation(cx, b, unnoted(skip));
+                }
                 continue;
             }
             // The notes are read in the paragraph of the parts, from the
@@ -344,7 +352,20 @@ impl Rule for BreakdownSum {
             let said = *read
                 .entry((at.paragraph, at.sentence, last))
                 .or_insert_with(|| self.notes(cx, at.paragraph, (at.sentence, last)));
-            if let Some(d) = check_one(cx, b, said) {
+            let found = check_one(cx, b, said);
+            if cx.coverage.detail() {
+                let verdict = if found.is_some() {
+                    Verdict::Reported
+                } else if said.overlap {
+                    Verdict::Skipped(
+                        "a note says the figures overlap or differ in definition".into(),
+                    )
+                } else {
+                    unnoted(skip)
+                };
+                record_relation(cx, b, verdict);
+            }
+            if let Some(d) = found {
                 out.push(d);
             }
         }
@@ -507,19 +528,20 @@ fn check_flow(cx: &Context<'_>, f: &Flow) -> Option<Diagnostic> {
     })
 }
 
-/// Records in the coverage how far a breakdown can be checked.
-fn record(cx: &Context<'_>, b: &Breakdown) {
+/// Records in the coverage how far a breakdown can be checked; returns why
+/// it is not checked, if it is not.
+fn record(cx: &Context<'_>, b: &Breakdown) -> Option<&'static str> {
     const RELATION: &str = "breakdown";
+    const SIGN: &str = "a sign the digits do not show (亏损, 净迁出, 逆差)";
+    const ABOUT: &str = "the total is approximate (约, 左右)";
     let total = &cx.quantities[b.total];
     let parts = b.parts.iter().map(|&i| &cx.quantities[i]);
     if total.sign_in_label || parts.clone().any(|p| p.sign_in_label) {
-        cx.coverage.skipped(
-            RELATION,
-            "a sign the digits do not show (亏损, 净迁出, 逆差)",
-        );
+        cx.coverage.skipped(RELATION, SIGN);
+        return Some(SIGN);
     } else if total.approx == Approx::About {
-        cx.coverage
-            .skipped(RELATION, "the total is approximate (约, 左右)");
+        cx.coverage.skipped(RELATION, ABOUT);
+        return Some(ABOUT);
     } else if b.overlapping || b.parts.len() == 1 {
         cx.coverage.checked("breakdown: each part within its total");
     } else if b.cover.is_some() {
@@ -528,6 +550,7 @@ fn record(cx: &Context<'_>, b: &Breakdown) {
         cx.coverage
             .checked("breakdown: parts within the total (they need not cover it)");
     }
+    None
 }
 
 fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic> {
@@ -586,31 +609,11 @@ fn check_one(cx: &Context<'_>, b: &Breakdown, notes: Notes) -> Option<Diagnostic
         return None;
     }
     let unit = &total.display_unit;
-    let factor = total.display_factor();
     let exact_sum = parts
         .iter()
         .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.value))?;
-    // Shown with as many decimals as the figures themselves show.
-    let decimals = parts
-        .iter()
-        .chain(std::iter::once(&total))
-        .filter(|q| q.display_unit == total.display_unit)
-        .map(|q| q.display_decimals())
-        .max()
-        .unwrap_or(0);
-    // Units with an inexact factor (亩 is 666.67 平方米) leave digits far
-    // below anything written; four decimals more than the figures show is
-    // plenty for 8210万元 + 2.04亿元 = 3.966亿元.
-    let shown = |v: Decimal| {
-        let v = round_half_away(v / factor, decimals + 4).normalize();
-        if v.scale() <= decimals {
-            let mut v = v;
-            v.rescale(decimals);
-            v.to_string()
-        } else {
-            plain(v)
-        }
-    };
+    let shown = shower(&parts, total);
+    let factor = total.display_factor();
     let sum_shown = shown(exact_sum);
     let relation = if exceeds { "more than" } else { "short of" };
     let (message, mut note) = if total.approx == Approx::Exact {
@@ -766,6 +769,73 @@ fn diagnostic(
         notes,
         fix: None,
     }
+}
+
+/// How a breakdown's sums are shown: in the total's display unit, with as
+/// many decimals as the figures themselves show.
+fn shower<'q>(parts: &[&'q Quantity], total: &'q Quantity) -> impl Fn(Decimal) -> String + 'q {
+    let factor = total.display_factor();
+    let decimals = parts
+        .iter()
+        .chain(std::iter::once(&total))
+        .filter(|q| q.display_unit == total.display_unit)
+        .map(|q| q.display_decimals())
+        .max()
+        .unwrap_or(0);
+    // Units with an inexact factor (亩 is 666.67 平方米) leave digits far
+    // below anything written; four decimals more than the figures show is
+    // plenty for 8210万元 + 2.04亿元 = 3.966亿元.
+    move |v: Decimal| {
+        let v = round_half_away(v / factor, decimals + 4).normalize();
+        if v.scale() <= decimals {
+            let mut v = v;
+            v.rescale(decimals);
+            v.to_string()
+        } else {
+            plain(v)
+        }
+    }
+}
+
+/// The arithmetic of a breakdown for the coverage list, with the values
+/// and the rounding the rule uses: `21 + 733 = 754 户` when the sum is the
+/// total as written, `21 + 723 = 744 户, total 754户` otherwise; for parts
+/// that each need only stay within the total, `733户 ≤ 754户`.
+fn arithmetic(cx: &Context<'_>, b: &Breakdown) -> String {
+    let total = &cx.quantities[b.total];
+    let parts: Vec<&Quantity> = b.parts.iter().map(|&i| &cx.quantities[i]).collect();
+    if b.overlapping || parts.len() == 1 {
+        let each: Vec<String> = parts.iter().map(|p| written(cx, p)).collect();
+        return format!("{} ≤ {}", each.join(", "), written(cx, total));
+    }
+    let Some(exact_sum) = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.value))
+    else {
+        return String::new();
+    };
+    let sum_shown = shower(&parts, total)(exact_sum);
+    let unit = &total.display_unit;
+    let mut total_shown = total.value / total.display_factor();
+    total_shown.rescale(total.display_decimals());
+    let mut out = format!("{} = {sum_shown} {unit}", operands(&parts, total));
+    if total.approx != Approx::Exact || total_shown.to_string() != sum_shown {
+        out.push_str(&format!(", total {}", written(cx, total)));
+    }
+    out
+}
+
+/// Records one breakdown with its verdict in the coverage list.
+fn record_relation(cx: &Context<'_>, b: &Breakdown, verdict: Verdict) {
+    cx.coverage.relation(Relation {
+        kind: "breakdown-sum",
+        rule: DEF.name,
+        total: Some(cx.quantities[b.total].span),
+        parts: b.parts.iter().map(|&i| cx.quantities[i].span).collect(),
+        stated: Some(cx.quantities[b.total].span),
+        computed: arithmetic(cx, b),
+        verdict,
+    });
 }
 
 /// The figure as written, spaces and line breaks removed (`733户`).
