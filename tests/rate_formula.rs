@@ -613,3 +613,29 @@ fn a_part_naming_the_operand_better_than_its_total_is_the_operand() {
         "不起诉率 stated 17.46%; 不起诉 84人 ÷ (起诉各类犯罪 371人 + 不起诉 84人) = 18.46% (rules/formulas/justice.toml)"
     );
 }
+
+/// Air quality (优良天数比例 = 优良天数 ÷ 有效监测天数, an error: the norm
+/// defines it), medical insurance (政策范围内报销比例) and pensions (抚养比,
+/// written `a:1`), each silent when it follows from its figures.
+#[test]
+fn air_quality_reimbursement_and_dependency_ratio() {
+    let text = "2023年，县城区空气质量有效监测天数为362天，优良天数为338天，优良天数比例为93.4%。全县城乡居民医保政策范围内医疗费用2.46亿元，政策范围内基金支付1.72亿元，政策范围内报销比例为69.9%。全县企业职工基本养老保险在职参保人数8.28万人，离退休人员4.0万人，抚养比为2.07∶1。";
+    silent(text);
+    let d = one(&text.replace("93.4%", "91.4%"), "91.4%");
+    assert_eq!(d.severity, "error");
+    assert_eq!(
+        d.message,
+        "优良天数比例 stated 91.4%; 优良天数 338天 ÷ 有效监测天数 362天 = 93.4% (rules/formulas/environment.toml)"
+    );
+    let d = one(&text.replace("69.9%", "64.9%"), "64.9%");
+    assert_eq!(d.severity, "warning");
+    assert_eq!(
+        d.message,
+        "政策范围内报销比例 stated 64.9%; 政策范围内基金支付 1.72亿元 ÷ 政策范围内医疗费用 2.46亿元 = 69.9% (rules/formulas/social-insurance.toml)"
+    );
+    let d = one(&text.replace("2.07∶1", "2.27∶1"), "2.27∶1");
+    assert_eq!(
+        d.message,
+        "抚养比 stated 2.27∶1; 在职参保人数 8.28万人 ÷ 离退休人员 4.0万人 = 2.07 (rules/formulas/social-insurance.toml)"
+    );
+}

@@ -30,6 +30,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/formulas/social-insurance.toml"),
     ),
     (
+        "rules/formulas/environment.toml",
+        include_str!("../../rules/formulas/environment.toml"),
+    ),
+    (
         "rules/formulas/education.toml",
         include_str!("../../rules/formulas/education.toml"),
     ),

@@ -52,7 +52,8 @@ and `贷款余额27848.6万元` is reported, because 245.95 ÷ 27848.6 is 8.83�
 
 The formulas are data, one file a domain: `rules/formulas/housing-fund.toml`
 (个贷率, 逾期率), `population.toml` (自然增长率, 城镇化率),
-`social-insurance.toml` (参保率), `education.toml` (入学率, 上线率, 生师比),
+`social-insurance.toml` (参保率, 政策范围内报销比例, 抚养比),
+`environment.toml` (优良天数比例), `education.toml` (入学率, 上线率, 生师比),
 `health.toml` (病床使用率 and the bed indicators of hospital tables),
 `justice.toml` (结案率, 调解率, 不捕率, 不起诉率 …), `investment.toml`
 (投资完成率, 履约率, 开工率), `agriculture.toml` (单位面积产量),
