@@ -215,17 +215,27 @@ fn latin_phrase(line: &str, start: usize, end: usize) -> bool {
             && w.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "'-&".contains(c))
     };
-    let before = line[..start]
-        .split(' ')
-        .rev()
-        .skip(1)
-        .take_while(|w| is_word(w))
-        .count();
-    let after = line[end..]
-        .split(' ')
-        .skip(1)
-        .take_while(|w| is_word(w))
-        .count();
+    // Only the words near the run are looked at: a long line without
+    // spaces must not be scanned for each run (linear time).
+    const NEAR: usize = 256;
+    let mut lo = start.saturating_sub(NEAR);
+    while !line.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + NEAR).min(line.len());
+    while !line.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let mut left: Vec<&str> = line[lo..start].split(' ').collect();
+    if lo > 0 {
+        left.remove(0); // perhaps cut by the window
+    }
+    let before = left.iter().rev().skip(1).take_while(|w| is_word(w)).count();
+    let mut right: Vec<&str> = line[end..hi].split(' ').collect();
+    if hi < line.len() {
+        right.pop(); // perhaps cut by the window
+    }
+    let after = right.iter().skip(1).take_while(|w| is_word(w)).count();
     let run = &line[start..end];
     run.starts_with(|c: char| c.is_ascii_alphabetic())
         && before + after >= 2
