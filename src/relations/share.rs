@@ -258,7 +258,7 @@ pub fn share_statements(
             }
         }
     }
-    let implied = super::share_runs::apply(doc, opts, breakdowns, &mut out, &mut stmts);
+    let implied = super::share_runs::apply(doc, opts, &mut out, &mut stmts);
     ShareReading {
         shares: out,
         statements: stmts,
@@ -1280,6 +1280,24 @@ fn list_statements(
 /// paragraph opens no entry (an infographic's lines are paragraphs).
 pub(super) const LEAD_PARAGRAPHS: usize = 6;
 
+/// Where a lead total for the share of figure `a` is looked for: the first
+/// paragraph (its entry's, or [`LEAD_PARAGRAPHS`] back), its section, and the
+/// years its sentence names.
+pub(super) fn lead_scope(doc: &Doc<'_>, a: &Quantity) -> (usize, Option<usize>, Vec<String>) {
+    let pi = a.location.paragraph;
+    let first_para = match doc.draft.paragraphs[pi].entry {
+        Some(e) => e,
+        None => pi.saturating_sub(LEAD_PARAGRAPHS),
+    };
+    let section = doc.draft.paragraphs[pi].section;
+    let sentence_years = years(
+        doc.draft.paragraphs[pi].sentences[a.location.sentence]
+            .span
+            .slice(doc.text),
+    );
+    (first_para, section, sentence_years)
+}
+
 /// How far (as a factor) the base a bare `占p%` implies may be from a lead
 /// total whose label names no whole (`lead_words`) before the share is taken
 /// for one of a base the draft does not state.
@@ -1303,16 +1321,7 @@ fn lead_total(
 ) -> Option<(usize, Vec<usize>)> {
     let a = &doc.quantities[part];
     let pi = a.location.paragraph;
-    let first_para = match doc.draft.paragraphs[pi].entry {
-        Some(e) => e,
-        None => pi.saturating_sub(LEAD_PARAGRAPHS),
-    };
-    let section = doc.draft.paragraphs[pi].section;
-    let sentence_years = years(
-        doc.draft.paragraphs[pi].sentences[a.location.sentence]
-            .span
-            .slice(doc.text),
-    );
+    let (first_para, section, sentence_years) = lead_scope(doc, a);
     let candidates: Vec<usize> = (first_para..=pi)
         .filter(|&p| doc.draft.paragraphs[p].section == section)
         .flat_map(|p| doc.in_paragraph(p))

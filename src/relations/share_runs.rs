@@ -19,10 +19,8 @@
 
 use rust_decimal::Decimal;
 
-use super::share::{
-    is_amount, name_of, years, Share, ShareOptions, ShareStatement, LEAD_PARAGRAPHS,
-};
-use super::{Breakdown, Doc};
+use super::share::{is_amount, lead_scope, name_of, years, Share, ShareOptions, ShareStatement};
+use super::Doc;
 use crate::quantity::{Approx, Bounds};
 use crate::span::Span;
 
@@ -207,15 +205,13 @@ pub(super) fn fits(doc: &Doc<'_>, part: usize, base: usize, stated: &Bounds) -> 
     a.percent_of(&b).meets(stated)
 }
 
-/// The base a run's shares are of, when the draft states it: a base some
-/// member names and that was found, else the total of the breakdown some
-/// members belong to (when the statements say so), else the figure stated
-/// before the run that most members fit. Returns it with the number of
-/// members that fit it.
+/// The base a run's shares are of, when the draft states it: the base its
+/// resolved members agree on, else (when no member names a base) the
+/// figure stated before the run that most members fit, more than half of
+/// them and two at least.
 fn run_base(
     doc: &Doc<'_>,
     opts: &ShareOptions,
-    breakdowns: &[Breakdown],
     stmts: &[ShareStatement],
     shares: &[Share],
     run: &[usize],
@@ -245,17 +241,7 @@ fn run_base(
         .unwrap_or_default();
     let sum: Decimal = parts.iter().map(|&p| doc.quantities[p].value).sum();
     let pi = a.location.paragraph;
-    let first_para = match doc.draft.paragraphs[pi].entry {
-        Some(e) => e,
-        None => pi.saturating_sub(LEAD_PARAGRAPHS),
-    };
-    let section = doc.draft.paragraphs[pi].section;
-    let sentence_years = years(
-        doc.draft.paragraphs[pi].sentences[a.location.sentence]
-            .span
-            .slice(doc.text),
-    );
-    let in_breakdown = |i: usize| breakdowns.iter().any(|b| b.parts.contains(&i));
+    let (first_para, section, sentence_years) = lead_scope(doc, a);
     let candidates: Vec<usize> = (first_para..=pi)
         .filter(|&p| doc.draft.paragraphs[p].section == section)
         .flat_map(|p| doc.in_paragraph(p))
@@ -299,7 +285,6 @@ fn run_base(
     if winners.iter().any(|&w| doc.quantities[w].value != v) {
         return None;
     }
-    let _ = in_breakdown;
     winners.last().copied()
 }
 
@@ -310,14 +295,13 @@ fn run_base(
 pub(super) fn apply(
     doc: &Doc<'_>,
     opts: &ShareOptions,
-    breakdowns: &[Breakdown],
     shares: &mut Vec<Share>,
     stmts: &mut [ShareStatement],
 ) -> Vec<ImpliedGroup> {
     let mut implied = Vec::new();
     let mut grouped: Vec<bool> = vec![false; stmts.len()];
     for run in runs(doc, opts, stmts) {
-        match run_base(doc, opts, breakdowns, stmts, shares, &run) {
+        match run_base(doc, opts, stmts, shares, &run) {
             Some(base) => {
                 let fitting = run
                     .iter()
